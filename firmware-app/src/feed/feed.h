@@ -1,0 +1,30 @@
+// Feed parsing: bytes in, Schedule out. Pure functions over a buffer (no I/O),
+// so every parser is tested from files and fuzzed. Thread-safe.
+//
+// Be liberal in what is accepted (real feeds break their schema; see
+// ../shared/feeds/real/SOURCES.md), exact in what is kept, and refuse only what
+// cannot be shown correctly, with an error that names the place in the feed
+// (e.g. "days[1].rooms[\"Hall A\"][3].date: not a date and time: \"…\"").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "model/schedule.h"
+
+namespace foyer {
+
+enum class FeedFormat { kUnknown, kScheduleJson, kScheduleXml, kICalendar, kIndicoJson };
+
+// Detects the format from the bytes themselves (never from a file name).
+FeedFormat DetectFeedFormat(std::string_view bytes);
+const char* FeedFormatName(FeedFormat format);
+
+// Parses any supported format, detected from the bytes.
+Result<Schedule> ParseFeed(std::string_view bytes);
+
+// frab / pretalx / c3voc schedule.json (version 1 of the c3voc schema).
+Result<Schedule> ParseScheduleJson(std::string_view bytes);
+
+}  // namespace foyer

@@ -1,0 +1,63 @@
+// The schedule as foyer understands it, whatever format it came in: plain
+// values with no behaviour beyond small lookups. Instants are UTC; each
+// session remembers the UTC offset its feed wrote it in.
+// Thread-compatible: share const references freely.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/env.h"
+
+namespace foyer {
+
+struct Room {
+  std::string name;  // as shown on screens, e.g. "Hall A"
+  std::string slug;  // optional, e.g. "hall-a"; display.room may name either
+  bool operator==(const Room&) const = default;
+};
+
+struct Session {
+  std::string guid;     // from the feed; not unique (the same guid can repeat at another time)
+  std::string feed_id;  // the feed's own id, as text
+  std::string room;     // Room::name
+  std::string title;
+  std::string subtitle;
+  UnixSeconds start = 0;  // UTC
+  UnixSeconds end = 0;    // UTC, >= start
+  int utc_offset = 0;     // seconds east of UTC, as the feed wrote the start
+  std::vector<std::string> speakers;
+  std::string track;
+  std::string track_color;  // "#rrggbb" or empty
+  std::string language;     // "en", "kk", … or empty
+  std::string type;         // "Talk", "Workshop", … free text
+  std::string url;
+  std::string abstract;
+  bool operator==(const Session&) const = default;
+};
+
+struct Schedule {
+  std::string title;  // the conference's title
+  std::string acronym;
+  std::string version;
+  std::string time_zone_name;     // as the feed names it; may disagree with the offsets
+  std::vector<Room> rooms;        // in feed order, including rooms with no sessions
+  std::vector<Session> sessions;  // in feed order
+  bool operator==(const Schedule&) const = default;
+
+  // The room whose name or slug is `name_or_slug` (case-insensitive), or null.
+  const Room* FindRoom(const std::string& name_or_slug) const;
+};
+
+struct Announcement {
+  std::string id;
+  std::string text;
+  std::string level;               // "info", "warning" or "emergency"
+  std::vector<std::string> rooms;  // empty: every screen
+  UnixSeconds starts = 0;
+  UnixSeconds ends = 0;
+  bool operator==(const Announcement&) const = default;
+};
+
+}  // namespace foyer

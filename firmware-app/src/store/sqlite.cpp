@@ -1,0 +1,114 @@
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+
+namespace foyer::sqlite {
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status::Error("cache " + path + ": cannot open: " + message);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, 5000);
+  return std::unique_ptr<Database>(new Database(db, path));
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+Status Database::LastError(const std::string& doing) {
+  return Status::Error("cache " + path_ + ": " + doing + ": " + sqlite3_errmsg(db_));
+}
+
+Status Database::Execute(const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "unknown error";
+    sqlite3_free(error);
+    return Status::Error("cache " + path_ + ": " + message);
+  }
+  return Status::Ok();
+}
+
+Result<std::int64_t> Database::QueryInt(const std::string& sql) {
+  auto statement = Statement::Prepare(*this, sql);
+  if (!statement.ok()) return statement.status();
+  std::int64_t value = statement->Step() ? statement->Int(0) : 0;
+  if (!statement->status().ok()) return statement->status();
+  return value;
+}
+
+Result<Statement> Statement::Prepare(Database& db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    return db.LastError("preparing \"" + sql.substr(0, 60) + "\"");
+  return Statement(&db, stmt);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(other.stmt_), status_(other.status_) {
+  other.stmt_ = nullptr;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK && status_.ok())
+    status_ = db_->LastError("binding");
+  return *this;
+}
+
+Statement& Statement::Bind(int index, std::string_view value) {
+  if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                        SQLITE_TRANSIENT) != SQLITE_OK &&
+      status_.ok())
+    status_ = db_->LastError("binding");
+  return *this;
+}
+
+bool Statement::Step() {
+  if (!status_.ok()) return false;
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) status_ = db_->LastError("step");
+  return false;
+}
+
+Status Statement::Run() {
+  Step();
+  Status result = status_;
+  Reset();
+  return result;
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  status_ = Status::Ok();
+}
+
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::Text(int column) const {
+  auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  return text ? std::string(text, sqlite3_column_bytes(stmt_, column)) : std::string();
+}
+
+Transaction::Transaction(Database& db) : db_(db) { begin_status_ = db_.Execute("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_ && begin_status_.ok()) db_.Execute("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  if (!begin_status_.ok()) return begin_status_;
+  Status status = db_.Execute("COMMIT");
+  if (status.ok()) done_ = true;
+  return status;
+}
+
+}  // namespace foyer::sqlite

@@ -1,0 +1,288 @@
+#include "store/store.h"
+
+#include <filesystem>
+#include <vector>
+
+#include "store/sqlite.h"
+
+namespace foyer {
+namespace {
+
+// The ordered schema migrations. Entry i takes user_version i to i + 1. Never
+// edit a released entry; append a new one.
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> migrations = {
+      // 1: the schedule.
+      "CREATE TABLE schedule_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+      "CREATE TABLE rooms(position INTEGER PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL);"
+      "CREATE TABLE sessions(position INTEGER PRIMARY KEY, guid TEXT NOT NULL,"
+      " feed_id TEXT NOT NULL, room TEXT NOT NULL, title TEXT NOT NULL, subtitle TEXT NOT NULL,"
+      " start INTEGER NOT NULL, end INTEGER NOT NULL, utc_offset INTEGER NOT NULL,"
+      " track TEXT NOT NULL, language TEXT NOT NULL, type TEXT NOT NULL, url TEXT NOT NULL,"
+      " abstract TEXT NOT NULL);"
+      "CREATE TABLE speakers(session INTEGER NOT NULL REFERENCES sessions(position)"
+      " ON DELETE CASCADE, ordinal INTEGER NOT NULL, name TEXT NOT NULL,"
+      " PRIMARY KEY(session, ordinal));"
+      "CREATE INDEX sessions_by_room_start ON sessions(room, start);",
+      // 2: what the sync knows of the feed (conditional GET, content hash, last sync),
+      // and track colours.
+      "CREATE TABLE feed_state(id INTEGER PRIMARY KEY CHECK (id = 1), url TEXT NOT NULL,"
+      " etag TEXT NOT NULL, last_modified TEXT NOT NULL, content_hash TEXT NOT NULL,"
+      " last_sync INTEGER NOT NULL, last_change INTEGER NOT NULL);"
+      "ALTER TABLE sessions ADD COLUMN track_color TEXT NOT NULL DEFAULT '';",
+  };
+  return migrations;
+}
+
+}  // namespace
+
+class Store::Impl {
+ public:
+  std::unique_ptr<sqlite::Database> db;
+  std::int64_t own_commits = 0;
+
+  Status Configure() {
+    // WAL: readers never block the sync's writer, and a crash mid-write leaves
+    // the last committed state. FULL: a commit that returned survives power loss.
+    Status status =
+        db->Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    return status;
+  }
+
+  Status Migrate(int target) {
+    auto version = db->QueryInt("PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    int latest = static_cast<int>(Migrations().size());
+    if (*version > latest)
+      return Status::Error("cache " + db->path() + " has schema version " +
+                           std::to_string(*version) + ", newer than this foyer (" +
+                           std::to_string(latest) + "): update foyer or delete the cache");
+    for (int v = static_cast<int>(*version); v < target; ++v) {
+      sqlite::Transaction transaction(*db);
+      if (!transaction.status().ok()) return transaction.status();
+      Status status = db->Execute(Migrations()[v]);
+      if (status.ok()) status = db->Execute("PRAGMA user_version = " + std::to_string(v + 1));
+      if (status.ok()) status = transaction.Commit();
+      if (!status.ok())
+        return status.WithContext("migrating to schema version " + std::to_string(v + 1));
+    }
+    return Status::Ok();
+  }
+
+  Status WriteFeedState(const FeedState& state) {
+    auto statement = sqlite::Statement::Prepare(
+        *db,
+        "INSERT OR REPLACE INTO feed_state(id, url, etag, last_modified, content_hash,"
+        " last_sync, last_change) VALUES (1, ?, ?, ?, ?, ?, ?)");
+    if (!statement.ok()) return statement.status();
+    return statement->Bind(1, state.url)
+        .Bind(2, state.etag)
+        .Bind(3, state.last_modified)
+        .Bind(4, state.content_hash)
+        .Bind(5, state.last_sync)
+        .Bind(6, state.last_change)
+        .Run();
+  }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+int Store::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+  return OpenAtVersion(path, LatestSchemaVersion());
+}
+
+Result<std::unique_ptr<Store>> Store::OpenAtVersion(const std::string& path, int version) {
+  if (path != ":memory:") {
+    // A fresh board has no cache folder yet; SQLite reports it if this fails.
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  }
+  auto db = sqlite::Database::Open(path);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  Status status = impl->Configure();
+  if (status.ok()) status = impl->Migrate(version);
+  if (!status.ok()) return status;
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) {
+  sqlite::Database& db = *impl_->db;
+  sqlite::Transaction transaction(db);
+  if (!transaction.status().ok()) return transaction.status();
+  Status status = db.Execute(
+      "DELETE FROM speakers; DELETE FROM sessions; DELETE FROM rooms;"
+      " DELETE FROM schedule_meta;");
+  if (!status.ok()) return status;
+
+  auto meta = sqlite::Statement::Prepare(db, "INSERT INTO schedule_meta VALUES (?, ?)");
+  if (!meta.ok()) return meta.status();
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"title", &schedule.title},
+      {"acronym", &schedule.acronym},
+      {"version", &schedule.version},
+      {"time_zone_name", &schedule.time_zone_name}};
+  for (auto& [key, value] : fields)
+    if (status = meta->Bind(1, key).Bind(2, *value).Run(); !status.ok()) return status;
+
+  auto room = sqlite::Statement::Prepare(db, "INSERT INTO rooms VALUES (?, ?, ?)");
+  if (!room.ok()) return room.status();
+  for (size_t i = 0; i < schedule.rooms.size(); ++i) {
+    const Room& r = schedule.rooms[i];
+    status = room->Bind(1, static_cast<std::int64_t>(i)).Bind(2, r.name).Bind(3, r.slug).Run();
+    if (!status.ok()) return status;
+  }
+
+  auto session = sqlite::Statement::Prepare(
+      db,
+      "INSERT INTO sessions(position, guid, feed_id, room, title, subtitle, start, end,"
+      " utc_offset, track, language, type, url, abstract, track_color)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto speaker = sqlite::Statement::Prepare(db, "INSERT INTO speakers VALUES (?, ?, ?)");
+  if (!session.ok()) return session.status();
+  if (!speaker.ok()) return speaker.status();
+  for (size_t i = 0; i < schedule.sessions.size(); ++i) {
+    const Session& s = schedule.sessions[i];
+    auto position = static_cast<std::int64_t>(i);
+    status = session->Bind(1, position)
+                 .Bind(2, s.guid)
+                 .Bind(3, s.feed_id)
+                 .Bind(4, s.room)
+                 .Bind(5, s.title)
+                 .Bind(6, s.subtitle)
+                 .Bind(7, s.start)
+                 .Bind(8, s.end)
+                 .Bind(9, static_cast<std::int64_t>(s.utc_offset))
+                 .Bind(10, s.track)
+                 .Bind(11, s.language)
+                 .Bind(12, s.type)
+                 .Bind(13, s.url)
+                 .Bind(14, s.abstract)
+                 .Bind(15, s.track_color)
+                 .Run();
+    if (!status.ok()) return status;
+    for (size_t k = 0; k < s.speakers.size(); ++k) {
+      status = speaker->Bind(1, position)
+                   .Bind(2, static_cast<std::int64_t>(k))
+                   .Bind(3, s.speakers[k])
+                   .Run();
+      if (!status.ok()) return status;
+    }
+  }
+  if (status = impl_->WriteFeedState(state); !status.ok()) return status;
+  status = transaction.Commit();
+  if (status.ok()) ++impl_->own_commits;
+  return status;
+}
+
+Status Store::SaveFeedState(const FeedState& state) {
+  Status status = impl_->WriteFeedState(state);
+  if (status.ok()) ++impl_->own_commits;
+  return status;
+}
+
+Result<Schedule> Store::LoadSchedule() {
+  sqlite::Database& db = *impl_->db;
+  // One read transaction, so the schedule is read from a single snapshot even
+  // while the sync thread replaces it.
+  if (Status status = db.Execute("BEGIN"); !status.ok()) return status;
+  struct EndRead {
+    sqlite::Database& db;
+    ~EndRead() { db.Execute("COMMIT"); }
+  } end_read{db};
+
+  Schedule schedule;
+  auto meta = sqlite::Statement::Prepare(db, "SELECT key, value FROM schedule_meta");
+  if (!meta.ok()) return meta.status();
+  while (meta->Step()) {
+    std::string key = meta->Text(0);
+    std::string value = meta->Text(1);
+    if (key == "title") schedule.title = value;
+    if (key == "acronym") schedule.acronym = value;
+    if (key == "version") schedule.version = value;
+    if (key == "time_zone_name") schedule.time_zone_name = value;
+  }
+  auto rooms = sqlite::Statement::Prepare(db, "SELECT name, slug FROM rooms ORDER BY position");
+  if (!rooms.ok()) return rooms.status();
+  while (rooms->Step()) schedule.rooms.push_back({rooms->Text(0), rooms->Text(1)});
+
+  auto sessions = sqlite::Statement::Prepare(
+      db,
+      "SELECT guid, feed_id, room, title, subtitle, start, end, utc_offset, track, language,"
+      " type, url, abstract, track_color FROM sessions ORDER BY position");
+  if (!sessions.ok()) return sessions.status();
+  while (sessions->Step()) {
+    Session s;
+    s.guid = sessions->Text(0);
+    s.feed_id = sessions->Text(1);
+    s.room = sessions->Text(2);
+    s.title = sessions->Text(3);
+    s.subtitle = sessions->Text(4);
+    s.start = sessions->Int(5);
+    s.end = sessions->Int(6);
+    s.utc_offset = static_cast<int>(sessions->Int(7));
+    s.track = sessions->Text(8);
+    s.language = sessions->Text(9);
+    s.type = sessions->Text(10);
+    s.url = sessions->Text(11);
+    s.abstract = sessions->Text(12);
+    s.track_color = sessions->Text(13);
+    schedule.sessions.push_back(std::move(s));
+  }
+  auto speakers = sqlite::Statement::Prepare(
+      db, "SELECT session, name FROM speakers ORDER BY session, ordinal");
+  if (!speakers.ok()) return speakers.status();
+  while (speakers->Step()) {
+    auto position = static_cast<size_t>(speakers->Int(0));
+    if (position < schedule.sessions.size())
+      schedule.sessions[position].speakers.push_back(speakers->Text(1));
+  }
+  for (auto* statement : {&*meta, &*rooms, &*sessions, &*speakers})
+    if (!statement->status().ok()) return statement->status();
+  return schedule;
+}
+
+Result<FeedState> Store::LoadFeedState() {
+  auto statement = sqlite::Statement::Prepare(
+      *impl_->db,
+      "SELECT url, etag, last_modified, content_hash, last_sync, last_change FROM feed_state");
+  if (!statement.ok()) return statement.status();
+  FeedState state;
+  if (statement->Step()) {
+    state.url = statement->Text(0);
+    state.etag = statement->Text(1);
+    state.last_modified = statement->Text(2);
+    state.content_hash = statement->Text(3);
+    state.last_sync = statement->Int(4);
+    state.last_change = statement->Int(5);
+  }
+  if (!statement->status().ok()) return statement->status();
+  return state;
+}
+
+Result<std::int64_t> Store::ChangeCounter() {
+  auto version = impl_->db->QueryInt("PRAGMA data_version");
+  if (!version.ok()) return version.status();
+  return *version + impl_->own_commits;
+}
+
+Result<int> Store::SchemaVersion() {
+  auto version = impl_->db->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  return static_cast<int>(*version);
+}
+
+Status Store::CheckIntegrity() {
+  auto statement = sqlite::Statement::Prepare(*impl_->db, "PRAGMA integrity_check");
+  if (!statement.ok()) return statement.status();
+  std::string first = statement->Step() ? statement->Text(0) : "no answer";
+  if (!statement->status().ok()) return statement->status();
+  if (first != "ok") return Status::Error("cache " + impl_->db->path() + ": " + first);
+  return Status::Ok();
+}
+
+}  // namespace foyer

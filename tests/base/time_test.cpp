@@ -1,0 +1,72 @@
+#include "base/time.h"
+
+#include <doctest/doctest.h>
+
+#include "base/utf8.h"
+
+namespace foyer {
+namespace {
+
+TEST_CASE("ISO instants with an offset, Z or none are read as UTC") {
+  auto local = ParseIsoInstant("2025-10-15T10:40:00+05:00");
+  REQUIRE(local.ok());
+  CHECK(local->utc == 1760506800);
+  CHECK(local->offset_seconds == 18000);
+  CHECK(local->has_offset);
+  CHECK(ParseIsoInstant("2025-10-15T05:40:00Z")->utc == 1760506800);
+  CHECK(ParseIsoInstant("2025-10-15T05:40:00.250Z")->utc == 1760506800);
+  CHECK(ParseIsoInstant("2025-10-15T01:40:00-0400")->utc == 1760506800);
+  auto floating = ParseIsoInstant("2025-10-15T10:40");
+  REQUIRE(floating.ok());
+  CHECK_FALSE(floating->has_offset);
+}
+
+TEST_CASE("malformed instants are refused with the text quoted") {
+  for (const char* bad : {"", "2025-10-15", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z",
+                          "2025-10-15T10:40:00+5", "yesterday at noon"}) {
+    auto parsed = ParseIsoInstant(bad);
+    CHECK_FALSE(parsed.ok());
+    if (!parsed.ok()) CHECK(parsed.status().message().find(bad) != std::string::npos);
+  }
+}
+
+TEST_CASE("civil dates round-trip through day numbers, including leap days") {
+  for (std::int64_t day = -800000; day < 800000; day += 997)
+    CHECK(DaysFromCivil(CivilFromDays(day)) == day);
+  CHECK(DaysFromCivil({2024, 2, 29}) + 1 == DaysFromCivil({2024, 3, 1}));
+  CHECK(Weekday({2025, 10, 15}) == 2);  // a Wednesday
+}
+
+TEST_CASE("a fixed zone formats local ISO times with its offset") {
+  Zone almaty = Zone::Fixed(5 * 3600);
+  CHECK(almaty.FormatIso(1760506800) == "2025-10-15T10:40:00+05:00");
+  CHECK(Zone::Fixed(-9000).name() == "-02:30");
+  CHECK(FormatUtcIso(1760506800) == "2025-10-15T05:40:00Z");
+}
+
+TEST_CASE("an IANA zone follows daylight saving transitions") {
+  auto berlin = Zone::Load("Europe/Berlin");
+  REQUIRE(berlin.ok());
+  CHECK(berlin->OffsetAt(ParseIsoInstant("2025-07-01T12:00:00Z")->utc) == 7200);
+  CHECK(berlin->OffsetAt(ParseIsoInstant("2025-12-01T12:00:00Z")->utc) == 3600);
+  CHECK_FALSE(Zone::Load("../../etc/passwd").ok());
+  CHECK_FALSE(Zone::Load("Nowhere/Special").ok());
+}
+
+TEST_CASE("UTF-8 validation finds the first bad byte") {
+  CHECK(IsValidUtf8("Қазақстан 한국 ✓"));
+  CHECK(FindInvalidUtf8("ok\xC0\xAF") == 2);    // overlong
+  CHECK(FindInvalidUtf8("\xED\xA0\x80") == 0);  // surrogate
+  CHECK(FindInvalidUtf8("abc\xE2\x82") == 3);   // cut short
+  CHECK(DecodeUtf8("Қ") == std::vector<char32_t>{0x049A});
+  std::string out;
+  AppendUtf8(out, 0x1F600);
+  CHECK(out == "\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("whitespace collapses to single spaces and controls are dropped") {
+  CHECK(CollapseWhitespace("  Opening\r\n  address\x06 ") == "Opening address");
+}
+
+}  // namespace
+}  // namespace foyer
