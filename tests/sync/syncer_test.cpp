@@ -1,0 +1,249 @@
+#include "sync/syncer.h"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include <deque>
+
+#include "support/files.h"
+#include "support/nginx.h"
+
+namespace foyer {
+namespace {
+
+const char* kDemocon = "pretalx-democon-2020.schedule.json";
+
+// Answers from a script, and records what it was asked.
+class ScriptedHttpClient : public HttpClient {
+ public:
+  std::deque<Result<HttpResponse>> answers;
+  std::vector<HttpRequest> requests;
+  Result<HttpResponse> Fetch(const HttpRequest& request) override {
+    requests.push_back(request);
+    if (answers.empty()) return Status::Error("no scripted answer");
+    auto answer = answers.front();
+    answers.pop_front();
+    return answer;
+  }
+};
+
+HttpResponse Ok(std::string body, std::string etag = "") {
+  HttpResponse response;
+  response.status = 200;
+  response.body = std::move(body);
+  response.etag = std::move(etag);
+  return response;
+}
+
+struct Fixture {
+  testing::TempDir dir;
+  std::unique_ptr<Store> store;
+  ScriptedHttpClient http;
+  Fixture() { store = std::move(*Store::Open(dir.File("cache.db"))); }
+  SyncOutcome Sync(const std::string& url = "https://forum.example/schedule.json") {
+    SyncOptions options;
+    options.url = url;
+    return Syncer(Env::Default(), &http, store.get(), options).SyncOnce();
+  }
+  Schedule Cached() { return *store->LoadSchedule(); }
+};
+
+TEST_CASE("a first sync stores the feed and counts its sessions and rooms") {
+  Fixture f;
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon)), "\"abc\""));
+  SyncOutcome outcome = f.Sync();
+  CHECK(outcome.kind == SyncOutcome::Kind::kUpdated);
+  CHECK(outcome.sessions == 36);
+  CHECK(outcome.rooms == 2);
+  CHECK(f.Cached().sessions.size() == 36);
+  CHECK(f.store->LoadFeedState()->etag == "\"abc\"");
+}
+
+TEST_CASE("the next poll sends the cached validators, and a 304 keeps the cached schedule") {
+  Fixture f;
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon)), "\"abc\""));
+  REQUIRE(f.Sync().kind == SyncOutcome::Kind::kUpdated);
+  HttpResponse not_modified;
+  not_modified.status = 304;
+  f.http.answers.push_back(not_modified);
+  auto counter = *f.store->ChangeCounter();
+  SyncOutcome outcome = f.Sync();
+  CHECK(outcome.kind == SyncOutcome::Kind::kUnchanged);
+  CHECK(outcome.sessions == 36);
+  CHECK(f.http.requests.back().etag == "\"abc\"");
+  CHECK(*f.store->ChangeCounter() == counter);  // nothing written
+}
+
+TEST_CASE("a 200 with the same bytes is unchanged and writes nothing") {
+  Fixture f;
+  std::string body = testing::ReadFile(testing::RealFeed(kDemocon));
+  f.http.answers.push_back(Ok(body));
+  REQUIRE(f.Sync().kind == SyncOutcome::Kind::kUpdated);
+  f.http.answers.push_back(Ok(body));
+  auto counter = *f.store->ChangeCounter();
+  CHECK(f.Sync().kind == SyncOutcome::Kind::kUnchanged);
+  CHECK(*f.store->ChangeCounter() == counter);
+}
+
+TEST_CASE("a failed or unparsable fetch leaves the cache exactly as it was") {
+  Fixture f;
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon)), "\"abc\""));
+  REQUIRE(f.Sync().kind == SyncOutcome::Kind::kUpdated);
+  Schedule before = f.Cached();
+  FeedState state_before = *f.store->LoadFeedState();
+
+  HttpResponse server_error;
+  server_error.status = 500;
+  f.http.answers.push_back(server_error);
+  f.http.answers.push_back(Status::Error("Could not resolve host: forum.example"));
+  f.http.answers.push_back(Ok("{\"schedule\": {\"conference\": "));
+  f.http.answers.push_back(Ok("<!DOCTYPE html><html><body>Log in to the Wi-Fi</body></html>"));
+  for (const char* expected : {"HTTP 500", "Could not resolve host", "", "HTML"}) {
+    SyncOutcome outcome = f.Sync();
+    CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+    CHECK(outcome.error.find(expected) != std::string::npos);
+    CHECK(outcome.error.find("feed.url") != std::string::npos);
+  }
+  CHECK(f.Cached() == before);
+  CHECK(*f.store->LoadFeedState() == state_before);
+}
+
+TEST_CASE("a URL with credentials is logged and reported without them") {
+  Fixture f;
+  f.http.answers.push_back(Status::Error("timeout"));
+  SyncOutcome outcome = f.Sync("https://user:secret@forum.example/schedule.json?token=abc");
+  CHECK(outcome.error.find("secret") == std::string::npos);
+  CHECK(outcome.error.find("abc") == std::string::npos);
+  CHECK(outcome.error.find("forum.example/schedule.json") != std::string::npos);
+}
+
+TEST_CASE("polls are jittered around the interval and back off after failures") {
+  std::int64_t lowest = INT64_MAX, highest = 0;
+  for (std::uint64_t r = 0; r < 2000; r += 7) {
+    std::int64_t delay = NextPollDelayMillis(60, 0, r * 0x9E3779B97F4A7C15ull);
+    lowest = std::min(lowest, delay);
+    highest = std::max(highest, delay);
+  }
+  CHECK(lowest >= 54000);
+  CHECK(highest <= 66000);
+  CHECK(highest - lowest > 6000);  // really spread
+  CHECK(NextPollDelayMillis(60, 1, 0) > NextPollDelayMillis(60, 0, 0));
+  CHECK(NextPollDelayMillis(60, 3, 0) > NextPollDelayMillis(60, 2, 0));
+  CHECK(NextPollDelayMillis(60, 50, 0) <= 660000);  // capped at ten intervals (+10%)
+}
+
+// --- against a real nginx on loopback ---
+
+void SetModificationTime(const std::string& path, time_t when) {
+  utimbuf times{when, when};
+  utime(path.c_str(), &times);
+}
+
+TEST_CASE("syncing from nginx: 200, then 304 while unchanged, then the changed feed") {
+  testing::Nginx nginx;
+  std::string served = nginx.www() + "/schedule.json";
+  std::string body = testing::ReadFile(testing::RealFeed(kDemocon));
+  testing::WriteFile(served, body);
+  SetModificationTime(served, 1600000000);
+
+  testing::TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("cache.db")));
+  auto http = NewCurlHttpClient();
+  SyncOptions options;
+  options.url = nginx.BaseUrl() + "schedule.json";
+  Syncer syncer(Env::Default(), http.get(), store.get(), options);
+
+  SyncOutcome first = syncer.SyncOnce();
+  CHECK(first.kind == SyncOutcome::Kind::kUpdated);
+  CHECK(first.http_status == 200);
+  CHECK(first.sessions == 36);
+  CHECK_FALSE(store->LoadFeedState()->etag.empty());
+
+  SyncOutcome second = syncer.SyncOnce();
+  CHECK(second.kind == SyncOutcome::Kind::kUnchanged);
+  CHECK(second.http_status == 304);
+  CHECK(second.bytes == 0);
+  CHECK(nginx.AccessLog().find("304 0 /schedule.json") != std::string::npos);
+
+  // The organizers retitle the first talk.
+  std::string changed = body;
+  auto at = changed.find("Focused 5thgeneration hardware");
+  REQUIRE(at != std::string::npos);
+  changed.replace(at, 7, "Renamed");
+  testing::WriteFile(served, changed);
+  SetModificationTime(served, 1600000100);
+  SyncOutcome third = syncer.SyncOnce();
+  CHECK(third.kind == SyncOutcome::Kind::kUpdated);
+  bool renamed = false;
+  for (const Session& s : store->LoadSchedule()->sessions)
+    renamed |= s.title == "Renamed 5thgeneration hardware";
+  CHECK(renamed);
+}
+
+TEST_CASE("a broken body from nginx keeps the old schedule") {
+  testing::Nginx nginx;
+  std::string served = nginx.www() + "/schedule.json";
+  std::string body = testing::ReadFile(testing::RealFeed(kDemocon));
+  testing::WriteFile(served, body);
+  testing::TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("cache.db")));
+  auto http = NewCurlHttpClient();
+  SyncOptions options;
+  options.url = nginx.BaseUrl() + "schedule.json";
+  Syncer syncer(Env::Default(), http.get(), store.get(), options);
+  REQUIRE(syncer.SyncOnce().kind == SyncOutcome::Kind::kUpdated);
+  Schedule before = *store->LoadSchedule();
+
+  testing::WriteFile(served, body.substr(0, body.size() / 2));  // cut short
+  SetModificationTime(served, 1600000200);
+  SyncOutcome outcome = syncer.SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+  CHECK(*store->LoadSchedule() == before);
+
+  std::filesystem::remove(served);
+  outcome = syncer.SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+  CHECK(outcome.error.find("HTTP 404") != std::string::npos);
+  CHECK(*store->LoadSchedule() == before);
+}
+
+TEST_CASE("gzip responses from nginx are decoded") {
+  testing::Nginx nginx;
+  testing::WriteFile(nginx.www() + "/schedule.json",
+                     testing::ReadFile(testing::RealFeed(kDemocon)));
+  testing::TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("cache.db")));
+  auto http = NewCurlHttpClient();
+  HttpRequest request;
+  request.url = nginx.BaseUrl() + "schedule.json";
+  auto response = http->Fetch(request);
+  REQUIRE(response.ok());
+  CHECK(response->status == 200);
+  CHECK(response->body == testing::ReadFile(testing::RealFeed(kDemocon)));
+  // nginx logs the compressed size it sent, well under the 63068 bytes of the file.
+  auto log = nginx.AccessLog();
+  auto sent = std::stoul(log.substr(4, log.find(' ', 4) - 4));
+  CHECK(sent < 20000);
+}
+
+TEST_CASE("a file:// feed syncs, and a body over max_bytes is refused") {
+  testing::TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("cache.db")));
+  auto http = NewCurlHttpClient();
+  SyncOptions options;
+  options.url = "file://" + testing::RealFeed(kDemocon);
+  CHECK(Syncer(Env::Default(), http.get(), store.get(), options).SyncOnce().kind ==
+        SyncOutcome::Kind::kUpdated);
+  CHECK(Syncer(Env::Default(), http.get(), store.get(), options).SyncOnce().kind ==
+        SyncOutcome::Kind::kUnchanged);
+  options.max_bytes = 1000;
+  options.url = "file://" + testing::RealFeed("frab-camp2019.schedule.json");
+  SyncOutcome outcome = Syncer(Env::Default(), http.get(), store.get(), options).SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+  CHECK(outcome.error.find("max_bytes") != std::string::npos);
+  CHECK(store->LoadSchedule()->sessions.size() == 36);
+}
+
+}  // namespace
+}  // namespace foyer
