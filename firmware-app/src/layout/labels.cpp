@@ -1,1 +1,60 @@
-// placeholder
+#include "layout/labels.h"
+
+#include <array>
+#include <map>
+
+namespace foyer {
+namespace {
+
+struct Texts {
+  std::string en, kk, ru, ko;
+};
+
+const std::map<Label, Texts>& Table() {
+  static const std::map<Label, Texts> table = {
+      {Label::kNow, {"Now", "Қазір", "Сейчас", "지금"}},
+      {Label::kNext, {"Next", "Келесі", "Далее", "다음"}},
+      {Label::kBreak, {"Break", "Үзіліс", "Перерыв", "휴식"}},
+      {Label::kNextAt, {"Next at", "Келесісі", "Далее в", "다음 시작"}},
+      {Label::kDayOver,
+       {"That's all for today", "Бүгінге осы", "На сегодня всё", "오늘 일정 종료"}},
+      {Label::kResumes, {"Resumes", "Жалғасы", "Продолжение", "재개"}},
+      {Label::kTomorrow, {"tomorrow", "ертең", "завтра", "내일"}},
+      {Label::kBeforeEvent, {"Starts", "Басталады", "Начало", "시작"}},
+      {Label::kAfterEvent,
+       {"The event has ended. Thank you!", "Іс-шара аяқталды. Рахмет!",
+        "Мероприятие завершено. Спасибо!", "행사가 끝났습니다. 감사합니다!"}},
+      {Label::kWaiting,
+       {"Waiting for the schedule", "Кесте күтілуде", "Ожидание расписания", "일정을 기다리는 중"}},
+      {Label::kUpdated, {"Updated", "Жаңартылды", "Обновлено", "업데이트"}},
+      {Label::kMinutesLeft, {"min left", "мин қалды", "мин осталось", "분 남음"}},
+      {Label::kNothingNow,
+       {"Nothing on now", "Қазір ештеңе жоқ", "Сейчас ничего нет", "진행 중인 세션 없음"}},
+      {Label::kRoom, {"Room", "Зал", "Зал", "회의실"}},
+      {Label::kEnds, {"until", "дейін", "до", "까지"}},
+  };
+  return table;
+}
+
+}  // namespace
+
+const std::string& LabelText(Label label, const std::string& language) {
+  const Texts& texts = Table().at(label);
+  if (language == "kk") return texts.kk;
+  if (language == "ru") return texts.ru;
+  if (language == "ko") return texts.ko;
+  return texts.en;
+}
+
+std::string LabelTexts(Label label, const std::vector<std::string>& languages) {
+  std::string joined;
+  for (const std::string& language : languages) {
+    const std::string& text = LabelText(label, language);
+    if (joined.find(text) != std::string::npos) continue;
+    if (!joined.empty()) joined += " · ";
+    joined += text;
+  }
+  return joined.empty() ? LabelText(label, "en") : joined;
+}
+
+}  // namespace foyer

@@ -1,1 +1,427 @@
-// placeholder
+#include "layout/layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/utf8.h"
+#include "layout/labels.h"
+
+namespace foyer {
+namespace {
+
+const char* const kEllipsis = "…";
+
+bool IsCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+// Splits text into unbreakable pieces; a piece that ends in a space may break after it.
+std::vector<std::string> BreakablePieces(std::string_view text) {
+  std::vector<std::string> pieces;
+  std::string current;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (IsCjk(c) && !current.empty() && current.back() != ' ') {
+      pieces.push_back(current);
+      current.clear();
+    }
+    AppendUtf8(current, c);
+    if (c == ' ' || IsCjk(c)) {
+      pieces.push_back(current);
+      current.clear();
+    }
+  }
+  if (!current.empty()) pieces.push_back(current);
+  return pieces;
+}
+
+std::string TrimRight(std::string text) {
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// Codepoint boundaries of a UTF-8 string (byte offsets, including 0 and size()).
+std::vector<size_t> Boundaries(std::string_view text) {
+  std::vector<size_t> at;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(text.size());
+  return at;
+}
+
+std::string HourMinute(const Zone& zone, UnixSeconds t) {
+  CivilTime civil = zone.ToCivil(t);
+  return FormatHourMinute(civil.hour, civil.minute);
+}
+
+std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
+  const std::string& language = in.languages.front();
+  CivilDate today = ConferenceDay(in.zone, in.now);
+  CivilDate day = ConferenceDay(in.zone, t);
+  std::string time = HourMinute(in.zone, t);
+  if (DaysFromCivil(day) == DaysFromCivil(today)) return time;
+  if (DaysFromCivil(day) == DaysFromCivil(today) + 1)
+    return LabelText(Label::kTomorrow, language) + " " + time;
+  CivilDate date = in.zone.ToCivil(t).date;
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char buffer[32];
+  if (language == "en")
+    std::snprintf(buffer, sizeof buffer, "%d %s", date.day, kMonths[date.month - 1]);
+  else
+    std::snprintf(buffer, sizeof buffer, "%02d.%02d", date.day, date.month);
+  return std::string(buffer) + " " + time;
+}
+
+std::string JoinSpeakers(const std::vector<std::string>& speakers) {
+  std::string joined;
+  for (const std::string& speaker : speakers) joined += (joined.empty() ? "" : ", ") + speaker;
+  return joined;
+}
+
+Color ParseHexColor(const std::string& hex, Color fallback) {
+  if (hex.size() != 7 || hex[0] != '#') return fallback;
+  auto value = std::strtoul(hex.c_str() + 1, nullptr, 16);
+  return Color{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
+               static_cast<std::uint8_t>(value), 255};
+}
+
+// Places items top to bottom; every size is in units of the panel's scale.
+class Composer {
+ public:
+  Composer(const ScreenInput& in, TextMeasurer& measurer) : in_(in), measure_(measurer) {
+    // One unit is a pixel on a 1080-line landscape panel; portrait panels scale by width.
+    scale_ = std::min(in.width, in.height) / 1080.0;
+    if (in.height > in.width) scale_ = in.width / 1080.0 * 0.9;
+    margin_ = Px(56);
+    list_.width = in.width;
+    list_.height = in.height;
+    list_.background = in.theme.background;
+  }
+
+  int Px(double units) const { return std::max(1, static_cast<int>(std::lround(units * scale_))); }
+  TextStyle Style(double units, FontWeight weight = FontWeight::kRegular) const {
+    return TextStyle{std::max(8, Px(units)), weight};
+  }
+  int Width() const { return in_.width; }
+  int Height() const { return in_.height; }
+  int margin() const { return margin_; }
+  TextMeasurer& measure() { return measure_; }
+
+  void Fill(int x, int y, int w, int h, Color color) {
+    if (w > 0 && h > 0) list_.items.push_back(FillRect{{x, y, w, h}, color});
+  }
+  // One line, ellipsized to max_width; returns its height.
+  int Line(int x, int y, std::string_view text, TextStyle style, Color color, int max_width) {
+    std::string fitted = Ellipsize(text, style, max_width, measure_);
+    if (!fitted.empty()) list_.items.push_back(DrawText{x, y, fitted, style, color});
+    return measure_.LineHeight(style);
+  }
+  // One line whose right edge is at `right`.
+  int LineRight(int right, int y, std::string_view text, TextStyle style, Color color) {
+    int width = measure_.Width(text, style);
+    list_.items.push_back(DrawText{right - width, y, std::string(text), style, color});
+    return width;
+  }
+  // Wrapped text; returns the height used.
+  int Paragraph(int x, int y, std::string_view text, TextStyle style, Color color, int max_width,
+                int max_lines) {
+    int height = 0;
+    for (const std::string& line : WrapText(text, style, max_width, max_lines, measure_)) {
+      list_.items.push_back(DrawText{x, y + height, line, style, color});
+      height += measure_.LineHeight(style);
+    }
+    return height;
+  }
+  DisplayList Take() { return std::move(list_); }
+
+ private:
+  const ScreenInput& in_;
+  TextMeasurer& measure_;
+  double scale_ = 1;
+  int margin_ = 0;
+  DisplayList list_;
+};
+
+// Header: the room (or event) name on the left, the clock on the right.
+int Header(Composer& c, const ScreenInput& in, const std::string& name) {
+  const Theme& t = in.theme;
+  int height = c.Px(132);
+  c.Fill(0, 0, c.Width(), height, t.panel);
+  TextStyle clock_style = c.Style(72, FontWeight::kBold);
+  std::string clock = HourMinute(in.zone, in.now);
+  int clock_width = c.measure().Width(clock, clock_style);
+  int y_clock = (height - c.measure().LineHeight(clock_style)) / 2;
+  c.LineRight(c.Width() - c.margin(), y_clock, clock, clock_style, t.text);
+  TextStyle name_style = c.Style(64, FontWeight::kBold);
+  int y_name = (height - c.measure().LineHeight(name_style)) / 2;
+  c.Line(c.margin(), y_name, name, name_style, t.text, c.Width() - 3 * c.margin() - clock_width);
+  c.Fill(0, height, c.Width(), c.Px(4), t.accent);
+  return height + c.Px(4);
+}
+
+// Footer: the event title and the data's state, small.
+void Footer(Composer& c, const ScreenInput& in) {
+  TextStyle style = c.Style(30);
+  int y = c.Height() - c.margin() / 2 - c.measure().LineHeight(style);
+  int note_width = 0;
+  if (!in.status_note.empty())
+    note_width = c.LineRight(c.Width() - c.margin(), y, in.status_note, style, in.theme.accent);
+  c.Line(c.margin(), y, in.event_title, style, in.theme.muted,
+         c.Width() - 3 * c.margin() - note_width);
+}
+
+int FooterTop(Composer& c) {
+  return c.Height() - c.margin() / 2 - c.measure().LineHeight(c.Style(30)) - c.Px(16);
+}
+
+// The "Next" list, as many rows as fit between top and bottom.
+void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& next, int top,
+              int bottom) {
+  if (next.empty()) return;
+  const Theme& t = in.theme;
+  TextStyle label = c.Style(34, FontWeight::kBold);
+  TextStyle time = c.Style(46, FontWeight::kBold);
+  TextStyle title = c.Style(46);
+  int row = c.measure().LineHeight(title) + c.Px(18);
+  if (top + c.measure().LineHeight(label) + row > bottom) return;
+  int y = top;
+  y += c.Line(c.margin(), y, LabelTexts(Label::kNext, in.languages), label, t.muted,
+              c.Width() - 2 * c.margin()) +
+       c.Px(8);
+  int time_width = c.measure().Width("00:00", time) + c.Px(32);
+  for (const Session& session : next) {
+    if (y + row > bottom) break;
+    std::string when = HourMinute(in.zone, session.start);
+    bool other_day = ConferenceDay(in.zone, session.start) != ConferenceDay(in.zone, in.now);
+    int x = c.margin();
+    if (other_day) {
+      when = DayAndTime(in, session.start);
+      time_width = std::max(time_width, c.measure().Width(when, time) + c.Px(32));
+    }
+    c.Fill(x, y + c.Px(6), c.Px(8), row - c.Px(24), ParseHexColor(session.track_color, t.muted));
+    c.Line(x + c.Px(24), y, when, time, t.accent, time_width);
+    std::string text = session.title;
+    if (!session.speakers.empty()) text += " — " + JoinSpeakers(session.speakers);
+    c.Line(x + c.Px(24) + time_width, y, text, title, t.text,
+           c.Width() - x - c.margin() - time_width - c.Px(24));
+    y += row;
+  }
+}
+
+// A headline in the primary language with the other languages below it.
+int Headline(Composer& c, const ScreenInput& in, int y, Label label, const std::string& suffix,
+             double units) {
+  int max_width = c.Width() - 2 * c.margin();
+  int height = 0;
+  for (size_t i = 0; i < in.languages.size(); ++i) {
+    std::string text = LabelText(label, in.languages[i]);
+    if (!suffix.empty()) text += " " + suffix;
+    TextStyle style = i == 0 ? c.Style(units, FontWeight::kBold) : c.Style(units * 0.55);
+    height += c.Paragraph(c.margin(), y + height, text, style,
+                          i == 0 ? in.theme.text : in.theme.muted, max_width, 2);
+  }
+  return height;
+}
+
+void RoomScreen(Composer& c, const ScreenInput& in) {
+  const Theme& t = in.theme;
+  int y = Header(c, in, in.room.room.empty() ? in.event_title : in.room.room) + c.Px(40);
+  int bottom = FooterTop(c);
+  int width = c.Width() - 2 * c.margin();
+  if (!in.has_schedule) {
+    Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
+    Footer(c, in);
+    return;
+  }
+  const RoomView& view = in.room;
+  if (view.now) {
+    const Session& now = *view.now;
+    int top = y;
+    y += c.Line(c.margin() + c.Px(36), y, LabelTexts(Label::kNow, in.languages),
+                c.Style(34, FontWeight::kBold), t.accent, width);
+    y += c.Paragraph(c.margin() + c.Px(36), y, now.title, c.Style(92, FontWeight::kBold), t.text,
+                     width - c.Px(36), 3);
+    if (!now.speakers.empty())
+      y += c.Paragraph(c.margin() + c.Px(36), y + c.Px(8), JoinSpeakers(now.speakers), c.Style(50),
+                       t.muted, width - c.Px(36), 2) +
+           c.Px(8);
+    std::int64_t left_minutes = (now.end - in.now + 59) / 60;
+    std::string times = HourMinute(in.zone, now.start) + " – " + HourMinute(in.zone, now.end) +
+                        "  ·  " + std::to_string(left_minutes) + " " +
+                        LabelText(Label::kMinutesLeft, in.languages.front());
+    y += c.Px(16);
+    y += c.Line(c.margin() + c.Px(36), y, times, c.Style(48, FontWeight::kBold), t.accent,
+                width - c.Px(36));
+    c.Fill(c.margin(), top, c.Px(12), y - top, ParseHexColor(now.track_color, t.accent));
+    // Progress through the session.
+    y += c.Px(20);
+    int bar = width - c.Px(36);
+    double done =
+        now.end > now.start
+            ? std::clamp(double(in.now - now.start) / double(now.end - now.start), 0.0, 1.0)
+            : 1.0;
+    c.Fill(c.margin() + c.Px(36), y, bar, c.Px(14), t.panel);
+    c.Fill(c.margin() + c.Px(36), y, static_cast<int>(bar * done), c.Px(14), t.bar);
+    y += c.Px(14) + c.Px(48);
+  } else {
+    y += c.Px(24);
+    switch (view.state) {
+      case RoomState::kBreak:
+        y += Headline(c, in, y, Label::kBreak, "", 96);
+        if (!view.next.empty())
+          y += c.Line(c.margin(), y + c.Px(12),
+                      LabelText(Label::kNextAt, in.languages.front()) + " " +
+                          HourMinute(in.zone, view.next.front().start),
+                      c.Style(60, FontWeight::kBold), t.accent, width) +
+               c.Px(12);
+        break;
+      case RoomState::kDayOver:
+        y += Headline(c, in, y, Label::kDayOver, "", 88);
+        if (!view.next.empty())
+          y += c.Line(c.margin(), y + c.Px(12),
+                      LabelText(Label::kResumes, in.languages.front()) + " " +
+                          DayAndTime(in, view.next.front().start),
+                      c.Style(60, FontWeight::kBold), t.accent, width) +
+               c.Px(12);
+        break;
+      case RoomState::kBeforeEvent:
+        y += c.Paragraph(c.margin(), y, in.event_title, c.Style(88, FontWeight::kBold), t.text,
+                         width, 2);
+        if (!view.next.empty())
+          y += c.Line(c.margin(), y + c.Px(12),
+                      LabelText(Label::kBeforeEvent, in.languages.front()) + " " +
+                          DayAndTime(in, view.next.front().start),
+                      c.Style(60, FontWeight::kBold), t.accent, width) +
+               c.Px(12);
+        break;
+      case RoomState::kAfterEvent:
+      case RoomState::kInSession:
+        y += Headline(c, in, y, Label::kAfterEvent, "", 80);
+        break;
+    }
+    y += c.Px(48);
+  }
+  NextList(c, in, view.next, y, bottom);
+  Footer(c, in);
+}
+
+void HallwayScreen(Composer& c, const ScreenInput& in) {
+  const Theme& t = in.theme;
+  int y = Header(c, in, in.event_title) + c.Px(24);
+  int bottom = FooterTop(c);
+  if (!in.has_schedule) {
+    Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
+    Footer(c, in);
+    return;
+  }
+  TextStyle label = c.Style(32, FontWeight::kBold);
+  TextStyle room = c.Style(46, FontWeight::kBold);
+  TextStyle title = c.Style(42);
+  TextStyle small = c.Style(34);
+  int room_width = (c.Width() - 2 * c.margin()) * 24 / 100;
+  int now_width = (c.Width() - 2 * c.margin()) * 44 / 100;
+  int next_x = c.margin() + room_width + now_width;
+  int next_width = c.Width() - c.margin() - next_x;
+  c.Line(c.margin() + room_width, y, LabelTexts(Label::kNow, in.languages), label, t.accent,
+         now_width - c.Px(24));
+  c.Line(next_x, y, LabelTexts(Label::kNext, in.languages), label, t.muted, next_width);
+  y += c.measure().LineHeight(label) + c.Px(8);
+  int row = c.measure().LineHeight(title) + c.measure().LineHeight(small) + c.Px(28);
+  bool shade = false;
+  for (const HallwayRow& r : in.hall.rows) {
+    if (y + row > bottom) break;  // paging through more rooms comes with issue 4
+    if (shade) c.Fill(0, y, c.Width(), row, t.panel);
+    shade = !shade;
+    int text_y = y + c.Px(12);
+    c.Line(c.margin(), text_y, r.room, room, t.text, room_width - c.Px(24));
+    int x = c.margin() + room_width;
+    if (r.now) {
+      c.Fill(x - c.Px(16), text_y, c.Px(6), row - c.Px(24),
+             ParseHexColor(r.now->track_color, t.accent));
+      c.Line(x, text_y, r.now->title, title, t.text, now_width - c.Px(24));
+      std::string detail =
+          LabelText(Label::kEnds, in.languages.front()) + " " + HourMinute(in.zone, r.now->end);
+      if (!r.now->speakers.empty()) detail += "  ·  " + JoinSpeakers(r.now->speakers);
+      c.Line(x, text_y + c.measure().LineHeight(title), detail, small, t.muted,
+             now_width - c.Px(24));
+    } else {
+      c.Line(x, text_y, "—", title, t.muted, now_width);
+    }
+    if (r.next) {
+      c.Line(next_x, text_y, DayAndTime(in, r.next->start), small, t.accent, next_width);
+      c.Line(next_x, text_y + c.measure().LineHeight(small), r.next->title, small, t.text,
+             next_width);
+    }
+    y += row;
+  }
+  Footer(c, in);
+}
+
+}  // namespace
+
+Theme Theme::Dark() {
+  return Theme{{12, 14, 20, 255},    {30, 34, 44, 255},   {245, 245, 240, 255},
+               {165, 172, 186, 255}, {255, 196, 61, 255}, {255, 196, 61, 255}};
+}
+
+Theme Theme::Light() {
+  return Theme{{250, 250, 247, 255}, {232, 234, 238, 255}, {16, 18, 24, 255},
+               {84, 90, 104, 255},   {0, 92, 175, 255},    {0, 92, 175, 255}};
+}
+
+Theme Theme::Named(const std::string& name) { return name == "light" ? Light() : Dark(); }
+
+std::string Ellipsize(std::string_view text, const TextStyle& style, int max_width,
+                      TextMeasurer& measurer) {
+  if (measurer.Width(text, style) <= max_width) return std::string(text);
+  std::vector<size_t> at = Boundaries(text);
+  // Binary search for the longest prefix that fits with the ellipsis.
+  size_t low = 0, high = at.size() - 1;
+  while (low < high) {
+    size_t mid = (low + high + 1) / 2;
+    std::string candidate = TrimRight(std::string(text.substr(0, at[mid]))) + kEllipsis;
+    if (measurer.Width(candidate, style) <= max_width)
+      low = mid;
+    else
+      high = mid - 1;
+  }
+  if (low == 0) return measurer.Width(kEllipsis, style) <= max_width ? kEllipsis : "";
+  return TrimRight(std::string(text.substr(0, at[low]))) + kEllipsis;
+}
+
+std::vector<std::string> WrapText(std::string_view text, const TextStyle& style, int max_width,
+                                  int max_lines, TextMeasurer& measurer) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::vector<std::string> pieces = BreakablePieces(CollapseWhitespace(text));
+  size_t i = 0;
+  for (; i < pieces.size(); ++i) {
+    std::string candidate = line + pieces[i];
+    if (line.empty() || measurer.Width(TrimRight(candidate), style) <= max_width) {
+      line = candidate;
+      continue;
+    }
+    if (static_cast<int>(lines.size()) + 1 == max_lines) break;
+    lines.push_back(TrimRight(line));
+    line = pieces[i];
+  }
+  if (i < pieces.size()) {
+    // Out of lines: the rest goes on the last line, ellipsized.
+    for (; i < pieces.size(); ++i) line += pieces[i];
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(TrimRight(line));
+  for (std::string& l : lines) l = Ellipsize(l, style, max_width, measurer);
+  return lines;
+}
+
+DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
+  Composer composer(input, measurer);
+  if (input.hallway)
+    HallwayScreen(composer, input);
+  else
+    RoomScreen(composer, input);
+  return composer.Take();
+}
+
+}  // namespace foyer

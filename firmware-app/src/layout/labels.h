@@ -1,0 +1,33 @@
+// UI labels in the languages venue staff choose (display.languages): English,
+// Kazakh, Russian and Korean. Pure lookups; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace foyer {
+
+enum class Label {
+  kNow,
+  kNext,
+  kBreak,
+  kNextAt,  // "Next at" (followed by a time)
+  kDayOver,
+  kResumes,  // "Resumes" (followed by a day and time)
+  kTomorrow,
+  kBeforeEvent,  // "Starts" (followed by a day and time)
+  kAfterEvent,
+  kWaiting,
+  kUpdated,      // "Updated" (followed by a time): stale data
+  kMinutesLeft,  // "min left" (after a number)
+  kNothingNow,
+  kRoom,
+  kEnds,  // "until" (before an end time)
+};
+
+// The label in one language ("en", "kk", "ru", "ko"); English when unknown.
+const std::string& LabelText(Label label, const std::string& language);
+// The label in every language given, joined by " · " (first is primary).
+std::string LabelTexts(Label label, const std::vector<std::string>& languages);
+
+}  // namespace foyer

@@ -1,0 +1,50 @@
+// Layout: turns what a screen must show (a timeline view, the clock, the
+// state of the data) into a DisplayList for a panel of a given size. Type and
+// spacing scale with the panel; text is measured with a TextMeasurer, wrapped
+// to a few lines and ellipsized so nothing overflows. Pure given the measurer;
+// thread-compatible.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/time.h"
+#include "layout/display_list.h"
+#include "timeline/timeline.h"
+
+namespace foyer {
+
+struct Theme {
+  Color background, panel, text, muted, accent, bar;
+  static Theme Dark();
+  static Theme Light();
+  static Theme Named(const std::string& name);  // "dark" (default) or "light"
+};
+
+struct ScreenInput {
+  bool hallway = false;       // room screen otherwise
+  bool has_schedule = false;  // false: the cache is empty
+  RoomView room;
+  HallwayView hall;
+  std::string event_title;
+  UnixSeconds now = 0;
+  Zone zone = Zone::Fixed(0);
+  std::vector<std::string> languages = {"en"};
+  std::string status_note;  // small and honest, e.g. "Updated 10:42"; empty when fresh
+  int width = 1920, height = 1080;
+  Theme theme = Theme::Dark();
+};
+
+DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer);
+
+// Breaks text into at most max_lines lines no wider than max_width: at spaces,
+// and between CJK ideographs or kana, which need none. The last line is
+// ellipsized when the text does not fit.
+std::vector<std::string> WrapText(std::string_view text, const TextStyle& style, int max_width,
+                                  int max_lines, TextMeasurer& measurer);
+// The longest prefix of text that fits max_width with "…" appended, or text itself.
+std::string Ellipsize(std::string_view text, const TextStyle& style, int max_width,
+                      TextMeasurer& measurer);
+
+}  // namespace foyer

@@ -1,0 +1,221 @@
+#include "layout/layout.h"
+
+#include <doctest/doctest.h>
+
+#include "base/utf8.h"
+#include "layout/labels.h"
+
+namespace foyer {
+namespace {
+
+// Every codepoint is 0.6 em wide (CJK 1 em); a line is 1.25 em high.
+class FakeMeasurer : public TextMeasurer {
+ public:
+  int Width(std::string_view text, const TextStyle& style) override {
+    double width = 0;
+    for (char32_t c : DecodeUtf8(text)) width += (c >= 0x2E80 ? 1.0 : 0.6) * style.pixel_size;
+    return static_cast<int>(width + 0.5);
+  }
+  int LineHeight(const TextStyle& style) override { return style.pixel_size * 5 / 4; }
+};
+
+UnixSeconds At(const char* iso) { return ParseIsoInstant(iso)->utc; }
+
+Session Talk(const char* title, const char* start, int minutes) {
+  Session session;
+  session.room = "Main Hall";
+  session.title = title;
+  session.start = At(start);
+  session.end = session.start + minutes * 60;
+  session.utc_offset = 5 * 3600;
+  session.speakers = {"Yerzhan Ashikbayev", "Joshua Lincoln", "Charles McLean"};
+  return session;
+}
+
+ScreenInput InSession(int width, int height) {
+  ScreenInput input;
+  input.has_schedule = true;
+  input.event_title = "Astana Think Tank Forum 2025";
+  input.now = At("2025-10-15T10:40:00+05:00");
+  input.zone = Zone::Fixed(5 * 3600);
+  input.width = width;
+  input.height = height;
+  input.room.room = "Main Hall";
+  input.room.state = RoomState::kInSession;
+  input.room.now = Talk("Multilateralism and global governance in an era of persistent division",
+                        "2025-10-15T10:30:00+05:00", 90);
+  input.room.next = {Talk("The shift in power balance and the role of multilateralism",
+                          "2025-10-15T13:00:00+05:00", 90),
+                     Talk("Water security in Central Asia", "2025-10-15T14:45:00+05:00", 75)};
+  return input;
+}
+
+std::vector<DrawText> Texts(const DisplayList& list) {
+  std::vector<DrawText> texts;
+  for (const DrawItem& item : list.items)
+    if (auto* text = std::get_if<DrawText>(&item)) texts.push_back(*text);
+  return texts;
+}
+
+bool Shows(const DisplayList& list, const std::string& needle) {
+  for (const DrawText& text : Texts(list))
+    if (text.text.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+TEST_CASE("long titles wrap at spaces and the last line is ellipsized") {
+  FakeMeasurer measurer;
+  TextStyle style{10, FontWeight::kRegular};  // 6 px per character
+  auto lines = WrapText("one two three four five six seven", style, 60, 2, measurer);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "one two");
+  CHECK(lines[1].size() > 3);
+  CHECK(lines[1].substr(lines[1].size() - 3) == "…");
+  for (const std::string& line : lines) CHECK(measurer.Width(line, style) <= 60);
+}
+
+TEST_CASE("CJK text without spaces breaks between ideographs") {
+  FakeMeasurer measurer;
+  TextStyle style{10, FontWeight::kRegular};  // 10 px per ideograph
+  auto lines = WrapText("国际安全与核裁军会议", style, 40, 5, measurer);
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] == "国际安全");
+  CHECK(lines[2] == "会议");
+}
+
+TEST_CASE("ellipsizing never cuts inside a UTF-8 sequence") {
+  FakeMeasurer measurer;
+  TextStyle style{10, FontWeight::kRegular};
+  std::string fitted =
+      Ellipsize("Қазақстан стратегиялық зерттеулер институты", style, 50, measurer);
+  CHECK(IsValidUtf8(fitted));
+  CHECK(measurer.Width(fitted, style) <= 50);
+  CHECK(Ellipsize("short", style, 50, measurer) == "short");
+}
+
+TEST_CASE("the room screen shows the room, clock, session, speakers, times and the next sessions") {
+  FakeMeasurer measurer;
+  for (auto [w, h] : {std::pair{800, 480}, {1920, 1080}, {3840, 2160}, {1080, 1920}}) {
+    CAPTURE(w);
+    DisplayList list = LayoutScreen(InSession(w, h), measurer);
+    CHECK(list.width == w);
+    CHECK(list.height == h);
+    CHECK(Shows(list, "Main Hall"));
+    CHECK(Shows(list, "10:40"));
+    CHECK(Shows(list, "Multilateralism"));
+    CHECK(Shows(list, "Yerzhan Ashikbayev"));
+    CHECK(Shows(list, "10:30 – 12:00"));
+    CHECK(Shows(list, "80 min left"));
+    CHECK(Shows(list, "13:00"));
+  }
+}
+
+TEST_CASE("nothing is laid out outside the panel") {
+  FakeMeasurer measurer;
+  for (auto [w, h] : {std::pair{800, 480}, {1920, 1080}, {1080, 1920}}) {
+    ScreenInput input = InSession(w, h);
+    input.room.now->title = std::string(40, 'W') + " " + std::string(300, 'x');
+    input.room.next.push_back(Talk("Climate change", "2025-10-15T16:30:00+05:00", 60));
+    input.room.next.push_back(Talk("Trade and transport", "2025-10-16T09:30:00+05:00", 60));
+    DisplayList list = LayoutScreen(input, measurer);
+    for (const DrawText& text : Texts(list)) {
+      CAPTURE(text.text);
+      CHECK(text.x >= 0);
+      CHECK(text.y >= 0);
+      CHECK(text.x + measurer.Width(text.text, text.style) <= w);
+      CHECK(text.y + measurer.LineHeight(text.style) <= h);
+    }
+  }
+}
+
+TEST_CASE("type scales with the panel") {
+  FakeMeasurer measurer;
+  auto largest = [&](int w, int h) {
+    int size = 0;
+    for (const DrawText& text : Texts(LayoutScreen(InSession(w, h), measurer)))
+      size = std::max(size, text.style.pixel_size);
+    return size;
+  };
+  CHECK(largest(3840, 2160) == doctest::Approx(2 * largest(1920, 1080)).epsilon(0.05));
+  CHECK(largest(800, 480) < largest(1920, 1080));
+}
+
+TEST_CASE("a break says when the next session starts") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.room.now.reset();
+  input.room.state = RoomState::kBreak;
+  input.now = At("2025-10-15T12:20:00+05:00");
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "Break"));
+  CHECK(Shows(list, "Next at 13:00"));
+}
+
+TEST_CASE("a day that is over says when the room resumes") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.room.now.reset();
+  input.room.state = RoomState::kDayOver;
+  input.now = At("2025-10-15T19:00:00+05:00");
+  input.room.next = {Talk("AI and trust", "2025-10-16T09:30:00+05:00", 90)};
+  CHECK(Shows(LayoutScreen(input, measurer), "Resumes tomorrow 09:30"));
+}
+
+TEST_CASE("an empty cache says it is waiting for the schedule, in every chosen language") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.has_schedule = false;
+  input.languages = {"kk", "en"};
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, LabelText(Label::kWaiting, "kk")));
+  CHECK(Shows(list, "Waiting for the schedule"));
+}
+
+TEST_CASE("labels come in the configured languages, the first one primary") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.languages = {"ru", "ko"};
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "Сейчас · 지금"));
+  CHECK(Shows(list, "мин осталось"));
+  for (Label label : {Label::kNow, Label::kNext, Label::kBreak, Label::kUpdated})
+    for (const char* language : {"en", "kk", "ru", "ko"})
+      CHECK_FALSE(LabelText(label, language).empty());
+  CHECK(LabelText(Label::kNow, "kk") == "Қазір");
+}
+
+TEST_CASE("a stale schedule is noted discreetly without hiding it") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.status_note = "Updated 10:02";
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "Updated 10:02"));
+  CHECK(Shows(list, "Multilateralism"));
+}
+
+TEST_CASE("the hallway lists each room with its now and next") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.hallway = true;
+  HallwayRow main{"Main Hall", Talk("Main session", "2025-10-15T10:30:00+05:00", 90),
+                  Talk("Second session", "2025-10-15T13:00:00+05:00", 90)};
+  HallwayRow empty{"Press room", std::nullopt, std::nullopt};
+  input.hall.rows = {main, empty};
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "Main Hall"));
+  CHECK(Shows(list, "Main session"));
+  CHECK(Shows(list, "Second session"));
+  CHECK(Shows(list, "Press room"));
+}
+
+TEST_CASE("the same input lays out the same display list, and a new minute changes it") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  CHECK(LayoutScreen(input, measurer) == LayoutScreen(input, measurer));
+  ScreenInput later = input;
+  later.now += 60;
+  CHECK_FALSE(LayoutScreen(input, measurer) == LayoutScreen(later, measurer));
+}
+
+}  // namespace
+}  // namespace foyer
