@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <utime.h>
 
+#include <atomic>
 #include <deque>
+#include <thread>
 
 #include "support/files.h"
 #include "support/nginx.h"
@@ -176,7 +178,8 @@ TEST_CASE("syncing from nginx: 200, then 304 while unchanged, then the changed f
   SyncOutcome third = syncer.SyncOnce();
   CHECK(third.kind == SyncOutcome::Kind::kUpdated);
   bool renamed = false;
-  for (const Session& s : store->LoadSchedule()->sessions)
+  Schedule cached = *store->LoadSchedule();
+  for (const Session& s : cached.sessions)
     renamed |= s.title == "Renamed 5thgeneration hardware";
   CHECK(renamed);
 }
@@ -243,6 +246,24 @@ TEST_CASE("a file:// feed syncs, and a body over max_bytes is refused") {
   CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
   CHECK(outcome.error.find("max_bytes") != std::string::npos);
   CHECK(store->LoadSchedule()->sessions.size() == 36);
+}
+
+TEST_CASE("the sync thread polls in the background, tells of new data once, and stops") {
+  testing::TempDir dir;
+  SyncOptions options;
+  options.url = "file://" + testing::RealFeed(kDemocon);
+  options.interval_seconds = 1;
+  std::atomic<int> updates{0};
+  {
+    SyncThread thread(Env::Default(), NewCurlHttpClient(), dir.File("cache.db"), options,
+                      [&] { ++updates; });
+    for (int i = 0; i < 500 && thread.syncs() < 2; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(thread.syncs() >= 2);
+    CHECK(thread.last_success() > 0);
+  }  // the destructor stops and joins
+  CHECK(updates == 1);  // the second poll found the feed unchanged
+  CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
 }
 
 }  // namespace

@@ -1,1 +1,185 @@
-// placeholder
+// Format detection and dispatch. Detection looks only at the bytes: past a
+// UTF-8 byte order mark and whitespace, a JSON object is told apart by its
+// top-level keys (read with a small scanner, without building a tree), XML by
+// its root element, iCalendar by its first line. HTML is recognised too, so a
+// captive portal or an error page is named for what it is.
+
+#include "feed/feed.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace foyer {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view SkipBomAndSpace(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  while (!bytes.empty() && IsSpace(bytes.front())) bytes.remove_prefix(1);
+  return bytes;
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  }
+  return true;
+}
+
+// True when `text` starts with the tag name `name` (case-insensitive) followed
+// by the end of the name: whitespace, '>' or '/'.
+bool StartsWithTag(std::string_view text, std::string_view name) {
+  if (!StartsWithNoCase(text, name)) return false;
+  if (text.size() == name.size()) return true;
+  char next = text[name.size()];
+  return IsSpace(next) || next == '>' || next == '/';
+}
+
+// Calls `on_key(raw key)` for each key of the top-level JSON object in `text`
+// (which starts with '{') until it returns true. Keys are compared raw, escapes
+// and all; the keys looked for have none.
+template <typename OnKey>
+void ForEachTopLevelKey(std::string_view text, OnKey on_key) {
+  int depth = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    char c = text[pos];
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (--depth <= 0) return;
+    } else if (c == '"') {
+      size_t begin = ++pos;
+      while (pos < text.size() && text[pos] != '"') pos += text[pos] == '\\' ? 2 : 1;
+      if (pos >= text.size()) return;
+      if (depth != 1) continue;
+      size_t after = pos + 1;
+      while (after < text.size() && IsSpace(text[after])) ++after;
+      if (after < text.size() && text[after] == ':' && on_key(text.substr(begin, pos - begin)))
+        return;
+    }
+  }
+}
+
+// Skips an XML declaration, comments, processing instructions and a DOCTYPE
+// (other than an HTML one); returns the text from the root element's '<' on.
+std::string_view SkipXmlProlog(std::string_view text) {
+  while (true) {
+    text = SkipBomAndSpace(text);
+    size_t end = std::string_view::npos;
+    if (text.substr(0, 4) == "<!--") {
+      end = text.find("-->");
+      if (end != std::string_view::npos) end += 3;
+    } else if (text.substr(0, 2) == "<?") {
+      end = text.find("?>");
+      if (end != std::string_view::npos) end += 2;
+    } else if (StartsWithNoCase(text, "<!DOCTYPE") &&
+               !StartsWithTag(SkipBomAndSpace(text.substr(9)), "html")) {
+      end = text.find('>');
+      if (end != std::string_view::npos) end += 1;
+    } else {
+      return text;
+    }
+    if (end == std::string_view::npos) return std::string_view();
+    text.remove_prefix(end);
+  }
+}
+
+bool LooksLikeHtml(std::string_view text) {
+  std::string_view root = SkipXmlProlog(text);
+  if (root.empty() || root.front() != '<') return false;
+  root.remove_prefix(1);
+  if (StartsWithNoCase(root, "!DOCTYPE")) return true;  // only an HTML DOCTYPE is left unskipped
+  return StartsWithTag(root, "html") || StartsWithTag(root, "head") || StartsWithTag(root, "body");
+}
+
+// The first bytes, made safe to quote in a one-line message.
+std::string Preview(std::string_view text) {
+  size_t length = std::min<size_t>(text.size(), 40);
+  while (length > 0 && length < text.size() &&
+         (static_cast<unsigned char>(text[length]) & 0xC0) == 0x80)
+    --length;  // never cut a UTF-8 sequence in half
+  std::string out;
+  for (char c : text.substr(0, length)) out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  return "\"" + out + (length < text.size() ? "…" : "") + "\"";
+}
+
+}  // namespace
+
+FeedFormat DetectFeedFormat(std::string_view bytes) {
+  std::string_view text = SkipBomAndSpace(bytes);
+  if (text.empty()) return FeedFormat::kUnknown;
+  if (text.front() == '{') {
+    bool schedule = false, indico = false;
+    ForEachTopLevelKey(text, [&](std::string_view key) {
+      if (key == "schedule") schedule = true;
+      if (key == "_type" || key == "results") indico = true;
+      return schedule;
+    });
+    if (schedule) return FeedFormat::kScheduleJson;
+    if (indico) return FeedFormat::kIndicoJson;
+    return FeedFormat::kUnknown;
+  }
+  if (text.front() == '<') {
+    std::string_view root = SkipXmlProlog(text);
+    if (!root.empty() && StartsWithTag(root.substr(1), "schedule")) return FeedFormat::kScheduleXml;
+    return FeedFormat::kUnknown;
+  }
+  if (StartsWithNoCase(text, "BEGIN:VCALENDAR")) return FeedFormat::kICalendar;
+  return FeedFormat::kUnknown;
+}
+
+const char* FeedFormatName(FeedFormat format) {
+  switch (format) {
+    case FeedFormat::kScheduleJson:
+      return "schedule.json";
+    case FeedFormat::kScheduleXml:
+      return "schedule.xml";
+    case FeedFormat::kICalendar:
+      return "iCalendar";
+    case FeedFormat::kIndicoJson:
+      return "Indico JSON";
+    case FeedFormat::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+Result<Schedule> ParseFeed(std::string_view bytes) {
+  FeedFormat format = DetectFeedFormat(bytes);
+  switch (format) {
+    case FeedFormat::kScheduleJson:
+      return ParseScheduleJson(bytes);
+    case FeedFormat::kScheduleXml:
+      return Status::Error("schedule.xml feeds are not supported yet; publish schedule.json");
+    case FeedFormat::kICalendar:
+      return Status::Error("iCalendar feeds are not supported yet; publish schedule.json");
+    case FeedFormat::kIndicoJson:
+      return Status::Error("Indico JSON exports are not supported yet; publish schedule.json");
+    case FeedFormat::kUnknown:
+      break;
+  }
+  std::string_view text = SkipBomAndSpace(bytes);
+  if (text.empty()) return Status::Error("the feed is empty");
+  if (LooksLikeHtml(text))
+    return Status::Error(
+        "this is an HTML page, not a schedule feed (a login page, captive portal or error page "
+        "in place of the feed?)");
+  if (text.front() == '{')
+    return Status::Error(
+        "not a schedule feed: a JSON object without a top-level \"schedule\" (expected "
+        "schedule.json)");
+  if (text.front() == '<')
+    return Status::Error(
+        "not a schedule feed: an XML document whose root is not <schedule> (expected "
+        "schedule.xml)");
+  return Status::Error(
+      "not a schedule feed (expected schedule.json, schedule.xml or iCalendar); it begins " +
+      Preview(text));
+}
+
+}  // namespace foyer

@@ -1,1 +1,425 @@
-// placeholder
+// schedule.json (frab / pretalx / c3voc, version 1 of the c3voc schema) → Schedule.
+//
+// The walk: check the bytes are UTF-8, parse them into an order-preserving JSON
+// tree, then read schedule.conference.days[].rooms[KEY][] — one Session per
+// entry, in feed order, the room being the KEY it is listed under. Each
+// session's instant comes from its own `date` (which must carry a UTC offset);
+// its end is that plus `duration`. Real feeds break the schema in many small
+// ways (see ../shared/feeds/real/SOURCES.md), so optional text fields accept
+// any JSON type; only what places a session in time or space is required, and
+// every error names its place as a path, e.g.
+//   schedule.conference.days[1].rooms["Hall A"][3].date: not a date and time …
+// nlohmann::json throws on syntax errors; that is caught here and never leaves.
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "base/time.h"
+#include "base/utf8.h"
+#include "feed/feed.h"
+
+namespace foyer {
+namespace {
+
+// ordered_json keeps object keys in document order: room keys are shown in
+// the order the feed lists them.
+using Json = nlohmann::ordered_json;
+
+const char* TypeName(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
+    default:
+      return "a number";
+  }
+}
+
+// `"Hall A"`, with quotes and backslashes escaped, for paths and messages.
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+Status ErrorAt(const std::string& path, const std::string& message) {
+  return Status::Error(path + ": " + message);
+}
+
+// The member `key` of an object, or null when absent (or when `object` is not one).
+const Json* Member(const Json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+// Any JSON value as text: strings as they are, numbers as written, null and
+// booleans as nothing, a list of strings joined by ", " (a `language` list),
+// an object by its "name". Liberal on purpose: optional fields never fail.
+std::string TextOf(const Json* value) {
+  if (value == nullptr) return "";
+  switch (value->type()) {
+    case Json::value_t::string:
+      return value->get_ref<const std::string&>();
+    case Json::value_t::number_integer:
+      return std::to_string(value->get<std::int64_t>());
+    case Json::value_t::number_unsigned:
+      return std::to_string(value->get<std::uint64_t>());
+    case Json::value_t::number_float:
+      return value->dump();
+    case Json::value_t::array: {
+      std::string joined;
+      for (const Json& item : *value) {
+        std::string text = TextOf(&item);
+        if (text.empty()) continue;
+        if (!joined.empty()) joined += ", ";
+        joined += text;
+      }
+      return joined;
+    }
+    case Json::value_t::object:
+      return TextOf(Member(*value, "name"));
+    default:
+      return "";
+  }
+}
+
+// One-line text for a screen: whitespace collapsed, C0 controls dropped, trimmed.
+std::string LineOf(const Json* value) { return CollapseWhitespace(TextOf(value)); }
+
+// Multi-line text (abstracts): CRLF and CR become LF, other C0 controls and
+// DEL are dropped (tabs become spaces), and the ends are trimmed.
+std::string ParagraphsOf(const Json* value) {
+  std::string text = TextOf(value);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\t') {
+      out += ' ';
+    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
+      out += static_cast<char>(c);
+    }
+  }
+  size_t first = out.find_first_not_of(" \n");
+  if (first == std::string::npos) return "";
+  size_t last = out.find_last_not_of(" \n");
+  return out.substr(first, last - first + 1);
+}
+
+// "#rrggbb" (lower case) from "#RRGGBB" or "#rgb"; empty for anything else.
+std::string ColorOf(const Json* value) {
+  std::string text = LineOf(value);
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  if (text.size() == 4 && text[0] == '#')
+    text = {'#', text[1], text[1], text[2], text[2], text[3], text[3]};
+  if (text.size() != 7 || text[0] != '#') return "";
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (!is_hex(text[i])) return "";
+    if (text[i] >= 'A' && text[i] <= 'F') text[i] = static_cast<char>(text[i] - 'A' + 'a');
+  }
+  return text;
+}
+
+bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
+  size_t begin = pos;
+  out = 0;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
+    out = out * 10 + (text[pos++] - '0');
+  return pos > begin;
+}
+
+// ISO 8601 "PT1H30M", "P1DT2H", "PT45M", "PT90S" (no years, months or weeks).
+bool ParseIsoDuration(std::string_view text, std::int64_t& seconds) {
+  if (text.size() < 3 || (text[0] != 'P' && text[0] != 'p')) return false;
+  seconds = 0;
+  bool in_time = false, any = false;
+  for (size_t pos = 1; pos < text.size();) {
+    if (text[pos] == 'T' || text[pos] == 't') {
+      in_time = true;
+      ++pos;
+      continue;
+    }
+    std::int64_t number;
+    if (!ReadNumber(text, pos, number) || pos >= text.size()) return false;
+    char unit = static_cast<char>(text[pos++] & ~0x20);  // upper case
+    if (!in_time && unit == 'D') {
+      seconds += number * 86400;
+    } else if (in_time && unit == 'H') {
+      seconds += number * 3600;
+    } else if (in_time && unit == 'M') {
+      seconds += number * 60;
+    } else if (in_time && unit == 'S') {
+      seconds += number;
+    } else {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
+// A duration in seconds from every shape real feeds use: "01:30", "1:30",
+// "6:59", "00:00", "01:30:00", a number of minutes (90 or "90"), or ISO 8601
+// "PT1H30M".
+Result<std::int64_t> ParseDuration(const Json& value) {
+  if (value.is_number()) {
+    double minutes = value.get<double>();
+    if (!(minutes >= 0 && minutes < 1e7))
+      return Status::Error("not a duration: " + value.dump() + " (expected minutes >= 0)");
+    return static_cast<std::int64_t>(std::llround(minutes * 60));
+  }
+  auto bad = Status::Error("not a duration (expected \"HH:MM\", \"HH:MM:SS\" or minutes): " +
+                           (value.is_string() ? Quote(value.get_ref<const std::string&>())
+                                              : std::string(TypeName(value))));
+  if (!value.is_string()) return bad;
+  std::string text = CollapseWhitespace(value.get_ref<const std::string&>());
+  std::int64_t seconds = 0;
+  if (ParseIsoDuration(text, seconds)) return seconds;
+  size_t pos = 0;
+  std::int64_t hours = 0, minutes = 0, secs = 0;
+  if (!ReadNumber(text, pos, hours)) return bad;
+  if (pos == text.size()) return hours * 60;  // "90": minutes
+  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return bad;
+  if (pos < text.size() && text[pos] == ':') {
+    ++pos;
+    if (!ReadNumber(text, pos, secs) || secs > 59) return bad;
+  }
+  if (pos != text.size()) return bad;
+  return hours * 3600 + minutes * 60 + secs;
+}
+
+// Line and column (both from 1) of a byte offset, for messages about raw bytes.
+std::string LineAndColumn(std::string_view bytes, size_t offset) {
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
+}
+
+// Reads schedule.conference into a Schedule, keeping the track colors and the
+// room index it needs on the way. Every `path` argument names the JSON value read.
+class Reader {
+ public:
+  explicit Reader(Schedule& schedule) : schedule_(schedule) {}
+
+  Status ReadConference(const Json& conference, const std::string& path) {
+    schedule_.title = LineOf(Member(conference, "title"));
+    schedule_.acronym = LineOf(Member(conference, "acronym"));
+    schedule_.time_zone_name = LineOf(Member(conference, "time_zone_name"));
+
+    if (const Json* tracks = Member(conference, "tracks"); tracks && tracks->is_array()) {
+      for (const Json& track : *tracks) {
+        std::string name = LineOf(Member(track, "name"));
+        std::string color = ColorOf(Member(track, "color"));
+        if (!name.empty() && !color.empty()) track_colors_.emplace(name, color);
+      }
+    }
+    if (const Json* rooms = Member(conference, "rooms"); rooms && rooms->is_array()) {
+      for (const Json& room : *rooms) {
+        if (room.is_string()) {
+          AddRoom(LineOf(&room), "");
+        } else {
+          AddRoom(LineOf(Member(room, "name")), LineOf(Member(room, "slug")));
+        }
+      }
+    }
+
+    const Json* days = Member(conference, "days");
+    std::string days_path = path + ".days";
+    if (days == nullptr)
+      return ErrorAt(days_path, "missing: a schedule.json lists its sessions here");
+    if (!days->is_array())
+      return ErrorAt(days_path, std::string("not a list of days (it is ") + TypeName(*days) + ")");
+    for (size_t d = 0; d < days->size(); ++d) {
+      Status status = ReadDay((*days)[d], days_path + "[" + std::to_string(d) + "]");
+      if (!status.ok()) return status;
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status ReadDay(const Json& day, const std::string& path) {
+    if (!day.is_object())
+      return ErrorAt(path, std::string("not a day (it is ") + TypeName(day) + ", not an object)");
+    const Json* rooms = Member(day, "rooms");
+    if (rooms == nullptr || rooms->is_null()) return Status::Ok();
+    if (!rooms->is_object())
+      return ErrorAt(path + ".rooms",
+                     std::string("not an object of rooms (it is ") + TypeName(*rooms) + ")");
+    for (const auto& [key, entries] : rooms->items()) {
+      std::string room_path = path + ".rooms[" + Quote(key) + "]";
+      std::string room = CollapseWhitespace(key);
+      AddRoom(room, "");
+      if (entries.is_null()) continue;
+      if (!entries.is_array())
+        return ErrorAt(room_path,
+                       std::string("not a list of events (it is ") + TypeName(entries) + ")");
+      for (size_t i = 0; i < entries.size(); ++i) {
+        Status status = ReadEvent(entries[i], room, room_path + "[" + std::to_string(i) + "]");
+        if (!status.ok()) return status;
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status ReadEvent(const Json& event, const std::string& room, const std::string& path) {
+    if (!event.is_object())
+      return ErrorAt(path,
+                     std::string("not an event (it is ") + TypeName(event) + ", not an object)");
+    Session session;
+    session.room = room;
+
+    const Json* date = Member(event, "date");
+    if (date == nullptr || date->is_null())
+      return ErrorAt(path + ".date",
+                     "missing: every event needs its date and time with a UTC offset");
+    if (!date->is_string())
+      return ErrorAt(path + ".date",
+                     std::string("not a date and time (it is ") + TypeName(*date) + ")");
+    const std::string& date_text = date->get_ref<const std::string&>();
+    auto instant = ParseIsoInstant(date_text);
+    if (!instant.ok()) return instant.status().WithContext(path + ".date");
+    if (!instant->has_offset)
+      return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
+                                         ": the session cannot be placed in time");
+    session.start = instant->utc;
+    session.utc_offset = instant->offset_seconds;
+
+    const Json* duration = Member(event, "duration");
+    const Json* end = Member(event, "end");
+    if ((duration == nullptr || duration->is_null()) && end && end->is_string()) {
+      // Not in version 1 of the schema, but unambiguous when written in full.
+      auto end_instant = ParseIsoInstant(end->get_ref<const std::string&>());
+      if (!end_instant.ok() || !end_instant->has_offset)
+        return ErrorAt(path + ".end", "not a date and time with a UTC offset: " +
+                                          Quote(end->get_ref<const std::string&>()));
+      session.end = end_instant->utc;
+    } else {
+      if (duration == nullptr) return ErrorAt(path + ".duration", "missing");
+      auto seconds = ParseDuration(*duration);
+      if (!seconds.ok()) return seconds.status().WithContext(path + ".duration");
+      session.end = session.start + *seconds;
+    }
+
+    session.guid = LineOf(Member(event, "guid"));
+    session.feed_id = LineOf(Member(event, "id"));
+    session.title = LineOf(Member(event, "title"));
+    session.subtitle = LineOf(Member(event, "subtitle"));
+    session.track = LineOf(Member(event, "track"));
+    if (auto it = track_colors_.find(session.track); it != track_colors_.end())
+      session.track_color = it->second;
+    session.language = LineOf(Member(event, "language"));
+    session.type = LineOf(Member(event, "type"));
+    session.url = LineOf(Member(event, "url"));
+    session.abstract = ParagraphsOf(Member(event, "abstract"));
+    if (session.abstract.empty()) session.abstract = ParagraphsOf(Member(event, "description"));
+
+    if (const Json* persons = Member(event, "persons"); persons && persons->is_array()) {
+      for (const Json& person : *persons) {
+        std::string name;
+        if (person.is_string()) {
+          name = LineOf(&person);
+        } else {
+          for (const char* key : {"public_name", "name", "full_public_name"}) {
+            name = LineOf(Member(person, key));
+            if (!name.empty()) break;
+          }
+        }
+        if (!name.empty()) session.speakers.push_back(std::move(name));
+      }
+    }
+    schedule_.sessions.push_back(std::move(session));
+    return Status::Ok();
+  }
+
+  // Adds a room the first time its name is seen; a later slug fills in a missing one.
+  void AddRoom(const std::string& name, const std::string& slug) {
+    if (name.empty()) return;
+    auto [it, inserted] = room_index_.emplace(name, schedule_.rooms.size());
+    if (inserted) {
+      schedule_.rooms.push_back(Room{name, slug});
+    } else if (schedule_.rooms[it->second].slug.empty()) {
+      schedule_.rooms[it->second].slug = slug;
+    }
+  }
+
+  Schedule& schedule_;
+  std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
+  std::map<std::string, size_t> room_index_;         // room name → index in schedule_.rooms
+};
+
+}  // namespace
+
+Result<Schedule> ParseScheduleJson(std::string_view bytes) {
+  size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
+    return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
+                         LineAndColumn(bytes, bad) + ")");
+  std::string_view text = bytes.substr(bom);
+
+  Json root;
+  try {
+    root = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& error) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: why".
+    std::string why = error.what();
+    if (size_t column = why.find("column "); column != std::string::npos) {
+      if (size_t colon = why.find(": ", column); colon != std::string::npos)
+        why = why.substr(colon + 2);
+    }
+    size_t offset = error.byte == 0 ? 0 : error.byte - 1;
+    if (offset > text.size()) offset = text.size();
+    return Status::Error("not valid JSON at byte " + std::to_string(offset + bom) + " (" +
+                         LineAndColumn(bytes, offset + bom) + "): " + why);
+  } catch (const Json::exception& error) {
+    return Status::Error(std::string("not valid JSON: ") + error.what());
+  }
+
+  if (!root.is_object())
+    return Status::Error(std::string("not a schedule.json: the document is ") + TypeName(root) +
+                         ", not an object with a \"schedule\"");
+  const Json* schedule_json = Member(root, "schedule");
+  if (schedule_json == nullptr || !schedule_json->is_object())
+    return ErrorAt("schedule", schedule_json ? std::string("not an object (it is ") +
+                                                   TypeName(*schedule_json) + ")"
+                                             : "missing: not a schedule.json");
+  const Json* conference = Member(*schedule_json, "conference");
+  if (conference == nullptr || !conference->is_object())
+    return ErrorAt("schedule.conference",
+                   conference ? std::string("not an object (it is ") + TypeName(*conference) + ")"
+                              : "missing");
+
+  Schedule schedule;
+  schedule.version = LineOf(Member(*schedule_json, "version"));
+  Reader reader(schedule);
+  Status status = reader.ReadConference(*conference, "schedule.conference");
+  if (!status.ok()) return status;
+  return schedule;
+}
+
+}  // namespace foyer
