@@ -179,8 +179,7 @@ TEST_CASE("syncing from nginx: 200, then 304 while unchanged, then the changed f
   CHECK(third.kind == SyncOutcome::Kind::kUpdated);
   bool renamed = false;
   Schedule cached = *store->LoadSchedule();
-  for (const Session& s : cached.sessions)
-    renamed |= s.title == "Renamed 5thgeneration hardware";
+  for (const Session& s : cached.sessions) renamed |= s.title == "Renamed 5thgeneration hardware";
   CHECK(renamed);
 }
 
@@ -261,7 +260,7 @@ TEST_CASE("the sync thread polls in the background, tells of new data once, and 
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     CHECK(thread.syncs() >= 2);
     CHECK(thread.last_success() > 0);
-  }  // the destructor stops and joins
+  }                     // the destructor stops and joins
   CHECK(updates == 1);  // the second poll found the feed unchanged
   CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
 }

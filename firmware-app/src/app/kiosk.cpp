@@ -1,1 +1,187 @@
-// placeholder
+#include "app/kiosk.h"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "base/log.h"
+#include "layout/layout.h"
+#include "render/fonts.h"
+#include "render/png.h"
+#include "render/renderer.h"
+#include "store/store.h"
+#include "sync/syncer.h"
+#include "timeline/timeline.h"
+
+namespace foyer {
+namespace {
+
+SyncOptions SyncOptionsFrom(const Config& config) {
+  SyncOptions options;
+  options.url = config.feed.url;
+  options.timeout_seconds = config.feed.timeout;
+  options.max_bytes = static_cast<std::size_t>(config.feed.max_bytes);
+  options.interval_seconds = config.feed.interval;
+  return options;
+}
+
+std::vector<std::string> RoomsShown(const Config& config, const Schedule& schedule) {
+  if (config.display.mode == "hallway") return ResolveRooms(config, schedule);
+  return {ResolveRoom(config, schedule)};
+}
+
+// Milliseconds until the next thing that can change a pixel: the next minute
+// (the clock), the next session boundary, or the moment the data turns stale.
+std::int64_t MillisUntilNextChange(const Config& config, const CachedSchedule& cached, Env* clock,
+                                   Env* real, UnixSeconds last_success) {
+  std::int64_t now_micros = clock->NowMicros();
+  UnixSeconds now = now_micros / 1000000;
+  UnixSeconds wake = (now / 60 + 1) * 60;
+  if (auto boundary = NextBoundary(cached.schedule, RoomsShown(config, cached.schedule), now))
+    wake = std::min(wake, *boundary);
+  std::int64_t millis = (wake * 1000000 - now_micros) / 1000 + 5;
+  if (last_success > 0) {
+    UnixSeconds stale_at = last_success + config.feed.stale_after + 1;
+    UnixSeconds real_now = real->Now();
+    if (stale_at > real_now) millis = std::min<std::int64_t>(millis, (stale_at - real_now) * 1000);
+  }
+  return std::max<std::int64_t>(millis, 5);
+}
+
+}  // namespace
+
+int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds) {
+  if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    std::fprintf(stderr,
+                 "foyer: no display to show the screen on (%s).\n"
+                 "Preview it offscreen instead: foyer --config %s --screenshot screen.png\n",
+                 SDL_GetError(), config.path.c_str());
+    return 3;
+  }
+  Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+  if (config.display.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  SDL_Window* window = SDL_CreateWindow("foyer", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                        config.display.width, config.display.height, flags);
+  SDL_Renderer* renderer =
+      window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED) : nullptr;
+  if (window && !renderer) renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+  if (!renderer) {
+    std::fprintf(stderr, "foyer: cannot open a window: %s\n", SDL_GetError());
+    SDL_Quit();
+    return 3;
+  }
+  if (config.display.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+
+  auto fonts = FontChain::Load();
+  if (!fonts.ok()) {
+    std::fprintf(stderr, "foyer: %s\n", fonts.status().message().c_str());
+    return 1;
+  }
+  FontMeasurer measurer(fonts->get());
+  Painter painter(renderer, fonts->get());
+
+  auto store = Store::Open(config.cache.path);
+  if (!store.ok()) {
+    std::fprintf(stderr, "foyer: %s\n", store.status().message().c_str());
+    return 1;
+  }
+  auto loaded = LoadCachedSchedule(**store, config);
+  CachedSchedule cached = loaded.ok() ? std::move(*loaded) : CachedSchedule{};
+  std::int64_t seen_changes = (*store)->ChangeCounter().ok() ? *(*store)->ChangeCounter() : 0;
+
+  // The sync thread only tells the UI that something changed; the UI reads the store.
+  const Uint32 sync_event = SDL_RegisterEvents(1);
+  SyncThread sync(real, NewCurlHttpClient(), config.cache.path, SyncOptionsFrom(config),
+                  [sync_event] {
+                    SDL_Event event{};
+                    event.type = sync_event;
+                    SDL_PushEvent(&event);
+                  });
+
+  const std::int64_t started = real->MonotonicMicros();
+  const std::int64_t deadline =
+      exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6) : 0;
+  int frames = 0;
+  bool must_draw = true;
+  bool running = true;
+  while (running) {
+    auto changes = (*store)->ChangeCounter();
+    if (changes.ok() && *changes != seen_changes) {
+      seen_changes = *changes;
+      auto fresh = LoadCachedSchedule(**store, config);
+      if (fresh.ok())
+        cached = std::move(*fresh);
+      else
+        LogWarning("cannot read the cache: " + fresh.status().message());
+    }
+    UnixSeconds last_success = std::max(cached.feed.last_sync, sync.last_success());
+    int width = 0, height = 0;
+    SDL_GetRendererOutputSize(renderer, &width, &height);
+    DisplayList list = LayoutScreen(
+        MakeScreenInput(config, cached, clock->Now(), last_success, real->Now(), width, height),
+        measurer);
+    if (must_draw) {
+      painter.Draw(list);
+      SDL_RenderPresent(renderer);
+      ++frames;
+      must_draw = false;
+    } else if (painter.DrawIfChanged(list)) {
+      SDL_RenderPresent(renderer);
+      ++frames;
+    }
+
+    std::int64_t wait = MillisUntilNextChange(config, cached, clock, real, last_success);
+    if (deadline) {
+      std::int64_t left = (deadline - real->MonotonicMicros()) / 1000;
+      if (left <= 0) break;
+      wait = std::min(wait, left);
+    }
+    SDL_Event event;
+    if (!SDL_WaitEventTimeout(&event, static_cast<int>(std::min<std::int64_t>(wait, 1 << 30))))
+      continue;
+    do {
+      if (event.type == SDL_QUIT) running = false;
+      if (event.type == SDL_KEYDOWN) {
+        SDL_Keycode key = event.key.keysym.sym;
+        bool ctrl = event.key.keysym.mod & KMOD_CTRL;
+        if ((key == SDLK_q && ctrl) ||
+            (!config.display.fullscreen && (key == SDLK_ESCAPE || key == SDLK_q)))
+          running = false;
+      }
+      if (event.type == SDL_WINDOWEVENT && (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                                            event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
+        must_draw = true;
+      if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET)
+        must_draw = true;
+    } while (SDL_PollEvent(&event));
+  }
+  sync.Stop();
+  if (exit_after_seconds > 0) {
+    nlohmann::json out = {
+        {"frames", frames},
+        {"syncs", sync.syncs()},
+        {"seconds", (real->MonotonicMicros() - started) / 1e6},
+    };
+    std::printf("%s\n", out.dump().c_str());
+  }
+  painter.ReleaseTextures();
+  SDL_DestroyRenderer(renderer);
+  SDL_DestroyWindow(window);
+  SDL_Quit();
+  return 0;
+}
+
+Status TakeScreenshot(const Config& config, const CachedSchedule& cached, UnixSeconds at,
+                      UnixSeconds real_now, int width, int height, const std::string& path) {
+  auto fonts = FontChain::Load();
+  if (!fonts.ok()) return fonts.status();
+  FontMeasurer measurer(fonts->get());
+  DisplayList list = LayoutScreen(
+      MakeScreenInput(config, cached, at, cached.feed.last_sync, real_now, width, height),
+      measurer);
+  return RenderToPng(list, **fonts, path);
+}
+
+}  // namespace foyer

@@ -1,0 +1,66 @@
+// The screen's config file (TOML; keys in DESIGN.md). Loading checks every key
+// and value and reports each problem as "FILE:LINE: message", so venue staff
+// can fix a broken file at once. Plain values; thread-compatible.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/env.h"
+
+namespace foyer {
+
+struct Config {
+  std::string path;  // the config file itself
+
+  struct Feed {
+    std::string url;  // absolute: http(s):// or file:// (relative paths resolved)
+    int interval = 60;
+    int timeout = 30;
+    std::int64_t max_bytes = 33554432;
+    int stale_after = 900;
+    std::string minisign_key;
+    std::string ca_file;
+    std::string token_file;
+    std::string announcements_url;
+  } feed;
+
+  struct Display {
+    std::string mode = "room";  // "room" or "hallway"
+    std::string room;
+    std::vector<std::string> rooms;  // empty: all
+    int width = 1920, height = 1080;
+    bool fullscreen = true;
+    int rotation = 0;
+    std::vector<std::string> languages = {"en"};
+    int next_count = 3;
+    std::string theme = "dark";
+  } display;
+
+  struct Clock {
+    std::optional<UnixSeconds> start;
+    std::string timezone;
+  } clock;
+
+  struct Cache {
+    std::string path = "/var/lib/foyer/cache.db";
+  } cache;
+};
+
+struct ConfigLoad {
+  Config config;
+  std::vector<std::string> problems;  // "FILE:LINE: message"; empty when valid
+  bool ok() const { return problems.empty(); }
+};
+
+ConfigLoad LoadConfig(const std::string& path);
+
+// Parses "1920x1080" into width and height; false when malformed or out of range.
+bool ParsePanelSize(const std::string& text, int& width, int& height);
+
+// The UI languages foyer has labels for.
+const std::vector<std::string>& SupportedLanguages();
+
+}  // namespace foyer

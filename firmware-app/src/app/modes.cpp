@@ -1,0 +1,95 @@
+#include "app/modes.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "app/kiosk.h"
+#include "app/screen.h"
+#include "base/log.h"
+#include "store/store.h"
+#include "sync/syncer.h"
+
+namespace foyer {
+namespace {
+
+// Opens the cache and loads what it holds; prints why not on failure.
+Result<CachedSchedule> OpenCached(const Config& config) {
+  auto store = Store::Open(config.cache.path);
+  if (!store.ok()) return store.status();
+  return LoadCachedSchedule(**store, config);
+}
+
+}  // namespace
+
+int RunCheck(const Config& config) {
+  auto cached = OpenCached(config);
+  if (cached.ok() && cached->has_schedule()) {
+    std::vector<std::string> wanted = config.display.rooms;
+    if (config.display.mode == "room") wanted.insert(wanted.begin(), config.display.room);
+    int problems = 0;
+    for (const std::string& room : wanted) {
+      if (cached->schedule.FindRoom(room)) continue;
+      std::string known;
+      for (const Room& r : cached->schedule.rooms) known += (known.empty() ? "" : ", ") + r.name;
+      std::fprintf(stderr, "%s:1: room \"%s\" is not in the cached schedule; its rooms are: %s\n",
+                   config.path.c_str(), room.c_str(), known.c_str());
+      ++problems;
+    }
+    if (problems) return 2;
+  }
+  std::printf("%s: ok\n", config.path.c_str());
+  return 0;
+}
+
+int RunSyncOnce(const Config& config, Env* env) {
+  nlohmann::json out = {{"result", "failed"}, {"sessions", 0}, {"rooms", 0}};
+  auto store = Store::Open(config.cache.path);
+  if (!store.ok()) {
+    out["error"] = store.status().message();
+    std::printf("%s\n", out.dump().c_str());
+    return 1;
+  }
+  auto http = NewCurlHttpClient();
+  SyncOptions options;
+  options.url = config.feed.url;
+  options.timeout_seconds = config.feed.timeout;
+  options.max_bytes = static_cast<std::size_t>(config.feed.max_bytes);
+  options.interval_seconds = config.feed.interval;
+  SyncOutcome outcome = Syncer(env, http.get(), store->get(), options).SyncOnce();
+  out["result"] = outcome.KindName();
+  out["sessions"] = outcome.sessions;
+  out["rooms"] = outcome.rooms;
+  out["http_status"] = outcome.http_status;
+  out["bytes"] = outcome.bytes;
+  out["duration_ms"] = outcome.duration_ms;
+  if (outcome.kind == SyncOutcome::Kind::kFailed) out["error"] = outcome.error;
+  std::printf("%s\n", out.dump().c_str());
+  return outcome.kind == SyncOutcome::Kind::kFailed ? 1 : 0;
+}
+
+int RunPrint(const Config& config, UnixSeconds at, UnixSeconds real_now) {
+  auto cached = OpenCached(config);
+  if (!cached.ok()) {
+    std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
+    return 1;
+  }
+  std::printf("%s\n", PrintJson(config, *cached, at, real_now).c_str());
+  return 0;
+}
+
+int RunScreenshot(const Config& config, UnixSeconds at, UnixSeconds real_now, int width, int height,
+                  const std::string& path) {
+  auto cached = OpenCached(config);
+  if (!cached.ok()) {
+    std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
+    return 1;
+  }
+  Status status = TakeScreenshot(config, *cached, at, real_now, width, height, path);
+  if (!status.ok()) {
+    std::fprintf(stderr, "foyer: %s\n", status.message().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace foyer

@@ -1,0 +1,23 @@
+// The one-shot modes of the foyer command (DESIGN.md, "Command line"). Each
+// returns the process exit code and prints what the contract says.
+#pragma once
+
+#include <string>
+
+#include "app/config.h"
+#include "base/env.h"
+
+namespace foyer {
+
+// --check: the config is valid (already checked by LoadConfig) and its rooms
+// exist in the cache when one is synced. 0 or 2.
+int RunCheck(const Config& config);
+// --sync-once: one sync now; one JSON line; 0 for updated/unchanged, 1 for failed.
+int RunSyncOnce(const Config& config, Env* env);
+// --print: the screen at `at` as JSON.
+int RunPrint(const Config& config, UnixSeconds at, UnixSeconds real_now);
+// --screenshot: the screen at `at` as a PNG of width x height.
+int RunScreenshot(const Config& config, UnixSeconds at, UnixSeconds real_now, int width, int height,
+                  const std::string& path);
+
+}  // namespace foyer

@@ -1,0 +1,134 @@
+#include "app/config.h"
+
+#include <doctest/doctest.h>
+
+#include "support/files.h"
+
+namespace foyer {
+namespace {
+
+struct ConfigFile {
+  testing::TempDir dir;
+  std::string path = dir.File("screen.toml");
+  ConfigLoad Load(const std::string& text) {
+    testing::WriteFile(path, text);
+    return LoadConfig(path);
+  }
+};
+
+const char* kGood =
+    "[feed]\n"
+    "url = \"https://forum.example.kz/schedule.json\"\n"
+    "interval = 30\n"
+    "[display]\n"
+    "mode = \"room\"\n"
+    "room = \"Main Hall\"\n"
+    "size = \"800x480\"\n"
+    "rotation = 90\n"
+    "languages = [\"kk\", \"en\"]\n"
+    "[clock]\n"
+    "start = \"2025-10-15T10:40:00+05:00\"\n"
+    "timezone = \"Asia/Almaty\"\n"
+    "[cache]\n"
+    "path = \"cache/screen.db\"\n";
+
+TEST_CASE("a complete config loads with every value") {
+  ConfigFile file;
+  ConfigLoad load = file.Load(kGood);
+  REQUIRE(load.ok());
+  const Config& c = load.config;
+  CHECK(c.feed.url == "https://forum.example.kz/schedule.json");
+  CHECK(c.feed.interval == 30);
+  CHECK(c.feed.timeout == 30);  // default
+  CHECK(c.display.room == "Main Hall");
+  CHECK(c.display.width == 800);
+  CHECK(c.display.height == 480);
+  CHECK(c.display.rotation == 90);
+  CHECK(c.display.languages == std::vector<std::string>{"kk", "en"});
+  CHECK(c.clock.start == 1760506800);
+  CHECK(c.cache.path == file.dir.File("cache/screen.db"));
+}
+
+TEST_CASE("a relative feed path or file:// URL is taken from the config's folder") {
+  ConfigFile file;
+  ConfigLoad load =
+      file.Load("[feed]\nurl = \"feeds/schedule.json\"\n[display]\nmode = \"hallway\"\n");
+  REQUIRE(load.ok());
+  CHECK(load.config.feed.url == "file://" + file.dir.File("feeds/schedule.json"));
+  load = file.Load("[feed]\nurl = \"file://../x.json\"\n[display]\nmode = \"hallway\"\n");
+  REQUIRE(load.ok());
+  CHECK(load.config.feed.url.rfind("file:///", 0) == 0);
+  CHECK(load.config.feed.url.find("..") == std::string::npos);
+}
+
+TEST_CASE("each bad value is reported with the file and its line") {
+  ConfigFile file;
+  ConfigLoad load = file.Load(
+      "[feed]\n"
+      "url = \"ftp://example.org/x.json\"\n"  // 2
+      "interval = \"often\"\n"                // 3
+      "[display]\n"
+      "mode = \"sideways\"\n"  // 5
+      "room = \"Hall A\"\n"
+      "size = \"big\"\n"                // 7
+      "rotation = 45\n"                 // 8
+      "languages = [\"en\", \"de\"]\n"  // 9
+      "romo = \"x\"\n"                  // 10
+      "[clock]\n"
+      "start = \"tomorrow\"\n"           // 12
+      "timezone = \"Mars/Olympus\"\n");  // 13
+  REQUIRE_FALSE(load.ok());
+  auto has = [&](int line, const std::string& words) {
+    std::string prefix = file.path + ":" + std::to_string(line) + ": ";
+    for (const std::string& problem : load.problems)
+      if (problem.rfind(prefix, 0) == 0 && problem.find(words) != std::string::npos) return true;
+    return false;
+  };
+  CHECK(has(2, "feed.url must start with https://"));
+  CHECK(has(3, "feed.interval must be a whole number"));
+  CHECK(has(5, "display.mode is \"sideways\""));
+  CHECK(has(7, "display.size"));
+  CHECK(has(8, "display.rotation is 45"));
+  CHECK(has(9, "\"de\" is not one of"));
+  CHECK(has(10, "unknown key display.romo (did you mean room?)"));
+  CHECK(has(12, "clock.start"));
+  CHECK(has(13, "clock.timezone"));
+  CHECK(load.problems.size() == 9);
+}
+
+TEST_CASE("broken TOML is reported at its line") {
+  ConfigFile file;
+  ConfigLoad load = file.Load("[feed]\nurl = \"https://x/s.json\"\n\n[display\nmode = \"room\"\n");
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].rfind(file.path + ":4: not valid TOML", 0) == 0);
+}
+
+TEST_CASE("room mode without a room, or a missing file, is refused") {
+  ConfigFile file;
+  ConfigLoad load = file.Load("[feed]\nurl = \"https://x/s.json\"\n[display]\nmode = \"room\"\n");
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].find(":3: display.room is missing") != std::string::npos);
+  ConfigLoad missing = LoadConfig(file.dir.File("nope.toml"));
+  REQUIRE(missing.problems.size() == 1);
+  CHECK(missing.problems[0].find("nope.toml:1: cannot read") != std::string::npos);
+}
+
+TEST_CASE("values out of range name the range that works") {
+  ConfigFile file;
+  ConfigLoad load = file.Load(
+      "[feed]\nurl = \"https://x/s.json\"\ninterval = 1\n[display]\nmode = \"hallway\"\n");
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].find(":3: feed.interval is 1; use 5 to 86400 seconds") !=
+        std::string::npos);
+}
+
+TEST_CASE("the shipped configs are valid") {
+  for (const char* name : {"demo.toml", "demo-hallway.toml", "example.toml"}) {
+    CAPTURE(name);
+    ConfigLoad load = LoadConfig(std::string(FOYER_SOURCE_DIR) + "/config/" + name);
+    CHECK(load.problems.empty());
+  }
+}
+
+}  // namespace
+}  // namespace foyer
