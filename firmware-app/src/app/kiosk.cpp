@@ -153,6 +153,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
       if (event.type == SDL_WINDOWEVENT && (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
                                             event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
         must_draw = true;
+      if (event.type == SDL_RENDER_DEVICE_RESET) painter.ReleaseTextures();  // textures are lost
       if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET)
         must_draw = true;
     } while (SDL_PollEvent(&event));

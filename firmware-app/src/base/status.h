@@ -43,7 +43,10 @@ class Result {
   Result(Status status) : state_(std::move(status)) {}  // NOLINT: REQUIRES !status.ok()
 
   bool ok() const { return std::holds_alternative<T>(state_); }
-  Status status() const { return ok() ? Status::Ok() : std::get<Status>(state_); }
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(state_);
+  }
 
   // REQUIRES: ok()
   T& value() & { return std::get<T>(state_); }

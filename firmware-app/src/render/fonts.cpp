@@ -1,1 +1,446 @@
-// placeholder
+#include "render/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/log.h"
+#include "base/utf8.h"
+
+namespace foyer {
+namespace {
+
+// Coverage is checked on the font opened at this size (coverage does not
+// depend on size; this size is often drawn anyway).
+constexpr int kCoverageSize = 16;
+constexpr int kMinPixelSize = 1;
+constexpr int kMaxPixelSize = 2048;
+constexpr int kMaxSystemFallbackFaces = 16;
+constexpr size_t kMaxRememberedMisses = 4096;
+constexpr size_t kMaxRememberedWidths = 8192;
+
+std::string CodepointName(char32_t codepoint) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(codepoint));
+  return name;
+}
+
+int ClampSize(int pixel_size) { return std::clamp(pixel_size, kMinPixelSize, kMaxPixelSize); }
+
+// --- Scripts ---------------------------------------------------------------
+
+struct Script {
+  const char* tag;  // null: neutral (digits, punctuation, spaces, symbols)
+  bool right_to_left = false;
+};
+
+bool InRange(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high; }
+
+// Marks that belong to the codepoint before them: combining marks, joiners,
+// variation selectors.
+bool IsInherited(char32_t c) {
+  return InRange(c, 0x0300, 0x036F) || InRange(c, 0x0483, 0x0489) || InRange(c, 0x1AB0, 0x1AFF) ||
+         InRange(c, 0x1DC0, 0x1DFF) || InRange(c, 0x20D0, 0x20FF) || InRange(c, 0xFE20, 0xFE2F) ||
+         c == 0x200C || c == 0x200D || InRange(c, 0xFE00, 0xFE0F) || InRange(c, 0xE0100, 0xE01EF) ||
+         InRange(c, 0x3099, 0x309A);
+}
+
+bool IsWhitespace(char32_t c) {
+  return c == ' ' || c == 0x00A0 || InRange(c, 0x2000, 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
+// Characters not worth drawing: C0/C1 controls, DEL, byte order marks.
+bool IsDropped(char32_t c) { return c < 0x20 || InRange(c, 0x7F, 0x9F) || c == 0xFEFF; }
+
+// The script of a letter, for HarfBuzz; by block, which is enough to pick
+// shaping rules (no ICU on the board).
+Script ScriptOf(char32_t c) {
+  if (c < 0x80) return {((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? "Latn" : nullptr};
+  if (InRange(c, 0x00C0, 0x024F)) return {(c == 0xD7 || c == 0xF7) ? nullptr : "Latn"};
+  if (InRange(c, 0x0250, 0x02AF) || InRange(c, 0x1E00, 0x1EFF) || InRange(c, 0x2C60, 0x2C7F) ||
+      InRange(c, 0xA720, 0xA7FF) || InRange(c, 0xAB30, 0xAB6F) || InRange(c, 0xFF21, 0xFF3A) ||
+      InRange(c, 0xFF41, 0xFF5A))
+    return {"Latn"};
+  if (InRange(c, 0x0370, 0x03FF) || InRange(c, 0x1F00, 0x1FFF))
+    return {(c == 0x037E || c == 0x0387) ? nullptr : "Grek"};
+  if (InRange(c, 0x0400, 0x052F) || InRange(c, 0x1C80, 0x1C8F) || InRange(c, 0x2DE0, 0x2DFF) ||
+      InRange(c, 0xA640, 0xA69F))
+    return {"Cyrl"};
+  if (InRange(c, 0x0530, 0x058F)) return {"Armn"};
+  if (InRange(c, 0x0590, 0x05FF) || InRange(c, 0xFB1D, 0xFB4F)) return {"Hebr", true};
+  if (InRange(c, 0x0600, 0x06FF) || InRange(c, 0x0750, 0x077F) || InRange(c, 0x08A0, 0x08FF) ||
+      InRange(c, 0xFB50, 0xFDFF) || InRange(c, 0xFE70, 0xFEFF))
+    return {(c == 0x060C || c == 0x061B || c == 0x061F || c == 0x0640) ? nullptr : "Arab", true};
+  if (InRange(c, 0x0900, 0x097F)) return {"Deva"};
+  if (InRange(c, 0x0E00, 0x0E7F)) return {"Thai"};
+  if (InRange(c, 0x10A0, 0x10FF) || InRange(c, 0x2D00, 0x2D2F)) return {"Geor"};
+  if (InRange(c, 0x1100, 0x11FF) || InRange(c, 0x3130, 0x318F) || InRange(c, 0xA960, 0xA97F) ||
+      InRange(c, 0xAC00, 0xD7FF))
+    return {"Hang"};
+  if (InRange(c, 0x3040, 0x309F)) return {"Hira"};
+  if (InRange(c, 0x30A0, 0x30FF) || InRange(c, 0x31F0, 0x31FF)) return {"Kana"};
+  if (InRange(c, 0x2E80, 0x2FDF) || c == 0x3005 || c == 0x3007 || InRange(c, 0x3021, 0x3029) ||
+      InRange(c, 0x3400, 0x4DBF) || InRange(c, 0x4E00, 0x9FFF) || InRange(c, 0xF900, 0xFAFF) ||
+      InRange(c, 0x20000, 0x3FFFF))
+    return {"Hani"};
+  return {nullptr};
+}
+
+// --- fontconfig --------------------------------------------------------------
+
+struct PatternDeleter {
+  void operator()(FcPattern* pattern) const { FcPatternDestroy(pattern); }
+};
+using PatternPtr = std::unique_ptr<FcPattern, PatternDeleter>;
+
+std::string PatternName(const std::string& family, FontWeight weight) {
+  return family + (weight == FontWeight::kBold ? ":style=Bold" : ":style=Regular");
+}
+
+bool HasFamily(FcPattern* pattern, const std::string& family) {
+  FcChar8* name = nullptr;
+  for (int i = 0; FcPatternGetString(pattern, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+    if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family.c_str())) == 0)
+      return true;
+  }
+  return false;
+}
+
+std::string FirstFamily(FcPattern* pattern) {
+  FcChar8* name = nullptr;
+  if (FcPatternGetString(pattern, FC_FAMILY, 0, &name) != FcResultMatch) return "";
+  return reinterpret_cast<const char*>(name);
+}
+
+bool FileOf(FcPattern* pattern, FontFile* file) {
+  FcChar8* path = nullptr;
+  int index = 0;
+  if (FcPatternGetString(pattern, FC_FILE, 0, &path) != FcResultMatch) return false;
+  if (FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
+  file->path = reinterpret_cast<const char*>(path);
+  file->index = index;  // the high bits name a variable font's instance; FreeType takes them
+  return true;
+}
+
+int WeightOf(FcPattern* pattern) {
+  int weight = FC_WEIGHT_REGULAR;
+  FcPatternGetInteger(pattern, FC_WEIGHT, 0, &weight);
+  return weight;
+}
+
+// The installed font fontconfig picks for family in weight, or nothing when
+// its best match is some other family (fontconfig always answers something).
+bool MatchFamily(const std::string& family, FontWeight weight, FontFile* file) {
+  PatternPtr pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT,
+                      weight == FontWeight::kBold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  PatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
+  if (!match || !HasFamily(match.get(), family) || !FileOf(match.get(), file)) return false;
+  if (weight == FontWeight::kBold) {
+    // With no bold face, fontconfig answers the regular one and asks for emboldening.
+    FcBool embolden = FcFalse;
+    FcPatternGetBool(match.get(), FC_EMBOLDEN, 0, &embolden);
+    if (embolden || WeightOf(match.get()) < FC_WEIGHT_DEMIBOLD) return false;
+  }
+  return true;
+}
+
+bool SameFile(const FontFile& a, const FontFile& b) {
+  return a.path == b.path && a.index == b.index;
+}
+
+}  // namespace
+
+// --- TtfLibrary --------------------------------------------------------------
+
+TtfLibrary::TtfLibrary() {
+  if (TTF_Init() != 0)
+    status_ = Status::Error(std::string("SDL_ttf: cannot initialize: ") + TTF_GetError());
+}
+
+TtfLibrary::~TtfLibrary() {
+  if (status_.ok()) TTF_Quit();
+}
+
+// --- FontChain ---------------------------------------------------------------
+
+std::vector<FontFamily> DefaultFontFamilies() {
+  return {
+      {"Noto Sans", "fonts-noto-core", true},
+      {"Noto Sans Symbols", "fonts-noto-core", false},
+      {"Noto Sans Symbols2", "fonts-noto-core", false},
+      {"Noto Sans CJK KR", "fonts-noto-cjk", true},
+      {"DejaVu Sans", "fonts-dejavu-core", false},
+  };
+}
+
+Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
+  std::unique_ptr<FontChain> chain(new FontChain());
+  chain->ttf_ = std::make_unique<TtfLibrary>();
+  if (!chain->ttf_->status().ok()) return chain->ttf_->status();
+  if (!FcInit())
+    return Status::Error("fontconfig: cannot load its configuration (/etc/fonts/fonts.conf)");
+  chain->options_ = std::move(options);
+
+  std::vector<std::string> missing_patterns, missing_packages;
+  for (const FontFamily& family : chain->options_.families) {
+    FontFace face;
+    face.family = family.name;
+    face.sets_line_height = family.sets_line_height;
+    bool found = MatchFamily(family.name, FontWeight::kRegular, &face.regular);
+    bool duplicate = found && std::any_of(chain->faces_.begin(), chain->faces_.end(),
+                                          [&](const FontFace& other) {
+                                            return SameFile(other.regular, face.regular);
+                                          });
+    if (duplicate) continue;
+    if (found && !MatchFamily(family.name, FontWeight::kBold, &face.bold)) {
+      face.bold = face.regular;
+      face.bold.synthetic_bold = true;
+    }
+    if (found) {
+      chain->faces_.push_back(face);
+      int index = static_cast<int>(chain->faces_.size()) - 1;
+      if (chain->Font(index, kCoverageSize, FontWeight::kRegular) != nullptr) continue;
+      chain->faces_.pop_back();
+      chain->fonts_.erase({index, kCoverageSize, static_cast<int>(FontWeight::kRegular)});
+    }
+    missing_patterns.push_back("\"" + PatternName(family.name, FontWeight::kRegular) + "\"");
+    if (std::find(missing_packages.begin(), missing_packages.end(), family.debian_package) ==
+        missing_packages.end())
+      missing_packages.push_back(family.debian_package);
+    LogWarning("fonts: fontconfig has no usable \"" + family.name + "\"; text that needs it " +
+               "may show as boxes (install the Debian package " + family.debian_package + ")");
+  }
+  if (chain->faces_.empty()) {
+    std::string patterns, packages;
+    for (const std::string& pattern : missing_patterns)
+      patterns += (patterns.empty() ? "" : ", ") + pattern;
+    for (const std::string& package : missing_packages) packages += " " + package;
+    return Status::Error("fonts: no usable font: fontconfig found none of " + patterns +
+                         "; install them with: apt install" + packages);
+  }
+  return chain;
+}
+
+FontChain::~FontChain() {
+  for (auto& [key, font] : fonts_)
+    if (font) TTF_CloseFont(font);
+}
+
+std::string FontChain::Describe() const {
+  std::string out;
+  for (const FontFace& face : faces_) {
+    out += face.family + ": " + face.regular.path;
+    if (face.regular.index != 0) out += " #" + std::to_string(face.regular.index);
+    if (face.bold.synthetic_bold) {
+      out += ", bold synthesized";
+    } else {
+      out += ", bold " + face.bold.path;
+      if (face.bold.index != 0) out += " #" + std::to_string(face.bold.index);
+    }
+    if (face.from_system_fallback) out += " (system fallback)";
+    out += "\n";
+  }
+  return out;
+}
+
+TTF_Font* FontChain::Font(int face, int pixel_size, FontWeight weight) {
+  auto key = std::make_tuple(face, ClampSize(pixel_size), static_cast<int>(weight));
+  auto found = fonts_.find(key);
+  if (found != fonts_.end()) return found->second;
+  const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
+  TTF_Font* font = TTF_OpenFontIndex(file.path.c_str(), std::get<1>(key), file.index);
+  if (font) {
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    if (file.synthetic_bold) TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+  } else {
+    LogWarning("fonts: cannot open " + file.path + " (face " + std::to_string(file.index) +
+               "): " + TTF_GetError());
+  }
+  fonts_.emplace(key, font);
+  return font;
+}
+
+int FontChain::FirstCovering(char32_t codepoint, FontWeight weight) {
+  for (int face = 0; face < static_cast<int>(faces_.size()); ++face) {
+    TTF_Font* font = Font(face, kCoverageSize, weight);
+    if (font && TTF_GlyphIsProvided32(font, codepoint)) return face;
+  }
+  int added = AddSystemFallback(codepoint);
+  if (added < 0) return -1;
+  TTF_Font* font = Font(added, kCoverageSize, weight);
+  return font && TTF_GlyphIsProvided32(font, codepoint) ? added : -1;
+}
+
+int FontChain::AddSystemFallback(char32_t codepoint) {
+  if (!options_.system_fallback || no_system_font_has_.count(codepoint)) return -1;
+  int fallbacks =
+      static_cast<int>(std::count_if(faces_.begin(), faces_.end(), [](const FontFace& face) {
+        return face.from_system_fallback;
+      }));
+  if (fallbacks >= kMaxSystemFallbackFaces) return -1;
+
+  PatternPtr pattern(FcPatternCreate());
+  FcCharSet* wanted = FcCharSetCreate();
+  FcCharSetAddChar(wanted, codepoint);
+  FcPatternAddCharSet(pattern.get(), FC_CHARSET, wanted);
+  FcCharSetDestroy(wanted);
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, FC_WEIGHT_REGULAR);
+  FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
+  FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  FcFontSet* sorted = FcFontSort(nullptr, pattern.get(), FcTrue, nullptr, &result);
+  int added = -1;
+  for (int i = 0; sorted && i < sorted->nfont && added < 0; ++i) {
+    FcPattern* candidate = sorted->fonts[i];
+    FcCharSet* charset = nullptr;
+    FcBool scalable = FcFalse, color = FcFalse;
+    if (FcPatternGetCharSet(candidate, FC_CHARSET, 0, &charset) != FcResultMatch ||
+        !FcCharSetHasChar(charset, codepoint))
+      continue;
+    // Bitmap and colour (emoji) fonts do not scale to arbitrary pixel sizes.
+    if (FcPatternGetBool(candidate, FC_SCALABLE, 0, &scalable) == FcResultMatch && !scalable)
+      continue;
+    if (FcPatternGetBool(candidate, FC_COLOR, 0, &color) == FcResultMatch && color) continue;
+    FontFace face;
+    face.from_system_fallback = true;
+    face.family = FirstFamily(candidate);
+    if (!FileOf(candidate, &face.regular)) continue;
+    if (std::any_of(faces_.begin(), faces_.end(),
+                    [&](const FontFace& other) { return SameFile(other.regular, face.regular); }))
+      continue;
+    if (!MatchFamily(face.family, FontWeight::kBold, &face.bold)) {
+      face.bold = face.regular;
+      face.bold.synthetic_bold = true;
+    }
+    // fontconfig's charset and FreeType's cmap can disagree; trust the one that draws.
+    TTF_Font* probe =
+        TTF_OpenFontIndex(face.regular.path.c_str(), kCoverageSize, face.regular.index);
+    bool has_glyph = probe && TTF_GlyphIsProvided32(probe, codepoint);
+    if (probe) TTF_CloseFont(probe);
+    if (!has_glyph) continue;
+    faces_.push_back(face);
+    added = static_cast<int>(faces_.size()) - 1;
+    Log(LogLevel::kDebug, "fonts: " + CodepointName(codepoint) + " drawn with \"" + face.family +
+                              "\" (" + face.regular.path + ")");
+  }
+  if (sorted) FcFontSetDestroy(sorted);
+  if (added < 0) {
+    if (no_system_font_has_.size() >= kMaxRememberedMisses) no_system_font_has_.clear();
+    no_system_font_has_.insert(codepoint);
+  }
+  return added;
+}
+
+bool FontChain::Covers(char32_t codepoint) {
+  return FirstCovering(codepoint, FontWeight::kRegular) >= 0;
+}
+
+std::vector<TextRun> FontChain::Runs(std::string_view text, const TextStyle& style) {
+  std::vector<TextRun> runs;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (IsDropped(c)) continue;
+    TextRun* current = runs.empty() ? nullptr : &runs.back();
+    if (current && IsInherited(c)) {
+      AppendUtf8(current->text, c);
+      continue;
+    }
+    if (current && IsWhitespace(c)) {
+      TTF_Font* font = Font(current->face, kCoverageSize, style.weight);
+      if (font && TTF_GlyphIsProvided32(font, c)) {
+        AppendUtf8(current->text, c);
+        continue;
+      }
+    }
+    int face = FirstCovering(c, style.weight);
+    if (face < 0) face = current ? current->face : 0;  // drawn as the font's missing glyph
+    Script script = ScriptOf(c);
+    bool same_script =
+        !script.tag || !current || current->script == "Zyyy" || current->script == script.tag;
+    if (current && current->face == face && same_script) {
+      if (script.tag && current->script == "Zyyy") {
+        current->script = script.tag;
+        current->right_to_left = script.right_to_left;
+      }
+      AppendUtf8(current->text, c);
+      continue;
+    }
+    TextRun run;
+    run.face = face;
+    run.script = script.tag ? script.tag : "Zyyy";
+    run.right_to_left = script.right_to_left;
+    AppendUtf8(run.text, c);
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+TTF_Font* FontChain::FontForRun(const TextRun& run, const TextStyle& style) {
+  if (run.face < 0 || run.face >= static_cast<int>(faces_.size())) return nullptr;
+  TTF_Font* font = Font(run.face, style.pixel_size, style.weight);
+  if (!font) return nullptr;
+  // Both fail (harmlessly) only when SDL_ttf is built without HarfBuzz.
+  TTF_SetFontScriptName(font, run.script.size() == 4 ? run.script.c_str() : "Zyyy");
+  TTF_SetFontDirection(font, run.right_to_left ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+  return font;
+}
+
+LineMetrics FontChain::Metrics(const TextStyle& style) {
+  int size = ClampSize(style.pixel_size);
+  auto key = std::make_pair(size, static_cast<int>(style.weight));
+  auto found = metrics_.find(key);
+  if (found != metrics_.end()) return found->second;
+  LineMetrics metrics;
+  TTF_Font* first = Font(0, size, style.weight);
+  if (!first) {
+    metrics = {size, size * 3 / 2};  // nothing to draw with anyway; keep layout sane
+  } else {
+    metrics.ascent = TTF_FontAscent(first);
+    int line_skip = TTF_FontLineSkip(first);
+    int descent = -TTF_FontDescent(first);
+    for (int face = 1; face < static_cast<int>(faces_.size()); ++face) {
+      if (!faces_[face].sets_line_height) continue;
+      if (TTF_Font* font = Font(face, size, style.weight)) {
+        line_skip = std::max(line_skip, TTF_FontLineSkip(font));
+        descent = std::max(descent, -TTF_FontDescent(font));
+      }
+    }
+    metrics.line_height = std::max(line_skip, metrics.ascent + descent);
+  }
+  metrics_.emplace(key, metrics);
+  return metrics;
+}
+
+// --- FontMeasurer ------------------------------------------------------------
+
+int FontMeasurer::Width(std::string_view text, const TextStyle& style) {
+  std::string key =
+      std::to_string(style.pixel_size) + "/" + std::to_string(static_cast<int>(style.weight)) + "/";
+  key.append(text);
+  auto found = widths_.find(key);
+  if (found != widths_.end()) return found->second;
+  int width = 0;
+  for (const TextRun& run : fonts_->Runs(text, style)) {
+    TTF_Font* font = fonts_->FontForRun(run, style);
+    int run_width = 0, run_height = 0;
+    if (font && TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) == 0)
+      width += run_width;
+  }
+  if (widths_.size() >= kMaxRememberedWidths) widths_.clear();
+  widths_.emplace(std::move(key), width);
+  return width;
+}
+
+int FontMeasurer::LineHeight(const TextStyle& style) { return fonts_->Metrics(style).line_height; }
+
+}  // namespace foyer

@@ -1,1 +1,200 @@
-// placeholder
+#include "render/renderer.h"
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "base/log.h"
+#include "base/utf8.h"
+
+namespace foyer {
+namespace {
+
+std::string CacheKey(const DrawText& text) {
+  std::string key = std::to_string(text.style.pixel_size) + "/" +
+                    std::to_string(static_cast<int>(text.style.weight)) + "/";
+  key += text.text;
+  return key;
+}
+
+struct SurfaceDeleter {
+  void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
+};
+using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+// Where the baseline lies in a surface TTF_RenderUTF8_Blended made for text.
+// SDL_ttf puts it at the font's ascent, lowered by however far a glyph rises
+// above the ascent (it does not say by how much; the glyphs' metrics do).
+int BaselineInSurface(TTF_Font* font, const std::string& text, const SDL_Surface* surface) {
+  int ascent = TTF_FontAscent(font);
+  if (surface->h <= TTF_FontHeight(font)) return ascent;
+  int highest = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    int min_x, max_x, min_y, max_y, advance;
+    if (TTF_GlyphIsProvided32(font, c) &&
+        TTF_GlyphMetrics32(font, c, &min_x, &max_x, &min_y, &max_y, &advance) == 0)
+      highest = std::max(highest, max_y);
+  }
+  return ascent + std::max(0, highest - ascent);
+}
+
+}  // namespace
+
+Painter::Painter(SDL_Renderer* renderer, FontChain* fonts, PainterOptions options)
+    : renderer_(renderer), fonts_(fonts), options_(options) {
+  options_.keep_unused_frames = std::max(1, options_.keep_unused_frames);
+}
+
+Painter::~Painter() { ReleaseTextures(); }
+
+void Painter::ReleaseTextures() {
+  for (auto& [key, entry] : cache_) Destroy(entry);
+  cache_.clear();
+  stats_.textures_live = 0;
+  stats_.texture_bytes = 0;
+  has_last_ = false;
+}
+
+void Painter::Destroy(CachedText& entry) {
+  if (!entry.texture) return;
+  SDL_DestroyTexture(entry.texture);
+  entry.texture = nullptr;
+  stats_.textures_live -= 1;
+  stats_.texture_bytes -= static_cast<std::size_t>(entry.width) * entry.height * 4;
+}
+
+bool Painter::DrawIfChanged(const DisplayList& list) {
+  if (has_last_ && list == last_) return false;
+  Draw(list);
+  return true;
+}
+
+void Painter::Draw(const DisplayList& list) {
+  ++frame_;
+  ++stats_.frames;
+  const Color& background = list.background;
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+  SDL_SetRenderDrawColor(renderer_, background.r, background.g, background.b, background.a);
+  SDL_RenderClear(renderer_);
+  for (const DrawItem& item : list.items) {
+    if (const FillRect* fill = std::get_if<FillRect>(&item)) {
+      if (fill->color.a == 0 || fill->rect.w <= 0 || fill->rect.h <= 0) continue;
+      SDL_SetRenderDrawBlendMode(renderer_,
+                                 fill->color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+      SDL_SetRenderDrawColor(renderer_, fill->color.r, fill->color.g, fill->color.b, fill->color.a);
+      SDL_Rect rect{fill->rect.x, fill->rect.y, fill->rect.w, fill->rect.h};
+      SDL_RenderFillRect(renderer_, &rect);
+    } else {
+      DrawText(std::get<foyer::DrawText>(item));
+    }
+  }
+  Evict();
+  last_ = list;
+  has_last_ = true;
+}
+
+void Painter::DrawText(const foyer::DrawText& text) {
+  if (text.text.empty() || text.color.a == 0) return;
+  std::string key = CacheKey(text);
+  auto found = cache_.find(key);
+  if (found != cache_.end()) {
+    ++stats_.cache_hits;
+  } else {
+    ++stats_.cache_misses;
+    found = cache_.emplace(std::move(key), Rasterize(text)).first;
+  }
+  CachedText& entry = found->second;
+  entry.last_frame = frame_;
+  if (!entry.texture) return;
+  SDL_SetTextureColorMod(entry.texture, text.color.r, text.color.g, text.color.b);
+  SDL_SetTextureAlphaMod(entry.texture, text.color.a);
+  SDL_Rect destination{text.x, text.y + entry.top, entry.width, entry.height};
+  SDL_RenderCopy(renderer_, entry.texture, nullptr, &destination);
+}
+
+Painter::CachedText Painter::Rasterize(const foyer::DrawText& text) {
+  struct RunImage {
+    SurfacePtr surface;
+    int top;  // relative to the line's top
+  };
+  const SDL_Color white{255, 255, 255, 255};
+  int baseline = fonts_->Metrics(text.style).ascent;
+  std::vector<RunImage> images;
+  int width = 0, top = 0, bottom = 0;
+  for (const TextRun& run : fonts_->Runs(text.text, text.style)) {
+    TTF_Font* font = fonts_->FontForRun(run, text.style);
+    int run_width = 0, run_height = 0;
+    if (!font || TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) != 0 ||
+        run_width == 0)
+      continue;  // nothing to see: a font that will not open, or only zero-width marks
+    SurfacePtr surface(TTF_RenderUTF8_Blended(font, run.text.c_str(), white));
+    if (!surface) {
+      LogWarning("render: cannot draw \"" + run.text + "\": " + TTF_GetError());
+      continue;
+    }
+    int run_top = baseline - BaselineInSurface(font, run.text, surface.get());
+    top = images.empty() ? run_top : std::min(top, run_top);
+    bottom = images.empty() ? run_top + surface->h : std::max(bottom, run_top + surface->h);
+    width += surface->w;
+    images.push_back({std::move(surface), run_top});
+  }
+  CachedText entry;
+  if (images.empty() || width <= 0) return entry;
+
+  SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
+                                                 SDL_PIXELFORMAT_ARGB8888));  // transparent
+  if (!line) {
+    LogWarning("render: cannot make a " + std::to_string(width) + "x" +
+               std::to_string(bottom - top) + " surface for \"" + text.text +
+               "\": " + SDL_GetError());
+    return entry;
+  }
+  int x = 0;
+  for (RunImage& image : images) {
+    // Runs do not overlap: copy their pixels, alpha included, instead of blending
+    // onto transparent black (which would darken the edges).
+    SDL_SetSurfaceBlendMode(image.surface.get(), SDL_BLENDMODE_NONE);
+    SDL_Rect at{x, image.top - top, image.surface->w, image.surface->h};
+    SDL_BlitSurface(image.surface.get(), nullptr, line.get(), &at);
+    x += image.surface->w;
+  }
+  entry.texture = SDL_CreateTextureFromSurface(renderer_, line.get());
+  if (!entry.texture) {
+    LogWarning("render: cannot make a texture for \"" + text.text + "\": " + SDL_GetError());
+    return entry;
+  }
+  SDL_SetTextureBlendMode(entry.texture, SDL_BLENDMODE_BLEND);
+  entry.top = top;
+  entry.width = line->w;
+  entry.height = line->h;
+  stats_.textures_live += 1;
+  stats_.texture_bytes += static_cast<std::size_t>(entry.width) * entry.height * 4;
+  return entry;
+}
+
+void Painter::Evict() {
+  const std::uint64_t keep = static_cast<std::uint64_t>(options_.keep_unused_frames);
+  for (auto it = cache_.begin(); it != cache_.end();) {
+    if (frame_ - it->second.last_frame >= keep) {
+      if (it->second.texture) ++stats_.evictions;
+      Destroy(it->second);
+      it = cache_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (stats_.texture_bytes <= options_.max_texture_bytes) return;
+  std::vector<std::pair<std::uint64_t, std::string>> by_age;
+  for (const auto& [key, entry] : cache_)
+    if (entry.last_frame < frame_) by_age.emplace_back(entry.last_frame, key);
+  std::sort(by_age.begin(), by_age.end());
+  for (const auto& [last_frame, key] : by_age) {
+    if (stats_.texture_bytes <= options_.max_texture_bytes) break;
+    auto it = cache_.find(key);
+    if (it->second.texture) ++stats_.evictions;
+    Destroy(it->second);
+    cache_.erase(it);
+  }
+}
+
+}  // namespace foyer

@@ -1,0 +1,161 @@
+// FontChain: the fonts foyer draws with, as a fallback chain found through
+// fontconfig, so that Latin, Cyrillic (with the Kazakh letters), Hangul, CJK and
+// common symbols all have glyphs. FontMeasurer measures text with it exactly as
+// Painter (renderer.h) draws it.
+//
+// Algorithm: a line of UTF-8 is split into runs; each codepoint goes to the
+// first font in the chain that has its glyph (TTF_GlyphIsProvided32), the way a
+// browser walks a font-family list. Whitespace stays in the current run when its
+// font has the glyph, and combining marks, joiners and variation selectors always
+// stay with the codepoint before them. A run also ends where the script changes
+// (Latin to Cyrillic), so that HarfBuzz shapes each run with its own script and
+// direction. A codepoint no chain font has is looked up once through fontconfig
+// (any installed scalable font) and, if found, that font joins the chain's end.
+//
+// Fonts are opened lazily per (font, pixel size, weight) and kept until the
+// chain dies. Thread-compatible: use from the UI thread only.
+#pragma once
+
+#include <SDL_ttf.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/status.h"
+#include "layout/display_list.h"
+
+namespace foyer {
+
+// Holds SDL_ttf initialized (TTF_Init is reference-counted by SDL_ttf). Needs
+// no SDL_Init: fonts and software rendering work without a display server.
+class TtfLibrary {
+ public:
+  TtfLibrary();
+  ~TtfLibrary();
+  TtfLibrary(const TtfLibrary&) = delete;
+  TtfLibrary& operator=(const TtfLibrary&) = delete;
+  // Ok, or why TTF_Init failed.
+  const Status& status() const { return status_; }
+
+ private:
+  Status status_;
+};
+
+// One family the chain asks fontconfig for.
+struct FontFamily {
+  std::string name;               // fontconfig family, e.g. "Noto Sans CJK KR"
+  std::string debian_package;     // what to install when it is missing
+  bool sets_line_height = false;  // its line spacing counts in LineHeight()
+};
+
+// Noto Sans; Noto Sans Symbols and Symbols2 (proportional arrows, bullets and
+// marks that match Noto Sans, where Noto Sans CJK's are full-width); Noto Sans
+// CJK KR (Hangul and ideographs; it lacks Қ/қ, so it must come after Noto Sans);
+// DejaVu Sans for what is left.
+std::vector<FontFamily> DefaultFontFamilies();
+
+struct FontChainOptions {
+  std::vector<FontFamily> families = DefaultFontFamilies();
+  // Ask fontconfig for any installed font that has a glyph the chain lacks.
+  bool system_fallback = true;
+};
+
+// One font file (and face within it) as fontconfig found it.
+struct FontFile {
+  std::string path;
+  long index = 0;               // face in a collection (.ttc), from FC_INDEX
+  bool synthetic_bold = false;  // no bold face: SDL_ttf emboldens the regular one
+};
+
+// A font in the chain.
+struct FontFace {
+  std::string family;
+  FontFile regular, bold;
+  bool sets_line_height = false;
+  bool from_system_fallback = false;
+};
+
+// A piece of one line that is drawn with a single font.
+struct TextRun {
+  std::string text;    // UTF-8; control characters removed
+  int face = 0;        // index into FontChain::faces()
+  std::string script;  // ISO 15924 tag for HarfBuzz, e.g. "Latn", "Hang"; "Zyyy" if none
+  bool right_to_left = false;
+};
+
+// Where lines of one style sit, the same for every text so layout is stable.
+struct LineMetrics {
+  int ascent = 0;       // from the line's top to its baseline (the first font's ascent)
+  int line_height = 0;  // baseline to baseline; every font's descent fits below the baseline
+};
+
+class FontChain {
+ public:
+  // Finds options.families through fontconfig and opens the ones present. Logs
+  // a warning naming the Debian package for each missing family. Fails only when
+  // none is usable; the message names the fontconfig patterns and the packages.
+  static Result<std::unique_ptr<FontChain>> Load(FontChainOptions options = {});
+  ~FontChain();
+  FontChain(const FontChain&) = delete;
+  FontChain& operator=(const FontChain&) = delete;
+
+  // The fonts in fallback order (grows when system fallback finds a font).
+  const std::vector<FontFace>& faces() const { return faces_; }
+  // One line per face, for logs: "Noto Sans: /usr/…/NotoSans-Regular.ttf, bold …".
+  std::string Describe() const;
+
+  // True when some font in the chain (or found by system fallback) has a glyph
+  // for codepoint in the regular weight.
+  bool Covers(char32_t codepoint);
+  // Splits one line of UTF-8 (invalid bytes become U+FFFD) into runs as the
+  // header comment describes. Empty text gives no runs.
+  std::vector<TextRun> Runs(std::string_view text, const TextStyle& style);
+  // The font that draws run in style, with its script and direction set for
+  // HarfBuzz. Owned by the chain; valid until it dies. Null when the file cannot
+  // be opened (logged once).
+  TTF_Font* FontForRun(const TextRun& run, const TextStyle& style);
+  LineMetrics Metrics(const TextStyle& style);
+
+  // Fonts opened so far (all sizes and weights), for tests.
+  int open_fonts() const { return static_cast<int>(fonts_.size()); }
+
+ private:
+  FontChain() = default;
+  TTF_Font* Font(int face, int pixel_size, FontWeight weight);
+  // First face with a glyph for codepoint in weight, or -1.
+  int FirstCovering(char32_t codepoint, FontWeight weight);
+  // Appends a face from fontconfig that has codepoint; its index, or -1.
+  int AddSystemFallback(char32_t codepoint);
+
+  std::unique_ptr<TtfLibrary> ttf_;  // first member: TTF_Quit after every font is closed
+  FontChainOptions options_;
+  std::vector<FontFace> faces_;
+  // (face, pixel size, weight) -> font; null when opening failed.
+  std::map<std::tuple<int, int, int>, TTF_Font*> fonts_;
+  std::map<std::pair<int, int>, LineMetrics> metrics_;  // (pixel size, weight)
+  std::unordered_set<char32_t> no_system_font_has_;
+};
+
+// TextMeasurer for layout, measuring exactly what Painter draws: a line's width
+// is the sum of its runs' TTF_SizeUTF8 widths; LineHeight is FontChain::Metrics.
+// Remembers recent widths (bounded). Thread-compatible, like the chain.
+class FontMeasurer : public TextMeasurer {
+ public:
+  // REQUIRES: fonts outlives this.
+  explicit FontMeasurer(FontChain* fonts) : fonts_(fonts) {}
+  int Width(std::string_view text, const TextStyle& style) override;
+  int LineHeight(const TextStyle& style) override;
+
+ private:
+  FontChain* fonts_;
+  std::unordered_map<std::string, int> widths_;  // key: size, weight, text
+};
+
+}  // namespace foyer

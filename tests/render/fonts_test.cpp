@@ -1,0 +1,206 @@
+// The font chain and the measurer, with the fonts installed on this machine
+// (fonts-noto-core, fonts-noto-cjk, fonts-dejavu-core).
+#include "render/fonts.h"
+
+#include <doctest/doctest.h>
+
+#include "base/utf8.h"
+#include "render/canvas.h"
+
+namespace foyer {
+namespace {
+
+using testing::SharedFonts;
+
+const char kKazakhLetters[] = "ӘҒҚҢӨҰҮҺІәғқңөұүһі";
+const char kEveryScript[] =
+    "Astana Think Tank Forum: From Polarization to Partnership. "
+    "Астанинский форум, 15–16 октября. "
+    "Қазақстан стратегиялық зерттеулер институты. ӘҒҚҢӨҰҮҺІ әғқңөұүһі "
+    "한국–중앙아시아 협력 会议 "
+    "– — … → • · « » “ ” № ₸";
+
+std::unique_ptr<FontChain> LoadWithoutSystemFallback() {
+  FontChainOptions options;
+  options.system_fallback = false;
+  auto chain = FontChain::Load(options);
+  REQUIRE_MESSAGE(chain.ok(), chain.status().ToString());
+  return std::move(chain.value());
+}
+
+std::string FamilyOf(FontChain& fonts, const TextRun& run) {
+  return fonts.faces()[run.face].family;
+}
+
+std::string Joined(const std::vector<TextRun>& runs) {
+  std::string text;
+  for (const TextRun& run : runs) text += run.text;
+  return text;
+}
+
+TEST_CASE("the chain's own fonts have a glyph for every codepoint of every script a title uses") {
+  auto fonts = LoadWithoutSystemFallback();
+  for (char32_t c : DecodeUtf8(kEveryScript)) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    CHECK(fonts->Covers(c));
+  }
+}
+
+TEST_CASE("the chain starts with Noto Sans and has Noto Sans CJK KR from its collection") {
+  FontChain& fonts = SharedFonts();
+  REQUIRE(fonts.faces().size() >= 2);
+  CHECK(fonts.faces()[0].family == "Noto Sans");
+  CHECK_FALSE(fonts.faces()[0].bold.synthetic_bold);
+  bool has_cjk = false;
+  for (const FontFace& face : fonts.faces()) {
+    if (face.family != "Noto Sans CJK KR") continue;
+    has_cjk = true;
+    CHECK(face.regular.path.find(".ttc") != std::string::npos);
+    CHECK(face.regular.index > 0);  // KR is not the collection's first face
+  }
+  CHECK(has_cjk);
+}
+
+TEST_CASE("a codepoint that no installed font has is not covered") {
+  CHECK_FALSE(SharedFonts().Covers(0x0378));  // unassigned
+  CHECK_FALSE(SharedFonts().Covers(0x10FFFD));
+}
+
+TEST_CASE("Kazakh letters are drawn with Noto Sans and never with the CJK font") {
+  FontChain& fonts = SharedFonts();
+  TextStyle style{24, FontWeight::kRegular};
+  for (FontWeight weight : {FontWeight::kRegular, FontWeight::kBold}) {
+    style.weight = weight;
+    for (char32_t c : DecodeUtf8(kKazakhLetters)) {
+      std::string letter;
+      AppendUtf8(letter, c);
+      auto runs = fonts.Runs(letter, style);
+      REQUIRE(runs.size() == 1);
+      CHECK(FamilyOf(fonts, runs[0]) == "Noto Sans");
+      CHECK(runs[0].script == "Cyrl");
+    }
+  }
+  auto runs = fonts.Runs("Қазақстан Республикасы", style);
+  REQUIRE(runs.size() == 1);
+  CHECK(FamilyOf(fonts, runs[0]) == "Noto Sans");
+}
+
+TEST_CASE("Hangul is drawn with Noto Sans CJK KR and the dash between with Noto Sans") {
+  FontChain& fonts = SharedFonts();
+  auto runs = fonts.Runs("한국–중앙아시아 협력", TextStyle{24, FontWeight::kRegular});
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0].text == "한국");
+  CHECK(FamilyOf(fonts, runs[0]) == "Noto Sans CJK KR");
+  CHECK(runs[0].script == "Hang");
+  CHECK(runs[1].text == "–");
+  CHECK(FamilyOf(fonts, runs[1]) == "Noto Sans");
+  CHECK(runs[2].text == "중앙아시아 협력");  // the space stays with the Hangul
+  CHECK(FamilyOf(fonts, runs[2]) == "Noto Sans CJK KR");
+
+  auto chinese = fonts.Runs("会议", TextStyle{24, FontWeight::kRegular});
+  REQUIRE(chinese.size() == 1);
+  CHECK(FamilyOf(fonts, chinese[0]) == "Noto Sans CJK KR");
+  CHECK(chinese[0].script == "Hani");
+}
+
+TEST_CASE("runs split where the script changes and keep combining marks with their letter") {
+  FontChain& fonts = SharedFonts();
+  TextStyle style{24, FontWeight::kRegular};
+  auto runs = fonts.Runs("Astana Астана", style);
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].text == "Astana ");
+  CHECK(runs[0].script == "Latn");
+  CHECK(runs[1].text == "Астана");
+  CHECK(runs[1].script == "Cyrl");
+
+  // U+0301 COMBINING ACUTE ACCENT after a Hangul syllable stays in its run.
+  auto marked = fonts.Runs("한\u0301", style);
+  REQUIRE(marked.size() == 1);
+  CHECK(marked[0].text == "한\u0301");
+
+  // Text in the runs is the input minus control characters.
+  CHECK(Joined(fonts.Runs("a\tb\x01"
+                          "c",
+                          style)) == "abc");
+  CHECK(Joined(fonts.Runs(kEveryScript, style)) == kEveryScript);
+  CHECK(fonts.Runs("", style).empty());
+}
+
+TEST_CASE("bold text is drawn with the bold faces") {
+  FontChain& fonts = SharedFonts();
+  TextStyle bold{24, FontWeight::kBold};
+  for (const TextRun& run : fonts.Runs("Қазақстан 한국", bold)) {
+    TTF_Font* font = fonts.FontForRun(run, bold);
+    REQUIRE(font != nullptr);
+    CHECK(std::string(TTF_FontFaceStyleName(font)) == "Bold");
+  }
+}
+
+TEST_CASE("a missing family is reported with its fontconfig pattern and Debian package") {
+  FontChainOptions options;
+  options.families = {{"Foyer Missing Sans", "fonts-foyer-missing", true}};
+  options.system_fallback = false;
+  auto chain = FontChain::Load(options);
+  REQUIRE_FALSE(chain.ok());
+  const std::string message = chain.status().message();
+  CHECK(message.find("\"Foyer Missing Sans:style=Regular\"") != std::string::npos);
+  CHECK(message.find("fonts-foyer-missing") != std::string::npos);
+}
+
+TEST_CASE("fonts are opened lazily, once per size and weight") {
+  auto fonts = LoadWithoutSystemFallback();
+  const int at_load = fonts->open_fonts();  // one per face, to check coverage
+  CHECK(at_load == static_cast<int>(fonts->faces().size()));
+  TextStyle style{40, FontWeight::kRegular};
+  FontMeasurer measurer(fonts.get());
+  measurer.Width("Astana", style);
+  CHECK(fonts->open_fonts() == at_load + 1);
+  measurer.Width("Forum", style);
+  measurer.Width("Astana", style);
+  CHECK(fonts->open_fonts() == at_load + 1);
+  measurer.Width("Forum", TextStyle{40, FontWeight::kBold});
+  CHECK(fonts->open_fonts() > at_load + 1);
+}
+
+TEST_CASE("measured widths grow with the text and with the size") {
+  FontMeasurer measurer(&SharedFonts());
+  TextStyle small{20, FontWeight::kRegular}, large{40, FontWeight::kRegular};
+  CHECK(measurer.Width("", small) == 0);
+  int forum = measurer.Width("Forum", small);
+  CHECK(forum > 0);
+  CHECK(measurer.Width("Forum Astana", small) > forum);
+  CHECK(measurer.Width("Forum", large) > forum * 3 / 2);
+  CHECK(measurer.Width("Forum", TextStyle{20, FontWeight::kBold}) > forum);
+
+  int korean = measurer.Width("한국–중앙아시아 협력", small);
+  CHECK(korean > 0);
+  // Each Hangul syllable is about one em wide: 9 syllables plus a dash and a space.
+  CHECK(korean > 9 * 20 * 8 / 10);
+  CHECK(measurer.Width("한국–중앙아시아 협력", large) > korean);
+  CHECK(measurer.Width("Қазақстан", small) > 0);
+}
+
+TEST_CASE("the line height depends on the style only and leaves room for every script") {
+  FontChain& fonts = SharedFonts();
+  FontMeasurer measurer(&fonts);
+  for (int size : {12, 24, 48, 96}) {
+    TextStyle style{size, FontWeight::kRegular};
+    LineMetrics metrics = fonts.Metrics(style);
+    CHECK(measurer.LineHeight(style) == metrics.line_height);
+    CHECK(metrics.line_height >= size);
+    CHECK(metrics.line_height <= size * 2);
+    CHECK(metrics.ascent < metrics.line_height);
+    // The CJK font's descent fits below the shared baseline.
+    for (const TextRun& run : fonts.Runs("한", style)) {
+      TTF_Font* font = fonts.FontForRun(run, style);
+      REQUIRE(font != nullptr);
+      CHECK(metrics.ascent - TTF_FontDescent(font) <= metrics.line_height);
+      CHECK(TTF_FontLineSkip(font) <= metrics.line_height);  // spaced as the CJK font asks
+    }
+  }
+  CHECK(measurer.LineHeight(TextStyle{48, FontWeight::kRegular}) >
+        measurer.LineHeight(TextStyle{24, FontWeight::kRegular}));
+}
+
+}  // namespace
+}  // namespace foyer
