@@ -180,7 +180,7 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
               int bottom) {
   if (next.empty()) return;
   const Theme& t = in.theme;
-  TextStyle label = c.Style(34, FontWeight::kBold);
+  TextStyle label = c.Style(40, FontWeight::kBold);
   TextStyle time = c.Style(46, FontWeight::kBold);
   TextStyle title = c.Style(46);
   int row = c.measure().LineHeight(title) + c.Px(18);
@@ -239,7 +239,7 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
     const Session& now = *view.now;
     int top = y;
     y += c.Line(c.margin() + c.Px(36), y, LabelTexts(Label::kNow, in.languages),
-                c.Style(34, FontWeight::kBold), t.accent, width);
+                c.Style(40, FontWeight::kBold), t.accent, width);
     y += c.Paragraph(c.margin() + c.Px(36), y, now.title, c.Style(92, FontWeight::kBold), t.text,
                      width - c.Px(36), 3);
     if (!now.speakers.empty())
