@@ -27,10 +27,14 @@ void SetLogLevel(LogLevel level) { g_level = level; }
 
 void Log(LogLevel level, const std::string& line) {
   if (level < g_level.load()) return;
-  // journald reads "<N>" priority prefixes on stderr.
+  // Under systemd (JOURNAL_STREAM set), journald reads "<N>" priority prefixes.
+  static const bool journal = std::getenv("JOURNAL_STREAM") != nullptr;
   static const char* const kPrefix[] = {"<7>", "<6>", "<4>", "<3>"};
+  static const char* const kWord[] = {"debug: ", "", "warning: ", "error: "};
+  const int index = static_cast<int>(level);
   std::lock_guard<std::mutex> lock(g_mutex);
-  std::fprintf(stderr, "%sfoyer: %s\n", kPrefix[static_cast<int>(level)], line.c_str());
+  std::fprintf(stderr, "%sfoyer: %s%s\n", journal ? kPrefix[index] : "",
+               journal ? "" : kWord[index], line.c_str());
 }
 
 }  // namespace foyer
