@@ -9,7 +9,7 @@
 namespace foyer {
 
 struct FeedProblem {
-  std::string where;  // e.g. "2025-10-15, Main Hall, \"Opening address\""
+  std::string where;    // e.g. "2025-10-15, Main Hall, \"Opening address\""
   std::string message;  // e.g. "ends before it starts (end 09:00, start 10:00)"
 };
 

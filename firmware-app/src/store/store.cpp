@@ -30,6 +30,14 @@ const std::vector<const char*>& Migrations() {
       " etag TEXT NOT NULL, last_modified TEXT NOT NULL, content_hash TEXT NOT NULL,"
       " last_sync INTEGER NOT NULL, last_change INTEGER NOT NULL);"
       "ALTER TABLE sessions ADD COLUMN track_color TEXT NOT NULL DEFAULT '';",
+      // 3: announcements and what the sync knows of their feed. `rooms` holds
+      // room names separated by newlines (names never contain one); empty: all.
+      "CREATE TABLE announcements(position INTEGER PRIMARY KEY, id TEXT NOT NULL,"
+      " text TEXT NOT NULL, level TEXT NOT NULL, rooms TEXT NOT NULL, starts INTEGER NOT NULL,"
+      " ends INTEGER NOT NULL);"
+      "CREATE TABLE announcements_feed_state(id INTEGER PRIMARY KEY CHECK (id = 1),"
+      " url TEXT NOT NULL, etag TEXT NOT NULL, last_modified TEXT NOT NULL,"
+      " content_hash TEXT NOT NULL, last_sync INTEGER NOT NULL, last_change INTEGER NOT NULL);",
   };
   return migrations;
 }
@@ -69,11 +77,15 @@ class Store::Impl {
     return Status::Ok();
   }
 
-  Status WriteFeedState(const FeedState& state) {
+  static const char* FeedStateTable(FeedKind kind) {
+    return kind == FeedKind::kAnnouncements ? "announcements_feed_state" : "feed_state";
+  }
+
+  Status WriteFeedState(const FeedState& state, FeedKind kind) {
     auto statement = sqlite::Statement::Prepare(
-        *db,
-        "INSERT OR REPLACE INTO feed_state(id, url, etag, last_modified, content_hash,"
-        " last_sync, last_change) VALUES (1, ?, ?, ?, ?, ?, ?)");
+        *db, std::string("INSERT OR REPLACE INTO ") + FeedStateTable(kind) +
+                 "(id, url, etag, last_modified, content_hash,"
+                 " last_sync, last_change) VALUES (1, ?, ?, ?, ?, ?, ?)");
     if (!statement.ok()) return statement.status();
     return statement->Bind(1, state.url)
         .Bind(2, state.etag)
@@ -173,16 +185,66 @@ Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) 
       if (!status.ok()) return status;
     }
   }
-  if (status = impl_->WriteFeedState(state); !status.ok()) return status;
+  if (status = impl_->WriteFeedState(state, FeedKind::kSchedule); !status.ok()) return status;
   status = transaction.Commit();
   if (status.ok()) ++impl_->own_commits;
   return status;
 }
 
-Status Store::SaveFeedState(const FeedState& state) {
-  Status status = impl_->WriteFeedState(state);
+Status Store::ReplaceAnnouncements(const std::vector<Announcement>& announcements,
+                                   const FeedState& state) {
+  sqlite::Database& db = *impl_->db;
+  sqlite::Transaction transaction(db);
+  if (!transaction.status().ok()) return transaction.status();
+  Status status = db.Execute("DELETE FROM announcements");
+  if (!status.ok()) return status;
+  auto insert =
+      sqlite::Statement::Prepare(db, "INSERT INTO announcements VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!insert.ok()) return insert.status();
+  for (size_t i = 0; i < announcements.size(); ++i) {
+    const Announcement& a = announcements[i];
+    std::string rooms;
+    for (const std::string& room : a.rooms) rooms += (rooms.empty() ? "" : "\n") + room;
+    status = insert->Bind(1, static_cast<std::int64_t>(i))
+                 .Bind(2, a.id)
+                 .Bind(3, a.text)
+                 .Bind(4, a.level)
+                 .Bind(5, rooms)
+                 .Bind(6, a.starts)
+                 .Bind(7, a.ends)
+                 .Run();
+    if (!status.ok()) return status;
+  }
+  if (status = impl_->WriteFeedState(state, FeedKind::kAnnouncements); !status.ok()) return status;
+  status = transaction.Commit();
   if (status.ok()) ++impl_->own_commits;
   return status;
+}
+
+Result<std::vector<Announcement>> Store::LoadAnnouncements() {
+  auto select = sqlite::Statement::Prepare(
+      *impl_->db,
+      "SELECT id, text, level, rooms, starts, ends FROM announcements ORDER BY position");
+  if (!select.ok()) return select.status();
+  std::vector<Announcement> announcements;
+  while (select->Step()) {
+    Announcement a;
+    a.id = select->Text(0);
+    a.text = select->Text(1);
+    a.level = select->Text(2);
+    std::string rooms = select->Text(3);
+    for (size_t start = 0; start < rooms.size();) {
+      size_t end = rooms.find('\n', start);
+      if (end == std::string::npos) end = rooms.size();
+      a.rooms.push_back(rooms.substr(start, end - start));
+      start = end + 1;
+    }
+    a.starts = select->Int(4);
+    a.ends = select->Int(5);
+    announcements.push_back(std::move(a));
+  }
+  if (!select->status().ok()) return select->status();
+  return announcements;
 }
 
 Result<Schedule> Store::LoadSchedule() {
@@ -246,10 +308,11 @@ Result<Schedule> Store::LoadSchedule() {
   return schedule;
 }
 
-Result<FeedState> Store::LoadFeedState() {
+Result<FeedState> Store::LoadFeedState(FeedKind kind) {
   auto statement = sqlite::Statement::Prepare(
-      *impl_->db,
-      "SELECT url, etag, last_modified, content_hash, last_sync, last_change FROM feed_state");
+      *impl_->db, std::string("SELECT url, etag, last_modified, content_hash, last_sync,"
+                              " last_change FROM ") +
+                      Impl::FeedStateTable(kind));
   if (!statement.ok()) return statement.status();
   FeedState state;
   if (statement->Step()) {

@@ -28,6 +28,9 @@ struct FeedState {
   bool operator==(const FeedState&) const = default;
 };
 
+// The two feeds a screen follows.
+enum class FeedKind { kSchedule, kAnnouncements };
+
 class Store {
  public:
   // The schema version this build writes.
@@ -40,14 +43,16 @@ class Store {
   static Result<std::unique_ptr<Store>> OpenAtVersion(const std::string& path, int version);
   ~Store();
 
-  // Replaces the cached schedule and the feed state in one transaction.
+  // Replaces the cached schedule and its feed state in one transaction.
   Status ReplaceSchedule(const Schedule& schedule, const FeedState& state);
-  // Updates only the feed state (no schedule change).
-  Status SaveFeedState(const FeedState& state);
+  // Replaces the cached announcements and their feed state in one transaction.
+  Status ReplaceAnnouncements(const std::vector<Announcement>& announcements,
+                              const FeedState& state);
 
   // The cached schedule; empty (no rooms, no sessions) before the first sync.
   Result<Schedule> LoadSchedule();
-  Result<FeedState> LoadFeedState();
+  Result<std::vector<Announcement>> LoadAnnouncements();
+  Result<FeedState> LoadFeedState(FeedKind kind = FeedKind::kSchedule);
 
   // A number that changes whenever any connection commits a change to the file
   // (PRAGMA data_version, plus our own commits): poll it to learn of new data.
