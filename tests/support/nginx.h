@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <stdexcept>
@@ -67,13 +68,21 @@ class Nginx {
 
   std::string www() const { return dir_.File("www"); }
   std::string BaseUrl() const { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
-  // The access log: one line per request, "STATUS BYTES /path".
-  std::string AccessLog() const {
-    try {
-      return ReadFile(dir_.File("access.log"));
-    } catch (...) {
-      return "";
+  // The access log: one line per request, "STATUS BYTES /path". nginx writes a
+  // line just after it answers, so this waits (up to a second) for at least
+  // `lines` lines.
+  std::string AccessLog(size_t lines = 1) const {
+    std::string log;
+    for (int i = 0; i < 100; ++i) {
+      try {
+        log = ReadFile(dir_.File("access.log"));
+      } catch (...) {
+        log.clear();
+      }
+      if (static_cast<size_t>(std::count(log.begin(), log.end(), '\n')) >= lines) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
+    return log;
   }
   std::string Log() const {
     try {

@@ -10,6 +10,7 @@
 
 #include "support/files.h"
 #include "support/nginx.h"
+#include "sync/health.h"
 
 namespace foyer {
 namespace {
@@ -120,6 +121,35 @@ TEST_CASE("a URL with credentials is logged and reported without them") {
   CHECK(outcome.error.find("forum.example/schedule.json") != std::string::npos);
 }
 
+// An Env whose random numbers come from a script (for jitter), clock from the system.
+class ScriptedRandomEnv : public EnvWrapper {
+ public:
+  ScriptedRandomEnv() : EnvWrapper(Env::Default()) {}
+  std::uint64_t next = 0;
+  std::uint64_t Random() override { return next; }
+};
+
+TEST_CASE("the poll schedule doubles the wait per failure up to a cap and resets on success") {
+  ScriptedRandomEnv env;
+  PollSchedule polls(&env, 60);
+  // For a delay D the jitter is random % (D/5 + 1) - D/10: D/10 gives none.
+  auto delay_after = [&](bool success, std::int64_t expected) {
+    env.next = static_cast<std::uint64_t>(expected / 10);
+    return polls.DelayAfter(success);
+  };
+  CHECK(delay_after(true, 60000) == 60000);
+  CHECK(delay_after(false, 120000) == 120000);
+  CHECK(delay_after(false, 240000) == 240000);
+  CHECK(delay_after(false, 480000) == 480000);
+  CHECK(polls.consecutive_failures() == 3);
+  for (int i = 0; i < 10; ++i) polls.DelayAfter(false);
+  CHECK(delay_after(false, 600000) == 600000);  // capped at ten intervals
+  CHECK(delay_after(true, 60000) == 60000);     // back to the interval
+  CHECK(polls.consecutive_failures() == 0);
+  env.next = 0;  // the lowest jitter: -10%
+  CHECK(polls.DelayAfter(true) == 54000);
+}
+
 TEST_CASE("polls are jittered around the interval and back off after failures") {
   std::int64_t lowest = INT64_MAX, highest = 0;
   for (std::uint64_t r = 0; r < 2000; r += 7) {
@@ -166,7 +196,7 @@ TEST_CASE("syncing from nginx: 200, then 304 while unchanged, then the changed f
   CHECK(second.kind == SyncOutcome::Kind::kUnchanged);
   CHECK(second.http_status == 304);
   CHECK(second.bytes == 0);
-  CHECK(nginx.AccessLog().find("304 0 /schedule.json") != std::string::npos);
+  CHECK(nginx.AccessLog(2).find("304 0 /schedule.json") != std::string::npos);
 
   // The organizers retitle the first talk.
   std::string changed = body;
@@ -263,6 +293,114 @@ TEST_CASE("the sync thread polls in the background, tells of new data once, and 
   }                     // the destructor stops and joins
   CHECK(updates == 1);  // the second poll found the feed unchanged
   CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
+}
+
+// The bytes and modification times of the cache's files.
+std::string CacheFingerprint(const std::string& path) {
+  std::string fingerprint;
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::string file = path + suffix;
+    struct stat info {};
+    if (stat(file.c_str(), &info) != 0) {
+      fingerprint += "missing;";
+      continue;
+    }
+    fingerprint += std::to_string(info.st_size) + "@" + std::to_string(info.st_mtim.tv_sec) + "." +
+                   std::to_string(info.st_mtim.tv_nsec) + ":" +
+                   std::to_string(std::hash<std::string>{}(testing::ReadFile(file))) + ";";
+  }
+  return fingerprint;
+}
+
+TEST_CASE("an unchanged feed writes nothing to the cache files, over file:// and from nginx") {
+  testing::Nginx nginx;
+  std::string served = nginx.www() + "/schedule.json";
+  testing::WriteFile(served, testing::ReadFile(testing::RealFeed(kDemocon)));
+  for (std::string url :
+       {"file://" + testing::RealFeed(kDemocon), nginx.BaseUrl() + "schedule.json"}) {
+    CAPTURE(url);
+    testing::TempDir dir;
+    std::string path = dir.File("cache.db");
+    auto http = NewCurlHttpClient();
+    SyncOptions options;
+    options.url = url;
+    options.health_path = dir.File("health");
+    {
+      auto store = std::move(*Store::Open(path));
+      REQUIRE(Syncer(Env::Default(), http.get(), store.get(), options).SyncOnce().kind ==
+              SyncOutcome::Kind::kUpdated);
+    }
+    std::string before = CacheFingerprint(path);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a write would change mtimes
+    {
+      auto store = std::move(*Store::Open(path));
+      Syncer syncer(Env::Default(), http.get(), store.get(), options);
+      for (int i = 0; i < 3; ++i) CHECK(syncer.SyncOnce().kind == SyncOutcome::Kind::kUnchanged);
+      CHECK(syncer.health().last_success > 0);
+    }
+    CHECK(CacheFingerprint(path) == before);
+    // The polls' bookkeeping went to the RAM-backed mirror instead.
+    CHECK(ReadSyncHealth(options.health_path).last_success > 0);
+  }
+}
+
+TEST_CASE("the health mirror counts failures and clears them after a success") {
+  Fixture f;
+  testing::TempDir dir;
+  SyncOptions options;
+  options.url = "https://forum.example/schedule.json";
+  options.health_path = dir.File("health");
+  Syncer syncer(Env::Default(), &f.http, f.store.get(), options);
+  f.http.answers.push_back(Status::Error("Could not resolve host: forum.example"));
+  f.http.answers.push_back(Status::Error("Could not resolve host: forum.example"));
+  syncer.SyncOnce();
+  syncer.SyncOnce();
+  SyncHealth health = ReadSyncHealth(options.health_path);
+  CHECK(health.consecutive_failures == 2);
+  CHECK(health.last_error.find("Could not resolve host") != std::string::npos);
+  CHECK(health.last_success == 0);
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon))));
+  syncer.SyncOnce();
+  health = ReadSyncHealth(options.health_path);
+  CHECK(health.consecutive_failures == 0);
+  CHECK(health.last_success > 0);
+}
+
+const char* kAnnouncements = R"({"announcements": [
+  {"id": "lunch", "text": "Lunch is served in the Atrium", "level": "info", "rooms": [],
+   "starts": "2025-10-15T11:55:00+05:00", "ends": "2025-10-15T13:00:00+05:00"},
+  {"id": "fire", "text": "Leave the building by the nearest exit", "level": "emergency",
+   "rooms": ["Main Hall"], "starts": "2025-10-15T14:00:00+05:00", "ends": "2025-10-15T14:30:00+05:00"}
+]})";
+
+TEST_CASE("announcements are fetched with the schedule and kept in the cache") {
+  Fixture f;
+  SyncOptions options;
+  options.url = "https://forum.example/schedule.json";
+  options.announcements_url = "https://forum.example/announcements.json";
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon))));
+  f.http.answers.push_back(Ok(kAnnouncements, "\"a1\""));
+  SyncOutcome outcome = Syncer(Env::Default(), &f.http, f.store.get(), options).SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kUpdated);
+  CHECK(outcome.announcements_kind == SyncOutcome::Kind::kUpdated);
+  CHECK(outcome.announcements == 2);
+  auto cached = f.store->LoadAnnouncements();
+  REQUIRE(cached.ok());
+  REQUIRE(cached->size() == 2);
+  CHECK((*cached)[1].level == "emergency");
+  CHECK((*cached)[1].rooms == std::vector<std::string>{"Main Hall"});
+
+  // A broken announcements feed keeps the cached ones and does not fail the schedule.
+  HttpResponse not_modified;
+  not_modified.status = 304;
+  f.http.answers.push_back(not_modified);
+  f.http.answers.push_back(Ok(R"({"announcements": [{"id": "x"}]})"));
+  outcome = Syncer(Env::Default(), &f.http, f.store.get(), options).SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kUnchanged);
+  CHECK(outcome.announcements_kind == SyncOutcome::Kind::kFailed);
+  CHECK(outcome.announcements_error.find("announcements[0].text") != std::string::npos);
+  CHECK(f.store->LoadAnnouncements()->size() == 2);
+  CHECK(f.http.requests.back().url == options.announcements_url);
 }
 
 }  // namespace

@@ -4,16 +4,26 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
+#include <string_view>
 
 namespace foyer {
 namespace {
 
+constexpr long kMaxRedirects = 5;
+constexpr long kMaxConnectSeconds = 15;
+constexpr const char* kDefaultSystemBundle = "/etc/ssl/certs/ca-certificates.crt";
+
+// What the callbacks learn during one transfer.
 struct Transfer {
   std::string body;
   std::size_t max_bytes = 0;
   bool too_large = false;
-  std::string etag, last_modified;
+  int responses = 0;  // status lines seen, one per redirect hop that answered
+  std::string etag, last_modified, location;
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -34,21 +44,168 @@ std::string Trim(std::string text) {
   return text;
 }
 
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(text[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
+      return false;
+  return true;
+}
+
+std::string Lowercase(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   std::string line(data, size * count);
   auto colon = line.find(':');
   if (line.rfind("HTTP/", 0) == 0) {
     // A new response (after a redirect): forget the previous one's headers.
+    ++transfer->responses;
     transfer->etag.clear();
     transfer->last_modified.clear();
+    transfer->location.clear();
   } else if (colon != std::string::npos) {
-    std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+    std::string name = Lowercase(line.substr(0, colon));
     if (name == "etag") transfer->etag = Trim(line.substr(colon + 1));
     if (name == "last-modified") transfer->last_modified = Trim(line.substr(colon + 1));
+    if (name == "location") transfer->location = Trim(line.substr(colon + 1));
   }
   return size * count;
+}
+
+// A URL fit for a message: without user:password, query or fragment (either
+// may carry a secret).
+std::string RedactUrl(std::string_view url) {
+  std::string clean(url.substr(0, url.find_first_of("?#")));
+  auto scheme = clean.find("://");
+  size_t authority = scheme == std::string::npos ? 0 : scheme + 3;
+  auto at = clean.find('@', authority);
+  auto slash = clean.find('/', authority);
+  if (scheme != std::string::npos && at != std::string::npos && at < slash)
+    clean.erase(authority, at + 1 - authority);
+  return clean;
+}
+
+// "host:port" of an absolute URL, for messages.
+std::string HostOf(std::string_view url) {
+  std::string clean = RedactUrl(url);
+  auto scheme = clean.find("://");
+  if (scheme == std::string::npos) return clean;
+  std::string rest = clean.substr(scheme + 3);
+  return rest.substr(0, rest.find('/'));
+}
+
+// True when `body` is an HTML page. No feed format is HTML; what sends one with
+// a 200 is most often a captive portal's login page.
+bool LooksLikeHtml(std::string_view body) {
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
+    body.remove_prefix(1);
+  if (body.empty() || body.front() != '<') return false;
+  std::string head = Lowercase(body.substr(0, 1024));
+  return head.find("<!doctype html") != std::string::npos ||
+         head.find("<html") != std::string::npos;
+}
+
+// Reads a whole file, or fails with errno's reason.
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (!file) return Status::Error(std::strerror(errno));
+  std::string bytes;
+  char buffer[16384];
+  size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, got);
+  bool failed = std::ferror(file);
+  int error = errno;
+  std::fclose(file);
+  if (failed) return Status::Error(std::strerror(error));
+  return bytes;
+}
+
+// What curl knew when the transfer ended, for explaining a failure.
+struct Facts {
+  std::string url;            // the last URL tried (after redirects), unredacted
+  bool connected = false;     // with https: the TLS handshake done too
+  bool answered = false;      // the last hop sent a status line
+  curl_off_t received = 0;    // body bytes as sent (before decoding)
+  curl_off_t announced = -1;  // Content-Length, or -1
+};
+
+std::string ByteCount(const Facts& facts) {
+  std::string text = "got " + std::to_string(facts.received);
+  if (facts.announced >= 0) text += " of " + std::to_string(facts.announced);
+  return text + " bytes";
+}
+
+// The message for a failed transfer: what happened, and what to look at.
+std::string Explain(CURLcode code, const char* error, const Transfer& transfer, const Facts& facts,
+                    const HttpRequest& request) {
+  std::string detail = error[0] ? error : curl_easy_strerror(code);
+  const std::string timeout = "feed.timeout (" + std::to_string(request.timeout_seconds) + " s)";
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      if (!facts.connected) {
+        // curl counts an https connection as made once its TLS handshake is done.
+        long connect_seconds = std::min(request.timeout_seconds, kMaxConnectSeconds);
+        bool https = StartsWithNoCase(facts.url, "https:");
+        return std::string(https ? "no secure connection to " : "no connection to ") +
+               HostOf(facts.url) + " within " +
+               (connect_seconds < request.timeout_seconds ? std::to_string(connect_seconds) + " s"
+                                                          : timeout) +
+               (https ? ": the connection or its TLS handshake never completed" : "") +
+               " (is the network up, and the server reachable from here?)";
+      }
+      if (!facts.answered)
+        return "no complete answer within " + timeout +
+               ": the server accepted the connection but sent no answer";
+      return "no complete answer within " + timeout + ": " + ByteCount(facts) +
+             ", the connection is too slow or stalled";
+    case CURLE_PARTIAL_FILE:
+      if (facts.announced < 0)
+        return "the server closed the connection before sending the whole feed (" +
+               ByteCount(facts) + "; the end never came)";
+      return "the server closed the connection before sending the whole feed (" + ByteCount(facts) +
+             ")";
+    case CURLE_RECV_ERROR:
+      return "the connection broke while receiving the feed (" + ByteCount(facts) + "): " + detail;
+    case CURLE_GOT_NOTHING:
+      return "the server closed the connection without answering";
+    case CURLE_TOO_MANY_REDIRECTS:
+      return "too many redirects (more than " + std::to_string(kMaxRedirects) + ")";
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      if (transfer.responses > 0 && !transfer.location.empty())
+        return "redirect to " + RedactUrl(transfer.location) + " refused: only http and https";
+      return "only http://, https:// and file:// addresses can be fetched, not " +
+             RedactUrl(request.url) + " (" + detail + ")";
+    case CURLE_PEER_FAILED_VERIFICATION: {
+      std::string lower = Lowercase(detail);
+      std::string hint =
+          "; if the server's certificate comes from a private CA, add that CA with "
+          "feed.ca_file";
+      if (lower.find("name") != std::string::npos)
+        hint = "; the certificate is for another host name: use the name it was issued for";
+      else if (lower.find("not yet valid") != std::string::npos ||
+               lower.find("expired") != std::string::npos)
+        hint = "; the certificate has expired, or this screen's clock is wrong";
+      return "the server's TLS certificate was not accepted (" + detail + ")" + hint;
+    }
+    case CURLE_SSL_CACERT_BADFILE:
+      return "the trusted CA certificates could not be loaded (" + detail + "); check feed.ca_file";
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return detail + " (check the screen's network and DNS)";
+    case CURLE_COULDNT_CONNECT:
+      return detail + " (is the server up, and reachable from this network?)";
+    case CURLE_BAD_CONTENT_ENCODING:
+      return "the server's compressed body (Content-Encoding) is broken: " + detail;
+    default:
+      return detail;
+  }
 }
 
 class CurlHttpClient : public HttpClient {
@@ -59,30 +216,62 @@ class CurlHttpClient : public HttpClient {
   }
 
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
-    CURL* curl = curl_easy_init();
-    if (!curl) return Status::Error("cannot start libcurl");
+    // A token with a line break would smuggle headers in; say so without it.
+    for (unsigned char c : request.bearer_token)
+      if (c < 0x20 || c == 0x7f)
+        return Status::Error(
+            "the bearer token (feed.token_file) holds a line break or another control "
+            "character");
+
+    std::unique_ptr<CURL, void (*)(CURL*)> handle(curl_easy_init(), curl_easy_cleanup);
+    if (!handle) return Status::Error("cannot start libcurl");
+    CURL* curl = handle.get();
+
+    std::string trusted;  // must outlive curl_easy_perform: passed without a copy
+    if (!request.ca_file.empty()) {
+      const char* system_bundle = nullptr;
+#if LIBCURL_VERSION_NUM >= 0x075400  // 7.84: CURLINFO_CAINFO
+      curl_easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
+#endif
+      auto pem = TrustedCertificatesPem(system_bundle ? system_bundle : kDefaultSystemBundle,
+                                        request.ca_file);
+      if (!pem.ok()) return pem.status();
+      trusted = std::move(*pem);
+    }
+
     Transfer transfer;
     transfer.max_bytes = request.max_bytes;
     char error[CURL_ERROR_SIZE] = "";
-    curl_slist* headers = nullptr;
-    if (!request.etag.empty())
-      headers = curl_slist_append(headers, ("If-None-Match: " + request.etag).c_str());
-    if (!request.last_modified.empty())
-      headers = curl_slist_append(headers, ("If-Modified-Since: " + request.last_modified).c_str());
+    std::unique_ptr<curl_slist, void (*)(curl_slist*)> headers(nullptr, curl_slist_free_all);
+    auto add_header = [&](const std::string& line) {
+      headers.reset(curl_slist_append(headers.release(), line.c_str()));
+    };
+    if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
+    if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
 
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
     curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, request.timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(request.timeout_seconds, 15L));
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
+                     std::min(request.timeout_seconds, kMaxConnectSeconds));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!trusted.empty()) {
+      curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
+      curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+    }
+    if (!request.bearer_token.empty()) {
+      curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+      curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
+      curl_easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
+    }
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
@@ -96,22 +285,39 @@ class CurlHttpClient : public HttpClient {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     char* content_type = nullptr;
     curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
+    char* effective_url = nullptr;
+    curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
+    curl_off_t connect_time = 0;
+    curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
+    long redirects = 0;
+    curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
+    Facts facts;
+    facts.url = effective_url ? effective_url : request.url;
+    facts.connected = connect_time > 0;
+    facts.answered = transfer.responses > redirects;
+    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &facts.received);
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &facts.announced);
     HttpResponse response;
     response.content_type = content_type ? content_type : "";
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
+    handle.reset();
 
     if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
       return Status::Error("the feed is larger than feed.max_bytes (" +
                            std::to_string(request.max_bytes) + " bytes)");
-    if (code != CURLE_OK) {
-      std::string detail = error[0] ? error : curl_easy_strerror(code);
-      if (code == CURLE_OPERATION_TIMEDOUT)
-        detail = "no complete answer within feed.timeout (" +
-                 std::to_string(request.timeout_seconds) + " s): " + detail;
-      return Status::Error(detail);
+    if (code != CURLE_OK) return Status::Error(Explain(code, error, transfer, facts, request));
+
+    const bool is_http = StartsWithNoCase(request.url, "http");
+    response.status = is_http ? static_cast<int>(status) : 200;
+    if (is_http && response.status == 200 && LooksLikeHtml(transfer.body)) {
+      std::string from = RedactUrl(facts.url) != RedactUrl(request.url)
+                             ? ", from " + RedactUrl(facts.url)
+                             : std::string();
+      return Status::Error(
+          "got a web page (" + (response.content_type.empty() ? "HTML" : response.content_type) +
+          from +
+          ") instead of the feed: a Wi-Fi login page (captive portal) may be in the way, or the "
+          "address is a web page rather than the feed itself");
     }
-    response.status = request.url.rfind("file:", 0) == 0 ? 200 : static_cast<int>(status);
     response.body = std::move(transfer.body);
     response.etag = std::move(transfer.etag);
     response.last_modified = std::move(transfer.last_modified);
@@ -122,5 +328,19 @@ class CurlHttpClient : public HttpClient {
 }  // namespace
 
 std::unique_ptr<HttpClient> NewCurlHttpClient() { return std::make_unique<CurlHttpClient>(); }
+
+Result<std::string> TrustedCertificatesPem(const std::string& system_bundle,
+                                           const std::string& ca_file) {
+  auto extra = ReadWholeFile(ca_file);
+  if (!extra.ok())
+    return Status::Error("feed.ca_file " + ca_file +
+                         " cannot be read: " + extra.status().message());
+  if (extra->find("CERTIFICATE-----") == std::string::npos)
+    return Status::Error("feed.ca_file " + ca_file +
+                         " holds no PEM certificate (no \"-----BEGIN CERTIFICATE-----\" line)");
+  std::string pem;
+  if (auto system = ReadWholeFile(system_bundle); system.ok()) pem = std::move(*system) + "\n";
+  return pem + *extra + "\n";
+}
 
 }  // namespace foyer

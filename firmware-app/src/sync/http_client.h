@@ -1,5 +1,16 @@
 // HttpClient: fetches a feed URL (http://, https://, file://). The only code in
 // foyer that touches libcurl. Thread-safe: each Fetch uses its own curl handle.
+//
+// A venue screen polls over bad Wi-Fi, so whatever the server or the network
+// does, a Fetch ends within the request's timeout, holds at most max_bytes of
+// body in memory, and fails with a message a venue technician can act on:
+//   "no complete answer within feed.timeout (30 s): the server accepted the
+//    connection but sent no answer"
+//   "the server closed the connection before sending the whole feed (got 10 of 100 bytes)"
+//   "too many redirects (more than 5)"
+//   "redirect to file:///etc/passwd refused: only http and https"
+//   "the feed is larger than feed.max_bytes (33554432 bytes)"
+// Messages never contain the bearer token, nor a URL's user:password or query.
 #pragma once
 
 #include <cstddef>
@@ -15,8 +26,16 @@ struct HttpRequest {
   // Validators from the last fetch, sent as If-None-Match / If-Modified-Since.
   std::string etag;
   std::string last_modified;
+  // feed.token_file's token, sent as "Authorization: Bearer <token>" to the
+  // URL's own host, port and scheme only: a redirect elsewhere goes without it.
+  // Never written into a message. Empty: no Authorization header.
+  std::string bearer_token;
+  // feed.ca_file: a PEM file of CA certificates trusted IN ADDITION to the
+  // system's store (it does not replace it). Empty: the system's store alone.
+  // TLS is always verified, peer and host name, whatever this holds.
+  std::string ca_file;
   long timeout_seconds = 30;         // bounds the whole request, redirects included
-  std::size_t max_bytes = 32 << 20;  // larger bodies are refused without reading them whole
+  std::size_t max_bytes = 32 << 20;  // larger bodies (decoded) are refused, never held whole
 };
 
 struct HttpResponse {
@@ -30,13 +49,23 @@ struct HttpResponse {
 class HttpClient {
  public:
   virtual ~HttpClient() = default;
-  // A transport failure (DNS, connect, TLS, timeout, too large) is an error
-  // Status; any HTTP answer, 4xx and 5xx included, is a response.
+  // A transport failure (DNS, connect, TLS, timeout, cut short, too large,
+  // refused redirect) is an error Status; any HTTP answer, 4xx and 5xx
+  // included, is a response. One exception: an HTML page answered with 200
+  // over http(s) is an error, since no feed format is HTML and it is most
+  // likely a captive portal (a Wi-Fi login page) standing in the way.
   virtual Result<HttpResponse> Fetch(const HttpRequest& request) = 0;
 };
 
 // The real client: TLS always verified, at most 5 redirects and only to
 // http/https, gzip/deflate accepted.
 std::unique_ptr<HttpClient> NewCurlHttpClient();
+
+// The PEM text TLS trusts when feed.ca_file is set: the system bundle at
+// `system_bundle` (skipped when it cannot be read) followed by `ca_file`'s
+// certificates. Fails, naming feed.ca_file and the path, when ca_file cannot
+// be read or holds no PEM certificate. Exposed for tests.
+Result<std::string> TrustedCertificatesPem(const std::string& system_bundle,
+                                           const std::string& ca_file);
 
 }  // namespace foyer

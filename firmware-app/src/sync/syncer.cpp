@@ -3,13 +3,20 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "base/log.h"
+#include "feed/announcements.h"
 #include "feed/feed.h"
+#include "sync/minisign.h"
 
 namespace foyer {
 namespace {
+
+// minisign allows trusted comments of up to 8 KiB; a signature file stays well below this.
+constexpr std::size_t kMaxSignatureBytes = 16384;
 
 std::string Sha256Hex(const std::string& bytes) {
   unsigned char digest[crypto_hash_sha256_BYTES];
@@ -37,101 +44,230 @@ std::string RedactUrl(const std::string& url) {
   return clean;
 }
 
+// The signature's URL: "URL.minisig", before any query string.
+std::string SignatureUrl(const std::string& url) {
+  auto query = url.find('?');
+  if (query == std::string::npos) return url + ".minisig";
+  return url.substr(0, query) + ".minisig" + url.substr(query);
+}
+
+Result<std::string> ReadToken(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("feed.token_file " + path + " cannot be read");
+  std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front())))
+    token.erase(0, 1);
+  if (token.empty()) return Status::Error("feed.token_file " + path + " is empty");
+  return token;
+}
+
 }  // namespace
 
-const char* SyncOutcome::KindName() const {
+const char* SyncKindName(SyncOutcome::Kind kind) {
   switch (kind) {
-    case Kind::kUpdated:
+    case SyncOutcome::Kind::kUpdated:
       return "updated";
-    case Kind::kUnchanged:
+    case SyncOutcome::Kind::kUnchanged:
       return "unchanged";
-    case Kind::kFailed:
+    case SyncOutcome::Kind::kFailed:
       return "failed";
   }
   return "failed";
 }
 
+const char* SyncOutcome::KindName() const { return SyncKindName(kind); }
+
 std::string SyncOutcome::LogLine() const {
   std::string line = std::string("sync: ") + KindName();
   line += http_status ? ", HTTP " + std::to_string(http_status) : ", no HTTP answer";
   line += ", " + std::to_string(bytes) + " bytes, " + std::to_string(duration_ms) + " ms";
-  if (kind == Kind::kFailed) return line + ": " + error;
-  return line + ", " + std::to_string(sessions) + " sessions in " + std::to_string(rooms) +
-         " rooms";
+  if (kind == Kind::kFailed)
+    line += ": " + error;
+  else
+    line += ", " + std::to_string(sessions) + " sessions in " + std::to_string(rooms) + " rooms";
+  if (has_announcements) {
+    line += "; announcements " + std::string(SyncKindName(announcements_kind));
+    if (announcements_kind == Kind::kFailed)
+      line += ": " + announcements_error;
+    else
+      line += ", " + std::to_string(announcements) + " in the feed";
+  }
+  return line;
 }
 
 Syncer::Syncer(Env* env, HttpClient* http, Store* store, SyncOptions options)
     : env_(env), http_(http), store_(store), options_(std::move(options)) {
   if (sodium_init() < 0) LogError("libsodium failed to initialize");
+  if (!options_.health_path.empty()) health_ = ReadSyncHealth(options_.health_path);
 }
 
-SyncOutcome Syncer::SyncOnce() {
-  SyncOutcome outcome;
-  std::int64_t started = env_->MonotonicMicros();
-  auto finish = [&](SyncOutcome::Kind kind, std::string error = "") {
-    outcome.kind = kind;
-    outcome.error = std::move(error);
-    outcome.duration_ms = (env_->MonotonicMicros() - started) / 1000;
-    (kind == SyncOutcome::Kind::kFailed ? LogWarning : LogInfo)(outcome.LogLine());
-    return outcome;
-  };
-  const std::string where = "feed.url " + RedactUrl(options_.url);
+// The result of fetching one feed: unchanged, a new verified body, or a failure.
+struct Syncer::Fetched {
+  SyncOutcome::Kind kind = SyncOutcome::Kind::kFailed;
+  std::string error;
+  HttpResponse response;
+  FeedState previous;
+  std::string hash;
+};
 
-  auto state = store_->LoadFeedState();
-  if (!state.ok()) return finish(SyncOutcome::Kind::kFailed, state.status().message());
-  bool same_feed = state->url == options_.url;
+Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::string& what) {
+  Fetched fetched;
+  const std::string where = what + " " + RedactUrl(url);
+  auto fail = [&](const std::string& why) {
+    fetched.kind = SyncOutcome::Kind::kFailed;
+    fetched.error = where + ": " + why;
+    return std::move(fetched);
+  };
+  auto state = store_->LoadFeedState(kind);
+  if (!state.ok()) return fail(state.status().message());
+  fetched.previous = *state;
+  const bool same_feed = state->url == url;
 
   HttpRequest request;
-  request.url = options_.url;
+  request.url = url;
   request.timeout_seconds = options_.timeout_seconds;
   request.max_bytes = options_.max_bytes;
-  if (same_feed) {
+  request.ca_file = options_.ca_file;
+  if (!options_.token_file.empty()) {
+    auto token = ReadToken(options_.token_file);
+    if (!token.ok()) return fail(token.status().message());
+    request.bearer_token = *token;
+  }
+  if (same_feed && !state->content_hash.empty()) {
     request.etag = state->etag;
     request.last_modified = state->last_modified;
   }
   auto response = http_->Fetch(request);
-  if (!response.ok())
-    return finish(SyncOutcome::Kind::kFailed, where + ": " + response.status().message());
-  outcome.http_status = response->status;
-  outcome.bytes = response->body.size();
+  if (!response.ok()) return fail(response.status().message());
+  fetched.response = std::move(*response);
+  const int status = fetched.response.status;
+  if (status == 304 && same_feed && !state->content_hash.empty()) {
+    fetched.kind = SyncOutcome::Kind::kUnchanged;
+    return fetched;
+  }
+  if (status != 200) {
+    std::string why = "HTTP " + std::to_string(status);
+    if (status == 401 || status == 403) why += " (check feed.token_file)";
+    if (status == 404) why += " (no feed at this address)";
+    if (status == 304) why += " without a cached copy";
+    return fail(why);
+  }
+  fetched.hash = Sha256Hex(fetched.response.body);
+  if (same_feed && fetched.hash == state->content_hash) {
+    fetched.kind = SyncOutcome::Kind::kUnchanged;
+    return fetched;
+  }
+  if (!options_.minisign_key.empty()) {
+    auto key = MinisignPublicKey::Parse(options_.minisign_key);
+    if (!key.ok()) return fail("feed.minisign_key: " + key.status().message());
+    HttpRequest signature_request = request;
+    signature_request.url = SignatureUrl(url);
+    signature_request.etag.clear();
+    signature_request.last_modified.clear();
+    signature_request.max_bytes = kMaxSignatureBytes;
+    auto signature = http_->Fetch(signature_request);
+    if (!signature.ok())
+      return fail("signature " + RedactUrl(signature_request.url) + ": " +
+                  signature.status().message());
+    if (signature->status != 200)
+      return fail("signature " + RedactUrl(signature_request.url) + ": HTTP " +
+                  std::to_string(signature->status) +
+                  (signature->status == 404 ? " (the feed is not signed; feed.minisign_key needs"
+                                              " it signed)"
+                                            : ""));
+    auto verified = VerifyMinisign(*key, fetched.response.body, signature->body);
+    if (!verified.ok()) return fail("signature check failed: " + verified.status().message());
+  }
+  fetched.kind = SyncOutcome::Kind::kUpdated;
+  return fetched;
+}
 
-  auto unchanged = [&]() {
+SyncOutcome Syncer::SyncOnce() {
+  SyncOutcome outcome;
+  const std::int64_t started = env_->MonotonicMicros();
+  const UnixSeconds now = env_->Now();
+
+  Fetched fetched = Fetch(options_.url, FeedKind::kSchedule, "feed.url");
+  outcome.http_status = fetched.response.status;
+  outcome.bytes = fetched.response.body.size();
+  outcome.kind = fetched.kind;
+  outcome.error = fetched.error;
+  if (fetched.kind == SyncOutcome::Kind::kUpdated) {
+    auto schedule = ParseFeed(fetched.response.body);
+    if (!schedule.ok()) {
+      outcome.kind = SyncOutcome::Kind::kFailed;
+      outcome.error = "feed.url " + RedactUrl(options_.url) + ": " + schedule.status().message();
+    } else {
+      FeedState fresh;
+      fresh.url = options_.url;
+      fresh.etag = fetched.response.etag;
+      fresh.last_modified = fetched.response.last_modified;
+      fresh.content_hash = fetched.hash;
+      fresh.last_sync = now;
+      fresh.last_change = now;
+      if (Status status = store_->ReplaceSchedule(*schedule, fresh); !status.ok()) {
+        outcome.kind = SyncOutcome::Kind::kFailed;
+        outcome.error = status.message();
+      } else {
+        CountInto(*schedule, outcome);
+      }
+    }
+  } else if (fetched.kind == SyncOutcome::Kind::kUnchanged) {
     auto cached = store_->LoadSchedule();
     if (cached.ok()) CountInto(*cached, outcome);
-    UnixSeconds now = env_->Now();
-    if (now - state->last_sync >= kLastSyncRefreshSeconds) {
-      FeedState refreshed = *state;
-      refreshed.last_sync = now;
-      if (Status status = store_->SaveFeedState(refreshed); !status.ok())
-        LogWarning("sync: cannot record the sync time: " + status.message());
-    }
-    return finish(SyncOutcome::Kind::kUnchanged);
-  };
+  }
+  if (!options_.announcements_url.empty()) SyncAnnouncements(outcome);
 
-  if (response->status == 304 && same_feed && !state->content_hash.empty()) return unchanged();
-  if (response->status != 200)
-    return finish(SyncOutcome::Kind::kFailed,
-                  where + ": HTTP " + std::to_string(response->status) +
-                      (response->status == 304 ? " without a cached copy" : ""));
+  health_.last_attempt = now;
+  if (outcome.kind == SyncOutcome::Kind::kFailed) {
+    ++health_.consecutive_failures;
+    health_.last_error = outcome.error;
+  } else {
+    health_.consecutive_failures = 0;
+    health_.last_success = now;
+  }
+  if (!options_.health_path.empty()) {
+    if (Status status = WriteSyncHealth(options_.health_path, health_); !status.ok())
+      LogWarning("sync: " + status.message());
+  }
+  outcome.duration_ms = (env_->MonotonicMicros() - started) / 1000;
+  (outcome.kind == SyncOutcome::Kind::kFailed ? LogWarning : LogInfo)(outcome.LogLine());
+  return outcome;
+}
 
-  std::string hash = Sha256Hex(response->body);
-  if (same_feed && hash == state->content_hash) return unchanged();
-
-  auto schedule = ParseFeed(response->body);
-  if (!schedule.ok())
-    return finish(SyncOutcome::Kind::kFailed, where + ": " + schedule.status().message());
-
+void Syncer::SyncAnnouncements(SyncOutcome& outcome) {
+  outcome.has_announcements = true;
+  Fetched fetched =
+      Fetch(options_.announcements_url, FeedKind::kAnnouncements, "feed.announcements_url");
+  outcome.announcements_kind = fetched.kind;
+  outcome.announcements_error = fetched.error;
+  if (fetched.kind == SyncOutcome::Kind::kUnchanged) {
+    auto cached = store_->LoadAnnouncements();
+    if (cached.ok()) outcome.announcements = static_cast<int>(cached->size());
+    return;
+  }
+  if (fetched.kind != SyncOutcome::Kind::kUpdated) return;
+  auto announcements = ParseAnnouncements(fetched.response.body);
+  if (!announcements.ok()) {
+    outcome.announcements_kind = SyncOutcome::Kind::kFailed;
+    outcome.announcements_error = "feed.announcements_url " +
+                                  RedactUrl(options_.announcements_url) + ": " +
+                                  announcements.status().message();
+    return;
+  }
   FeedState fresh;
-  fresh.url = options_.url;
-  fresh.etag = response->etag;
-  fresh.last_modified = response->last_modified;
-  fresh.content_hash = hash;
-  fresh.last_sync = env_->Now();
-  fresh.last_change = fresh.last_sync;
-  if (Status status = store_->ReplaceSchedule(*schedule, fresh); !status.ok())
-    return finish(SyncOutcome::Kind::kFailed, status.message());
-  CountInto(*schedule, outcome);
-  return finish(SyncOutcome::Kind::kUpdated);
+  fresh.url = options_.announcements_url;
+  fresh.etag = fetched.response.etag;
+  fresh.last_modified = fetched.response.last_modified;
+  fresh.content_hash = fetched.hash;
+  fresh.last_sync = fresh.last_change = env_->Now();
+  if (Status status = store_->ReplaceAnnouncements(*announcements, fresh); !status.ok()) {
+    outcome.announcements_kind = SyncOutcome::Kind::kFailed;
+    outcome.announcements_error = status.message();
+    return;
+  }
+  outcome.announcements = static_cast<int>(announcements->size());
 }
 
 std::int64_t NextPollDelayMillis(int interval_seconds, int consecutive_failures,
@@ -145,6 +281,11 @@ std::int64_t NextPollDelayMillis(int interval_seconds, int consecutive_failures,
   const std::int64_t spread = delay / 5;
   const std::int64_t jitter = static_cast<std::int64_t>(random % (spread + 1)) - spread / 2;
   return std::max<std::int64_t>(500, delay + jitter);
+}
+
+std::int64_t PollSchedule::DelayAfter(bool success) {
+  failures_ = success ? 0 : failures_ + 1;
+  return NextPollDelayMillis(interval_seconds_, failures_, env_->Random());
 }
 
 SyncThread::SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::string cache_path,
@@ -174,21 +315,24 @@ void SyncThread::Run() {
     return;
   }
   Syncer syncer(env_, http_.get(), store->get(), options_);
-  int failures = 0;
+  PollSchedule schedule(env_, options_.interval_seconds);
+  // The first poll is jittered too, so screens powered on together spread out.
+  std::int64_t delay = static_cast<std::int64_t>(env_->Random() % 1000);
   while (true) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_; }))
+        return;
+    }
     SyncOutcome outcome = syncer.SyncOnce();
     ++syncs_;
-    if (outcome.kind == SyncOutcome::Kind::kFailed) {
-      ++failures;
-    } else {
-      failures = 0;
-      last_success_ = env_->Now();
-    }
-    if (outcome.kind == SyncOutcome::Kind::kUpdated && on_update_) on_update_();
-    std::int64_t delay = NextPollDelayMillis(options_.interval_seconds, failures, env_->Random());
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_; }))
-      return;
+    bool success = outcome.kind != SyncOutcome::Kind::kFailed;
+    if (success) last_success_ = env_->Now();
+    bool changed =
+        outcome.kind == SyncOutcome::Kind::kUpdated ||
+        (outcome.has_announcements && outcome.announcements_kind == SyncOutcome::Kind::kUpdated);
+    if (changed && on_update_) on_update_();
+    delay = schedule.DelayAfter(success);
   }
 }
 

@@ -1,14 +1,18 @@
-// Syncer: one poll of the feed — fetch (conditional GET), hash, parse, and
-// replace the cached schedule in one transaction — and SyncThread, which polls
-// on its own thread every interval so the screen never waits on the network.
+// Syncer: one poll of the organizers' feeds — the schedule and, when
+// configured, the announcements. For each: a conditional GET; the body's
+// SHA-256; when the feed is signed, URL.minisig checked before anything is
+// parsed; parse; and one transaction that replaces the cached copy.
 //
-// Whatever fails (transport, HTTP status, body, parse), the cache is left
-// exactly as it was. Nothing is written when the feed is unchanged (a 304, or
-// a body with the cached content hash), except a refresh of last_sync at most
-// every kLastSyncRefreshSeconds, so an SD card sees almost no writes.
+// Whatever fails (transport, HTTP status, signature, body, parse), the cache is
+// left exactly as it was. Nothing at all is written to the cache when a feed is
+// unchanged (a 304, or a body with the cached content hash): per-poll
+// bookkeeping lives in memory and in a RAM-backed mirror (sync/health.h).
 //
-// Thread safety: a Syncer is used by one thread at a time. SyncThread owns a
-// Syncer and runs it on its thread; its public methods are thread-safe.
+// PollSchedule spaces the polls; SyncThread runs them on their own thread so
+// the screen never waits on the network.
+//
+// Thread safety: a Syncer or PollSchedule is used by one thread at a time.
+// SyncThread's public methods are thread-safe.
 #pragma once
 
 #include <atomic>
@@ -23,15 +27,21 @@
 #include "base/env.h"
 #include "base/status.h"
 #include "store/store.h"
+#include "sync/health.h"
 #include "sync/http_client.h"
 
 namespace foyer {
 
 struct SyncOptions {
-  std::string url;  // absolute: http(s):// or file://
+  std::string url;                // absolute: http(s):// or file://
+  std::string announcements_url;  // optional, absolute
   long timeout_seconds = 30;
   std::size_t max_bytes = 32 << 20;
   int interval_seconds = 60;
+  std::string minisign_key;  // optional: feeds must then be signed with it
+  std::string ca_file;       // optional extra CA (PEM)
+  std::string token_file;    // optional file holding a bearer token
+  std::string health_path;   // optional: where to mirror SyncHealth
 };
 
 struct SyncOutcome {
@@ -43,37 +53,62 @@ struct SyncOutcome {
   int http_status = 0;
   std::size_t bytes = 0;
   std::int64_t duration_ms = 0;
+  // The announcements feed, when configured.
+  bool has_announcements = false;
+  Kind announcements_kind = Kind::kUnchanged;
+  int announcements = 0;
+  std::string announcements_error;
 
   const char* KindName() const;
   // One line for the log: "sync: updated, HTTP 200, 63068 bytes, 12 ms, 36 sessions in 2 rooms".
   std::string LogLine() const;
 };
 
+const char* SyncKindName(SyncOutcome::Kind kind);
+
 class Syncer {
  public:
-  static constexpr UnixSeconds kLastSyncRefreshSeconds = 300;
-
   // REQUIRES: env, http and store outlive the Syncer.
   Syncer(Env* env, HttpClient* http, Store* store, SyncOptions options);
   SyncOutcome SyncOnce();
+  const SyncHealth& health() const { return health_; }
 
  private:
+  struct Fetched;
+  Fetched Fetch(const std::string& url, FeedKind kind, const std::string& what);
+  void SyncAnnouncements(SyncOutcome& outcome);
+
   Env* env_;
   HttpClient* http_;
   Store* store_;
   SyncOptions options_;
+  SyncHealth health_;
 };
 
-// Delay before the next poll: the interval, jittered by ±10% so that fifty
-// screens spread out; after failures, doubled per failure up to ten intervals
-// (at most an hour), still jittered. `random` is a uniform 64-bit number.
+// Spaces the polls: the interval, jittered by ±10% so that fifty screens spread
+// out; after failures, doubled per failure up to ten intervals (at most an
+// hour), still jittered; back to the interval after a success.
+class PollSchedule {
+ public:
+  PollSchedule(Env* env, int interval_seconds) : env_(env), interval_seconds_(interval_seconds) {}
+  // Milliseconds to wait before the next poll, given how the last one went.
+  std::int64_t DelayAfter(bool success);
+  int consecutive_failures() const { return failures_; }
+
+ private:
+  Env* env_;
+  int interval_seconds_;
+  int failures_ = 0;
+};
+
+// The delay PollSchedule uses; `random` is a uniform 64-bit number.
 std::int64_t NextPollDelayMillis(int interval_seconds, int consecutive_failures,
                                  std::uint64_t random);
 
 class SyncThread {
  public:
   // Opens its own Store on cache_path and polls until Stop(). on_update is
-  // called on the sync thread after each sync that replaced the schedule.
+  // called on the sync thread after each sync that changed the cache.
   SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::string cache_path,
              SyncOptions options, std::function<void()> on_update);
   ~SyncThread();  // stops and joins
