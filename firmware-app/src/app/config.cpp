@@ -8,6 +8,9 @@
 #include <set>
 
 #include "base/time.h"
+#include "sync/minisign.h"
+
+#include <unistd.h>
 
 namespace foyer {
 namespace {
@@ -37,6 +40,20 @@ size_t EditDistance(const std::string& a, const std::string& b) {
     }
   }
   return row[b.size()];
+}
+
+// Makes a feed URL absolute: a path or file:// URL is taken from the config's
+// folder; http(s) stays as it is; anything else is refused.
+Status ResolveFeedUrl(const std::string& folder, std::string& url) {
+  auto scheme = url.find("://");
+  std::string name = scheme == std::string::npos ? "" : url.substr(0, scheme);
+  if (scheme == std::string::npos)
+    url = "file://" + ResolvePath(folder, url);
+  else if (name == "file")
+    url = "file://" + ResolvePath(folder, url.substr(7));
+  else if (name != "http" && name != "https")
+    return Status::Error("must start with https://, http:// or file:// (not " + name + "://)");
+  return Status::Ok();
 }
 
 class Checker {
@@ -170,18 +187,10 @@ ConfigLoad LoadConfig(const std::string& path) {
                     {"url", "interval", "timeout", "max_bytes", "stale_after", "minisign_key",
                      "ca_file", "token_file", "announcements_url"});
     if (const toml::node* node = check.Read(*feed, "feed", "url", f.url)) {
-      auto scheme = f.url.find("://");
-      std::string name = scheme == std::string::npos ? "" : f.url.substr(0, scheme);
-      if (f.url.empty()) {
+      if (f.url.empty())
         check.Problem(*node, "feed.url is empty; give the schedule's URL or file path");
-      } else if (scheme == std::string::npos) {
-        f.url = "file://" + ResolvePath(folder, f.url);
-      } else if (name == "file") {
-        f.url = "file://" + ResolvePath(folder, f.url.substr(7));
-      } else if (name != "http" && name != "https") {
-        check.Problem(
-            *node, "feed.url must start with https://, http:// or file:// (not " + name + "://)");
-      }
+      else if (Status status = ResolveFeedUrl(folder, f.url); !status.ok())
+        check.Problem(*node, "feed.url " + status.message());
     }
     check.Range(check.Read(*feed, "feed", "interval", f.interval), "feed.interval", f.interval, 5,
                 86400, "seconds");
@@ -191,11 +200,28 @@ ConfigLoad LoadConfig(const std::string& path) {
                 1024, std::int64_t{1} << 30, "bytes");
     check.Range(check.Read(*feed, "feed", "stale_after", f.stale_after), "feed.stale_after",
                 f.stale_after, 10, 7 * 86400, "seconds");
-    check.Read(*feed, "feed", "minisign_key", f.minisign_key);
-    if (check.Read(*feed, "feed", "ca_file", f.ca_file)) f.ca_file = ResolvePath(folder, f.ca_file);
-    if (check.Read(*feed, "feed", "token_file", f.token_file))
+    if (const toml::node* node = check.Read(*feed, "feed", "minisign_key", f.minisign_key)) {
+      auto key = MinisignPublicKey::Parse(f.minisign_key);
+      if (!key.ok())
+        check.Problem(*node, "feed.minisign_key: " + key.status().message() +
+                                 "; give the key line of the organizers' minisign.pub (RW…)");
+    }
+    if (const toml::node* node = check.Read(*feed, "feed", "ca_file", f.ca_file)) {
+      f.ca_file = ResolvePath(folder, f.ca_file);
+      if (access(f.ca_file.c_str(), R_OK) != 0)
+        check.Problem(*node, "feed.ca_file " + f.ca_file + " cannot be read");
+    }
+    if (const toml::node* node = check.Read(*feed, "feed", "token_file", f.token_file)) {
       f.token_file = ResolvePath(folder, f.token_file);
-    check.Read(*feed, "feed", "announcements_url", f.announcements_url);
+      if (access(f.token_file.c_str(), R_OK) != 0)
+        check.Problem(*node, "feed.token_file " + f.token_file +
+                                 " cannot be read (keep the token there, readable by foyer)");
+    }
+    if (const toml::node* node =
+            check.Read(*feed, "feed", "announcements_url", f.announcements_url)) {
+      if (Status status = ResolveFeedUrl(folder, f.announcements_url); !status.ok())
+        check.Problem(*node, "feed.announcements_url " + status.message());
+    }
   }
   if (config.feed.url.empty() && load.problems.empty())
     check.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");

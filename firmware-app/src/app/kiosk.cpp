@@ -18,20 +18,6 @@
 namespace foyer {
 namespace {
 
-SyncOptions SyncOptionsFrom(const Config& config) {
-  SyncOptions options;
-  options.url = config.feed.url;
-  options.timeout_seconds = config.feed.timeout;
-  options.max_bytes = static_cast<std::size_t>(config.feed.max_bytes);
-  options.interval_seconds = config.feed.interval;
-  return options;
-}
-
-std::vector<std::string> RoomsShown(const Config& config, const Schedule& schedule) {
-  if (config.display.mode == "hallway") return ResolveRooms(config, schedule);
-  return {ResolveRoom(config, schedule)};
-}
-
 // Milliseconds until the next thing that can change a pixel: the next minute
 // (the clock), the next session boundary, or the moment the data turns stale.
 std::int64_t MillisUntilNextChange(const Config& config, const CachedSchedule& cached, Env* clock,
@@ -41,6 +27,9 @@ std::int64_t MillisUntilNextChange(const Config& config, const CachedSchedule& c
   UnixSeconds wake = (now / 60 + 1) * 60;
   if (auto boundary = NextBoundary(cached.schedule, RoomsShown(config, cached.schedule), now))
     wake = std::min(wake, *boundary);
+  for (const Announcement& a : cached.announcements)
+    for (UnixSeconds t : {a.starts, a.ends})
+      if (t > now) wake = std::min(wake, t);
   std::int64_t millis = (wake * 1000000 - now_micros) / 1000 + 5;
   if (last_success > 0) {
     UnixSeconds stale_at = last_success + config.feed.stale_after + 1;
@@ -93,7 +82,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
 
   // The sync thread only tells the UI that something changed; the UI reads the store.
   const Uint32 sync_event = SDL_RegisterEvents(1);
-  SyncThread sync(real, NewCurlHttpClient(), config.cache.path, SyncOptionsFrom(config),
+  SyncThread sync(real, NewCurlHttpClient(), config.cache.path, SyncOptionsFor(config),
                   [sync_event] {
                     SDL_Event event{};
                     event.type = sync_event;
@@ -106,6 +95,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   int frames = 0;
   bool must_draw = true;
   bool running = true;
+  bool clock_trusted = true;
   while (running) {
     auto changes = (*store)->ChangeCounter();
     if (changes.ok() && *changes != seen_changes) {
@@ -116,12 +106,23 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
       else
         LogWarning("cannot read the cache: " + fresh.status().message());
     }
-    UnixSeconds last_success = std::max(cached.feed.last_sync, sync.last_success());
+    cached.last_success = std::max(cached.last_success, sync.last_success());
+    ScreenMoment moment{clock->Now(), real->Now(), true};
+    if (!config.clock.start) {
+      std::string why;
+      moment.clock_trusted = ClockPlausible(moment.real_now, cached.last_success, &why);
+      if (moment.clock_trusted != clock_trusted) {
+        clock_trusted = moment.clock_trusted;
+        if (clock_trusted)
+          LogInfo("the system clock looks right again: showing the schedule");
+        else
+          LogWarning(why);
+      }
+    }
     int width = 0, height = 0;
     SDL_GetRendererOutputSize(renderer, &width, &height);
-    DisplayList list = LayoutScreen(
-        MakeScreenInput(config, cached, clock->Now(), last_success, real->Now(), width, height),
-        measurer);
+    DisplayList list =
+        LayoutScreen(MakeScreenInput(config, cached, moment, width, height), measurer);
     if (must_draw) {
       painter.Draw(list);
       SDL_RenderPresent(renderer);
@@ -132,7 +133,9 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
       ++frames;
     }
 
-    std::int64_t wait = MillisUntilNextChange(config, cached, clock, real, last_success);
+    std::int64_t wait = MillisUntilNextChange(config, cached, clock, real, cached.last_success);
+    // An untrusted clock is checked again every few seconds: NTP may answer any time.
+    if (!clock_trusted) wait = std::min<std::int64_t>(wait, 5000);
     if (deadline) {
       std::int64_t left = (deadline - real->MonotonicMicros()) / 1000;
       if (left <= 0) break;
@@ -174,14 +177,12 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   return 0;
 }
 
-Status TakeScreenshot(const Config& config, const CachedSchedule& cached, UnixSeconds at,
-                      UnixSeconds real_now, int width, int height, const std::string& path) {
+Status TakeScreenshot(const Config& config, const CachedSchedule& cached,
+                      const ScreenMoment& moment, int width, int height, const std::string& path) {
   auto fonts = FontChain::Load();
   if (!fonts.ok()) return fonts.status();
   FontMeasurer measurer(fonts->get());
-  DisplayList list = LayoutScreen(
-      MakeScreenInput(config, cached, at, cached.feed.last_sync, real_now, width, height),
-      measurer);
+  DisplayList list = LayoutScreen(MakeScreenInput(config, cached, moment, width, height), measurer);
   return RenderToPng(list, **fonts, path);
 }
 

@@ -108,22 +108,28 @@ int main(int argc, char** argv) {
   OffsetClockEnv demo_clock(real, config.clock.start.value_or(0));
   Env* clock = config.clock.start ? static_cast<Env*>(&demo_clock) : real;
 
-  UnixSeconds at = clock->Now();
+  // An explicit --at or a demo clock is taken as given; the system clock is
+  // checked for plausibility before it is believed.
+  ScreenMoment moment;
+  moment.at = clock->Now();
+  moment.real_now = real->Now();
+  moment.clock_trusted = config.clock.start.has_value();
   if (!args.at.empty()) {
     auto parsed = ParseIsoInstant(args.at);
     if (!parsed.ok() || !parsed->has_offset)
       return Usage("--at " + args.at +
                    ": write a time with its offset, e.g. 2025-10-15T10:40:00+05:00");
-    at = parsed->utc;
+    moment.at = parsed->utc;
+    moment.clock_trusted = true;
   }
   if (args.mode == "--check") return RunCheck(config);
   if (args.mode == "--sync-once") return RunSyncOnce(config, real);
-  if (args.mode == "--print") return RunPrint(config, at, real->Now());
+  if (args.mode == "--print") return RunPrint(config, moment);
   if (args.mode == "--screenshot") {
     int width = config.display.width, height = config.display.height;
     if (!args.size.empty() && !ParsePanelSize(args.size, width, height))
       return Usage("--size " + args.size + ": write WIDTHxHEIGHT, e.g. 1920x1080");
-    return RunScreenshot(config, at, real->Now(), width, height, args.screenshot);
+    return RunScreenshot(config, moment, width, height, args.screenshot);
   }
   return RunKiosk(config, clock, real, args.exit_after);
 }

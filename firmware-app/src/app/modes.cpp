@@ -19,6 +19,16 @@ Result<CachedSchedule> OpenCached(const Config& config) {
   return LoadCachedSchedule(**store, config);
 }
 
+// A moment on the system clock is trusted only when the clock is plausible.
+ScreenMoment Trusted(ScreenMoment moment, const CachedSchedule& cached) {
+  if (!moment.clock_trusted) {
+    std::string why;
+    moment.clock_trusted = ClockPlausible(moment.real_now, cached.last_success, &why);
+    if (!moment.clock_trusted) LogWarning(why);
+  }
+  return moment;
+}
+
 }  // namespace
 
 int RunCheck(const Config& config) {
@@ -50,11 +60,7 @@ int RunSyncOnce(const Config& config, Env* env) {
     return 1;
   }
   auto http = NewCurlHttpClient();
-  SyncOptions options;
-  options.url = config.feed.url;
-  options.timeout_seconds = config.feed.timeout;
-  options.max_bytes = static_cast<std::size_t>(config.feed.max_bytes);
-  options.interval_seconds = config.feed.interval;
+  SyncOptions options = SyncOptionsFor(config);
   SyncOutcome outcome = Syncer(env, http.get(), store->get(), options).SyncOnce();
   out["result"] = outcome.KindName();
   out["sessions"] = outcome.sessions;
@@ -63,28 +69,34 @@ int RunSyncOnce(const Config& config, Env* env) {
   out["bytes"] = outcome.bytes;
   out["duration_ms"] = outcome.duration_ms;
   if (outcome.kind == SyncOutcome::Kind::kFailed) out["error"] = outcome.error;
+  if (outcome.has_announcements) {
+    out["announcements"] = outcome.announcements;
+    out["announcements_result"] = SyncKindName(outcome.announcements_kind);
+    if (outcome.announcements_kind == SyncOutcome::Kind::kFailed)
+      out["announcements_error"] = outcome.announcements_error;
+  }
   std::printf("%s\n", out.dump().c_str());
   return outcome.kind == SyncOutcome::Kind::kFailed ? 1 : 0;
 }
 
-int RunPrint(const Config& config, UnixSeconds at, UnixSeconds real_now) {
+int RunPrint(const Config& config, const ScreenMoment& moment) {
   auto cached = OpenCached(config);
   if (!cached.ok()) {
     std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
     return 1;
   }
-  std::printf("%s\n", PrintJson(config, *cached, at, real_now).c_str());
+  std::printf("%s\n", PrintJson(config, *cached, Trusted(moment, *cached)).c_str());
   return 0;
 }
 
-int RunScreenshot(const Config& config, UnixSeconds at, UnixSeconds real_now, int width, int height,
+int RunScreenshot(const Config& config, const ScreenMoment& moment, int width, int height,
                   const std::string& path) {
   auto cached = OpenCached(config);
   if (!cached.ok()) {
     std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
     return 1;
   }
-  Status status = TakeScreenshot(config, *cached, at, real_now, width, height, path);
+  Status status = TakeScreenshot(config, *cached, Trusted(moment, *cached), width, height, path);
   if (!status.ok()) {
     std::fprintf(stderr, "foyer: %s\n", status.message().c_str());
     return 1;

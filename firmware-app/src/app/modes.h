@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/config.h"
+#include "app/screen.h"
 #include "base/env.h"
 
 namespace foyer {
@@ -14,10 +15,11 @@ namespace foyer {
 int RunCheck(const Config& config);
 // --sync-once: one sync now; one JSON line; 0 for updated/unchanged, 1 for failed.
 int RunSyncOnce(const Config& config, Env* env);
-// --print: the screen at `at` as JSON.
-int RunPrint(const Config& config, UnixSeconds at, UnixSeconds real_now);
-// --screenshot: the screen at `at` as a PNG of width x height.
-int RunScreenshot(const Config& config, UnixSeconds at, UnixSeconds real_now, int width, int height,
+// --print: the screen at the moment as JSON. A moment whose clock_trusted is
+// false comes from the system clock and is checked for plausibility first.
+int RunPrint(const Config& config, const ScreenMoment& moment);
+// --screenshot: the screen at the moment as a PNG of width x height.
+int RunScreenshot(const Config& config, const ScreenMoment& moment, int width, int height,
                   const std::string& path);
 
 }  // namespace foyer

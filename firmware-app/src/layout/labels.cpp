@@ -32,6 +32,9 @@ const std::map<Label, Texts>& Table() {
        {"Nothing on now", "Қазір ештеңе жоқ", "Сейчас ничего нет", "진행 중인 세션 없음"}},
       {Label::kRoom, {"Room", "Зал", "Зал", "회의실"}},
       {Label::kEnds, {"until", "дейін", "до", "까지"}},
+      {Label::kWaitingClock,
+       {"Waiting for the correct time", "Дұрыс уақыт күтілуде", "Ожидание точного времени",
+        "정확한 시간을 기다리는 중"}},
   };
   return table;
 }

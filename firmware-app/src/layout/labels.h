@@ -22,7 +22,8 @@ enum class Label {
   kMinutesLeft,  // "min left" (after a number)
   kNothingNow,
   kRoom,
-  kEnds,  // "until" (before an end time)
+  kEnds,          // "until" (before an end time)
+  kWaitingClock,  // the system clock cannot be trusted yet
 };
 
 // The label in one language ("en", "kk", "ru", "ko"); English when unknown.

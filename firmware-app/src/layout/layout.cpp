@@ -149,7 +149,7 @@ int Header(Composer& c, const ScreenInput& in, const std::string& name) {
   int height = c.Px(132);
   c.Fill(0, 0, c.Width(), height, t.panel);
   TextStyle clock_style = c.Style(72, FontWeight::kBold);
-  std::string clock = HourMinute(in.zone, in.now);
+  std::string clock = in.clock_unknown ? "--:--" : HourMinute(in.zone, in.now);
   int clock_width = c.measure().Width(clock, clock_style);
   int y_clock = (height - c.measure().LineHeight(clock_style)) / 2;
   c.LineRight(c.Width() - c.margin(), y_clock, clock, clock_style, t.text);
@@ -224,10 +224,39 @@ int Headline(Composer& c, const ScreenInput& in, int y, Label label, const std::
   return height;
 }
 
+// An emergency hides the schedule: the whole screen, high contrast, large.
+void EmergencyScreen(Composer& c, const ScreenInput& in, const Announcement& a) {
+  c.Fill(0, 0, c.Width(), c.Height(), Color{160, 0, 0, 255});
+  const Color white{255, 255, 255, 255};
+  int width = c.Width() - 2 * c.margin();
+  int y = c.margin();
+  TextStyle big = c.Style(120, FontWeight::kBold);
+  int lines = std::max(1, (c.Height() - 2 * c.margin()) / c.measure().LineHeight(big) - 1);
+  y += c.Paragraph(c.margin(), y, a.text, big, white, width, lines);
+  c.LineRight(c.Width() - c.margin(),
+              c.Height() - c.margin() - c.measure().LineHeight(c.Style(56, FontWeight::kBold)),
+              HourMinute(in.zone, in.now), c.Style(56, FontWeight::kBold), white);
+}
+
+// Information and warnings: a band above the footer that leaves the schedule visible.
+int BannerHeight(Composer& c) {
+  return 2 * c.measure().LineHeight(c.Style(44, FontWeight::kBold)) + c.Px(32);
+}
+
+void Banner(Composer& c, const ScreenInput& in, const Announcement& a) {
+  bool warning = a.level == "warning";
+  TextStyle style = c.Style(44, FontWeight::kBold);
+  int height = BannerHeight(c);
+  int top = FooterTop(c) - height;
+  c.Fill(0, top, c.Width(), height, warning ? Color{255, 196, 61, 255} : in.theme.panel);
+  c.Paragraph(c.margin(), top + c.Px(16), a.text, style,
+              warning ? Color{20, 20, 20, 255} : in.theme.text, c.Width() - 2 * c.margin(), 2);
+}
+
 void RoomScreen(Composer& c, const ScreenInput& in) {
   const Theme& t = in.theme;
   int y = Header(c, in, in.room.room.empty() ? in.event_title : in.room.room) + c.Px(40);
-  int bottom = FooterTop(c);
+  int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
   int width = c.Width() - 2 * c.margin();
   if (!in.has_schedule) {
     Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
@@ -309,7 +338,7 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
 void HallwayScreen(Composer& c, const ScreenInput& in) {
   const Theme& t = in.theme;
   int y = Header(c, in, in.event_title) + c.Px(24);
-  int bottom = FooterTop(c);
+  int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
   if (!in.has_schedule) {
     Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
     Footer(c, in);
@@ -417,10 +446,25 @@ std::vector<std::string> WrapText(std::string_view text, const TextStyle& style,
 
 DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
   Composer composer(input, measurer);
+  const Announcement* emergency = nullptr;
+  for (const Announcement& a : input.announcements)
+    if (a.level == "emergency" && !emergency) emergency = &a;
+  if (emergency) {
+    EmergencyScreen(composer, input, *emergency);
+    return composer.Take();
+  }
+  if (input.clock_unknown) {
+    int y = Header(composer, input,
+                   input.hallway || input.room.room.empty() ? input.event_title : input.room.room);
+    Headline(composer, input, y + composer.Px(160), Label::kWaitingClock, "", 80);
+    Footer(composer, input);
+    return composer.Take();
+  }
   if (input.hallway)
     HallwayScreen(composer, input);
   else
     RoomScreen(composer, input);
+  if (!input.announcements.empty()) Banner(composer, input, input.announcements.front());
   return composer.Take();
 }
 

@@ -23,14 +23,16 @@ struct Theme {
 };
 
 struct ScreenInput {
-  bool hallway = false;       // room screen otherwise
-  bool has_schedule = false;  // false: the cache is empty
+  bool hallway = false;        // room screen otherwise
+  bool has_schedule = false;   // false: the cache is empty
+  bool clock_unknown = false;  // true: the system clock is implausible; show no "now"
   RoomView room;
   HallwayView hall;
   std::string event_title;
   UnixSeconds now = 0;
   Zone zone = Zone::Fixed(0);
   std::vector<std::string> languages = {"en"};
+  std::vector<Announcement> announcements;  // active for this screen, most urgent first
   std::string status_note;  // small and honest, e.g. "Updated 10:42"; empty when fresh
   int width = 1920, height = 1080;
   Theme theme = Theme::Dark();
