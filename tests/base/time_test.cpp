@@ -53,6 +53,19 @@ TEST_CASE("an IANA zone follows daylight saving transitions") {
   CHECK_FALSE(Zone::Load("Nowhere/Special").ok());
 }
 
+TEST_CASE("local wall times convert to instants, across daylight saving changes") {
+  auto berlin = *Zone::Load("Europe/Berlin");
+  auto local = [](const char* text) { return ParseIsoInstant(text)->utc; };  // floating
+  CHECK(berlin.LocalToUtc(local("2015-08-12T16:00:00")) == local("2015-08-12T14:00:00"));
+  CHECK(berlin.LocalToUtc(local("2015-12-12T16:00:00")) == local("2015-12-12T15:00:00"));
+  // 02:30 on 2025-03-30 does not exist: it reads as 03:30 CEST.
+  CHECK(berlin.LocalToUtc(local("2025-03-30T02:30:00")) == local("2025-03-30T01:30:00"));
+  // 02:30 on 2025-10-26 happens twice: the first one (CEST) is taken.
+  CHECK(berlin.LocalToUtc(local("2025-10-26T02:30:00")) == local("2025-10-26T00:30:00"));
+  CHECK(Zone::Fixed(18000).LocalToUtc(local("2025-10-15T10:40:00")) ==
+        local("2025-10-15T05:40:00"));
+}
+
 TEST_CASE("UTF-8 validation finds the first bad byte") {
   CHECK(IsValidUtf8("Қазақстан 한국 ✓"));
   CHECK(FindInvalidUtf8("ok\xC0\xAF") == 2);    // overlong

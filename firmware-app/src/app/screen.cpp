@@ -39,6 +39,7 @@ SyncOptions SyncOptionsFor(const Config& config) {
   options.ca_file = config.feed.ca_file;
   options.token_file = config.feed.token_file;
   options.health_path = SyncHealthPath(config.cache.path);
+  options.timezone = config.clock.timezone;
   return options;
 }
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 
 namespace foyer {
 namespace {
@@ -206,6 +207,19 @@ int Zone::OffsetAt(UnixSeconds utc) const {
                              [](UnixSeconds t, const Transition& tr) { return t < tr.at; });
   if (it == transitions_.begin()) return initial_offset_;
   return std::prev(it)->offset;
+}
+
+UnixSeconds Zone::LocalToUtc(UnixSeconds local) const {
+  // The offsets in force a day either side cover any single transition.
+  const int before = OffsetAt(local - 86400), after = OffsetAt(local + 86400);
+  std::optional<UnixSeconds> best;
+  for (int offset : {before, after}) {
+    UnixSeconds candidate = local - offset;
+    if (OffsetAt(candidate) == offset && (!best || candidate < *best)) best = candidate;
+  }
+  // In a gap no instant shows this wall time: read it with the offset before the
+  // jump, which lands as far past the gap as the time was into it.
+  return best ? *best : local - before;
 }
 
 CivilTime Zone::ToCivil(UnixSeconds utc) const {

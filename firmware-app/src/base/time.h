@@ -63,6 +63,10 @@ class Zone {
 
   // The offset east of UTC in force at an instant.
   int OffsetAt(UnixSeconds utc) const;
+  // The instant of a local wall-clock time (given as if it were UTC seconds).
+  // In a gap (clocks jump forward) the later offset applies; in an overlap
+  // (clocks fall back), the earlier instant.
+  UnixSeconds LocalToUtc(UnixSeconds local) const;
   CivilTime ToCivil(UnixSeconds utc) const;
   // The local date-time as ISO 8601 with its offset: "2025-10-15T10:40:00+05:00".
   std::string FormatIso(UnixSeconds utc) const;

@@ -149,17 +149,19 @@ const char* FeedFormatName(FeedFormat format) {
   return "unknown";
 }
 
-Result<Schedule> ParseFeed(std::string_view bytes) {
+Result<Schedule> ParseFeed(std::string_view bytes) { return ParseFeed(bytes, FeedOptions{}); }
+
+Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options) {
   FeedFormat format = DetectFeedFormat(bytes);
   switch (format) {
     case FeedFormat::kScheduleJson:
       return ParseScheduleJson(bytes);
     case FeedFormat::kScheduleXml:
-      return Status::Error("schedule.xml feeds are not supported yet; publish schedule.json");
+      return ParseScheduleXml(bytes, options);
     case FeedFormat::kICalendar:
-      return Status::Error("iCalendar feeds are not supported yet; publish schedule.json");
+      return ParseICalendar(bytes, options);
     case FeedFormat::kIndicoJson:
-      return Status::Error("Indico JSON exports are not supported yet; publish schedule.json");
+      return ParseIndicoJson(bytes);
     case FeedFormat::kUnknown:
       break;
   }

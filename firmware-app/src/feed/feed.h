@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "base/time.h"
 #include "model/schedule.h"
 
 namespace foyer {
@@ -21,10 +22,29 @@ enum class FeedFormat { kUnknown, kScheduleJson, kScheduleXml, kICalendar, kIndi
 FeedFormat DetectFeedFormat(std::string_view bytes);
 const char* FeedFormatName(FeedFormat format);
 
+struct FeedOptions;
 // Parses any supported format, detected from the bytes.
+Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options);
 Result<Schedule> ParseFeed(std::string_view bytes);
 
 // frab / pretalx / c3voc schedule.json (version 1 of the c3voc schema).
 Result<Schedule> ParseScheduleJson(std::string_view bytes);
+
+// How to read what a feed leaves open.
+struct FeedOptions {
+  // The zone of local times written without an offset (old pentabarf XML,
+  // floating iCalendar times): clock.timezone. Without it such a feed is
+  // refused with an error that says to set clock.timezone.
+  const Zone* floating_zone = nullptr;
+};
+
+// frab and pentabarf schedule.xml.
+Result<Schedule> ParseScheduleXml(std::string_view bytes, const FeedOptions& options = {});
+
+// iCalendar (RFC 5545, and the ways real exporters break it).
+Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& options = {});
+
+// Indico's HTTP API export (/export/event/N.json?detail=contributions).
+Result<Schedule> ParseIndicoJson(std::string_view bytes);
 
 }  // namespace foyer

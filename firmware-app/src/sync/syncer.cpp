@@ -194,7 +194,14 @@ SyncOutcome Syncer::SyncOnce() {
   outcome.kind = fetched.kind;
   outcome.error = fetched.error;
   if (fetched.kind == SyncOutcome::Kind::kUpdated) {
-    auto schedule = ParseFeed(fetched.response.body);
+    FeedOptions feed_options;
+    std::optional<Zone> zone;
+    if (!options_.timezone.empty()) {
+      auto loaded = Zone::Load(options_.timezone);
+      if (loaded.ok()) zone = std::move(*loaded);
+    }
+    if (zone) feed_options.floating_zone = &*zone;
+    auto schedule = ParseFeed(fetched.response.body, feed_options);
     if (!schedule.ok()) {
       outcome.kind = SyncOutcome::Kind::kFailed;
       outcome.error = "feed.url " + RedactUrl(options_.url) + ": " + schedule.status().message();
