@@ -42,6 +42,7 @@ struct SyncOptions {
   std::string ca_file;       // optional extra CA (PEM)
   std::string token_file;    // optional file holding a bearer token
   std::string health_path;   // optional: where to mirror SyncHealth
+  std::string timezone;      // optional IANA zone for feeds whose times carry no offset
 };
 
 struct SyncOutcome {
