@@ -147,17 +147,17 @@ std::string ByteCount(const Facts& facts) {
 std::string Explain(CURLcode code, const char* error, const Transfer& transfer, const Facts& facts,
                     const HttpRequest& request) {
   std::string detail = error[0] ? error : curl_easy_strerror(code);
-  const std::string timeout = "feed.timeout (" + std::to_string(request.timeout_seconds) + " s)";
+  const long seconds = std::max(request.timeout_seconds, 1L);  // as Fetch applies it
+  const std::string timeout = "feed.timeout (" + std::to_string(seconds) + " s)";
   switch (code) {
     case CURLE_OPERATION_TIMEDOUT:
       if (!facts.connected) {
         // curl counts an https connection as made once its TLS handshake is done.
-        long connect_seconds = std::min(request.timeout_seconds, kMaxConnectSeconds);
+        long connect_seconds = std::min(seconds, kMaxConnectSeconds);
         bool https = StartsWithNoCase(facts.url, "https:");
         return std::string(https ? "no secure connection to " : "no connection to ") +
                HostOf(facts.url) + " within " +
-               (connect_seconds < request.timeout_seconds ? std::to_string(connect_seconds) + " s"
-                                                          : timeout) +
+               (connect_seconds < seconds ? std::to_string(connect_seconds) + " s" : timeout) +
                (https ? ": the connection or its TLS handshake never completed" : "") +
                " (is the network up, and the server reachable from here?)";
       }
@@ -188,10 +188,12 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
       std::string hint =
           "; if the server's certificate comes from a private CA, add that CA with "
           "feed.ca_file";
-      if (lower.find("name") != std::string::npos)
+      if (lower.find("host name") != std::string::npos ||
+          lower.find("subject name") != std::string::npos)
         hint = "; the certificate is for another host name: use the name it was issued for";
-      else if (lower.find("not yet valid") != std::string::npos ||
-               lower.find("expired") != std::string::npos)
+      else if (lower.find("not yet valid") != std::string::npos)
+        hint = "; is this screen's clock right?";
+      else if (lower.find("expired") != std::string::npos)
         hint = "; the certificate has expired, or this screen's clock is wrong";
       return "the server's TLS certificate was not accepted (" + detail + ")" + hint;
     }
@@ -254,16 +256,20 @@ class CurlHttpClient : public HttpClient {
     curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, request.timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
-                     std::min(request.timeout_seconds, kMaxConnectSeconds));
+    // 0 would mean "no limit" to curl: a fetch must always end.
+    const long timeout_seconds = std::max(request.timeout_seconds, 1L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, kMaxConnectSeconds));
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!trusted.empty()) {
       curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
-      curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+      if (curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
+        return Status::Error("feed.ca_file " + request.ca_file +
+                             " cannot be used: this libcurl cannot take CA certificates from "
+                             "memory (CURLOPT_CAINFO_BLOB)");
     }
     if (!request.bearer_token.empty()) {
       curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);

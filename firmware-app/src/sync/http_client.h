@@ -34,7 +34,7 @@ struct HttpRequest {
   // system's store (it does not replace it). Empty: the system's store alone.
   // TLS is always verified, peer and host name, whatever this holds.
   std::string ca_file;
-  long timeout_seconds = 30;         // bounds the whole request, redirects included
+  long timeout_seconds = 30;         // bounds the whole request, redirects included (min 1)
   std::size_t max_bytes = 32 << 20;  // larger bodies (decoded) are refused, never held whole
 };
 
