@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "base/utf8.h"
 #include "layout/labels.h"
 
@@ -215,6 +217,79 @@ TEST_CASE("the same input lays out the same display list, and a new minute chang
   ScreenInput later = input;
   later.now += 60;
   CHECK_FALSE(LayoutScreen(input, measurer) == LayoutScreen(later, measurer));
+}
+
+TEST_CASE("the session's URL is shown as a QR code beside it, inside the panel") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.room.now->url = "https://forum.example.kz/2025/talk/T7GNNE/";
+  DisplayList list = LayoutScreen(input, measurer);
+  const DrawQr* qr = nullptr;
+  for (const DrawItem& item : list.items)
+    if (auto* found = std::get_if<DrawQr>(&item)) qr = found;
+  REQUIRE(qr);
+  CHECK(qr->data == input.room.now->url);
+  CHECK(qr->rect.w == qr->rect.h);
+  CHECK(qr->rect.w >= 200);  // large enough to scan from a metre on a 1080p panel
+  CHECK(qr->rect.x + qr->rect.w <= 1920);
+  for (const DrawText& text : Texts(list))  // no text runs under it
+    if (text.y >= qr->rect.y && text.y < qr->rect.y + qr->rect.h)
+      CHECK(text.x + measurer.Width(text.text, text.style) <= qr->rect.x);
+}
+
+TEST_CASE("a hallway pages through many rooms at readable size and shows every one") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(800, 480);
+  input.hallway = true;
+  for (int i = 0; i < 11; ++i)
+    input.hall.rows.push_back({"Room " + std::to_string(i + 1), std::nullopt, std::nullopt});
+  std::set<std::string> seen;
+  int pages = 0;
+  int size = 0;
+  for (UnixSeconds t = 0; t < 10 * kHallwayPageSeconds; t += kHallwayPageSeconds) {
+    input.now = ParseIsoInstant("2025-10-15T10:40:00+05:00")->utc + t;
+    DisplayList list = LayoutScreen(input, measurer);
+    for (const DrawText& text : Texts(list)) {
+      if (text.text.rfind("Room ", 0) == 0) {
+        seen.insert(text.text);
+        size = text.style.pixel_size;
+      }
+      if (text.text.size() == 3 && text.text[1] == '/') pages = text.text[2] - '0';
+    }
+  }
+  CHECK(seen.size() == 11);
+  CHECK(pages >= 2);
+  ScreenInput few = input;
+  few.hall.rows.resize(2);
+  int few_size = 0;
+  for (const DrawText& text : Texts(LayoutScreen(few, measurer)))
+    if (text.text.rfind("Room ", 0) == 0) few_size = text.style.pixel_size;
+  CHECK(size == few_size);  // the type did not shrink to fit more rooms
+}
+
+TEST_CASE("an emergency takes the whole screen and hides the schedule") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  Announcement fire;
+  fire.level = "emergency";
+  fire.text = "Leave the building by the nearest exit";
+  input.announcements = {fire};
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "Leave the building"));
+  CHECK_FALSE(Shows(list, "Multilateralism"));
+  const FillRect* first = std::get_if<FillRect>(&list.items.front());
+  REQUIRE(first);
+  CHECK(first->rect == Rect{0, 0, 1920, 1080});
+}
+
+TEST_CASE("an untrusted clock shows no session and no time") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.clock_unknown = true;
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "Waiting for the correct time"));
+  CHECK_FALSE(Shows(list, "Multilateralism"));
+  CHECK_FALSE(Shows(list, "10:40"));
 }
 
 }  // namespace

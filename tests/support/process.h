@@ -39,6 +39,13 @@ inline Run RunBinary(const std::string& binary, const std::vector<std::string>& 
   return run;
 }
 
+// Runs a shell command and returns what it printed on standard output.
+inline std::string RunCommand(const std::string& command) {
+  TempDir dir;
+  std::system((command + " >" + dir.File("out") + " 2>/dev/null").c_str());
+  return ReadFile(dir.File("out"));
+}
+
 inline Run Foyer(const std::vector<std::string>& args, const std::string& environment = "") {
   return RunBinary("foyer", args, environment);
 }

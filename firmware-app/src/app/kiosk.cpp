@@ -27,6 +27,9 @@ std::int64_t MillisUntilNextChange(const Config& config, const CachedSchedule& c
   UnixSeconds wake = (now / 60 + 1) * 60;
   if (auto boundary = NextBoundary(cached.schedule, RoomsShown(config, cached.schedule), now))
     wake = std::min(wake, *boundary);
+  // A hallway may page through its rooms (layout decides whether it must).
+  if (config.display.mode == "hallway")
+    wake = std::min(wake, (now / kHallwayPageSeconds + 1) * kHallwayPageSeconds);
   for (const Announcement& a : cached.announcements)
     for (UnixSeconds t : {a.starts, a.ends})
       if (t > now) wake = std::min(wake, t);
@@ -96,6 +99,8 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   bool must_draw = true;
   bool running = true;
   bool clock_trusted = true;
+  SDL_Texture* upright = nullptr;  // the upright picture of a turned panel
+  int upright_width = 0, upright_height = 0;
   while (running) {
     auto changes = (*store)->ChangeCounter();
     if (changes.ok() && *changes != seen_changes) {
@@ -121,14 +126,38 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
     }
     int width = 0, height = 0;
     SDL_GetRendererOutputSize(renderer, &width, &height);
-    DisplayList list =
-        LayoutScreen(MakeScreenInput(config, cached, moment, width, height), measurer);
-    if (must_draw) {
+    // A panel mounted turned: lay out and draw upright into a texture, then turn it.
+    const int rotation = config.display.rotation;
+    const bool quarter = rotation == 90 || rotation == 270;
+    const int logical_width = quarter ? height : width, logical_height = quarter ? width : height;
+    if (rotation != 0 &&
+        (!upright || upright_width != logical_width || upright_height != logical_height)) {
+      if (upright) SDL_DestroyTexture(upright);
+      upright = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                  logical_width, logical_height);
+      upright_width = logical_width, upright_height = logical_height;
+      must_draw = true;
+    }
+    DisplayList list = LayoutScreen(
+        MakeScreenInput(config, cached, moment, logical_width, logical_height), measurer);
+    if (upright) SDL_SetRenderTarget(renderer, upright);
+    bool drew = must_draw;
+    if (must_draw)
       painter.Draw(list);
-      SDL_RenderPresent(renderer);
-      ++frames;
-      must_draw = false;
-    } else if (painter.DrawIfChanged(list)) {
+    else
+      drew = painter.DrawIfChanged(list);
+    must_draw = false;
+    if (upright) {
+      SDL_SetRenderTarget(renderer, nullptr);
+      if (drew) {
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+        SDL_Rect target{(width - logical_width) / 2, (height - logical_height) / 2, logical_width,
+                        logical_height};
+        SDL_RenderCopyEx(renderer, upright, nullptr, &target, rotation, nullptr, SDL_FLIP_NONE);
+      }
+    }
+    if (drew) {
       SDL_RenderPresent(renderer);
       ++frames;
     }
@@ -156,7 +185,11 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
       if (event.type == SDL_WINDOWEVENT && (event.window.event == SDL_WINDOWEVENT_EXPOSED ||
                                             event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
         must_draw = true;
-      if (event.type == SDL_RENDER_DEVICE_RESET) painter.ReleaseTextures();  // textures are lost
+      if (event.type == SDL_RENDER_DEVICE_RESET) {
+        painter.ReleaseTextures();  // textures are lost with the device
+        if (upright) SDL_DestroyTexture(upright);
+        upright = nullptr;
+      }
       if (event.type == SDL_RENDER_TARGETS_RESET || event.type == SDL_RENDER_DEVICE_RESET)
         must_draw = true;
     } while (SDL_PollEvent(&event));
@@ -171,6 +204,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
     std::printf("%s\n", out.dump().c_str());
   }
   painter.ReleaseTextures();
+  if (upright) SDL_DestroyTexture(upright);
   SDL_DestroyRenderer(renderer);
   SDL_DestroyWindow(window);
   SDL_Quit();
@@ -182,8 +216,11 @@ Status TakeScreenshot(const Config& config, const CachedSchedule& cached,
   auto fonts = FontChain::Load();
   if (!fonts.ok()) return fonts.status();
   FontMeasurer measurer(fonts->get());
+  // width x height is the physical panel; a turned panel shows an upright picture.
+  const int rotation = config.display.rotation;
+  if (rotation == 90 || rotation == 270) std::swap(width, height);
   DisplayList list = LayoutScreen(MakeScreenInput(config, cached, moment, width, height), measurer);
-  return RenderToPng(list, **fonts, path);
+  return RenderToPng(list, **fonts, path, rotation);
 }
 
 }  // namespace foyer

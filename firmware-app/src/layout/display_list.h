@@ -48,7 +48,15 @@ struct DrawText {
   bool operator==(const DrawText&) const = default;
 };
 
-using DrawItem = std::variant<FillRect, DrawText>;
+// A QR code of `data` (e.g. a session's URL), drawn dark on light with its
+// quiet zone inside `rect` (a square), modules as large as fit.
+struct DrawQr {
+  Rect rect;
+  std::string data;
+  bool operator==(const DrawQr&) const = default;
+};
+
+using DrawItem = std::variant<FillRect, DrawText, DrawQr>;
 
 struct DisplayList {
   int width = 0, height = 0;  // logical size the items are laid out in

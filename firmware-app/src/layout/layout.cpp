@@ -73,6 +73,13 @@ std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
   return std::string(buffer) + " " + time;
 }
 
+// "EN", "KK", "DE, EN": a session's language as a short tag.
+std::string LanguageTag(const std::string& language) {
+  std::string tag;
+  for (char c : language) tag += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return tag;
+}
+
 std::string JoinSpeakers(const std::vector<std::string>& speakers) {
   std::string joined;
   for (const std::string& speaker : speakers) joined += (joined.empty() ? "" : ", ") + speaker;
@@ -85,6 +92,12 @@ Color ParseHexColor(const std::string& hex, Color fallback) {
   return Color{static_cast<std::uint8_t>(value >> 16), static_cast<std::uint8_t>(value >> 8),
                static_cast<std::uint8_t>(value), 255};
 }
+
+}  // namespace
+
+const int kHallwayPageSeconds = 12;
+
+namespace {
 
 // Places items top to bottom; every size is in units of the panel's scale.
 class Composer {
@@ -132,6 +145,9 @@ class Composer {
       height += measure_.LineHeight(style);
     }
     return height;
+  }
+  void Qr(int x, int y, int side, const std::string& data) {
+    list_.items.push_back(DrawQr{{x, y, side, side}, data});
   }
   DisplayList Take() { return std::move(list_); }
 
@@ -189,18 +205,20 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
   y += c.Line(c.margin(), y, LabelTexts(Label::kNext, in.languages), label, t.muted,
               c.Width() - 2 * c.margin()) +
        c.Px(8);
-  int time_width = c.measure().Width("00:00", time) + c.Px(32);
+  // One column of start times, as wide as the widest ("tomorrow 09:30").
+  auto when = [&](const Session& session) {
+    bool other_day = ConferenceDay(in.zone, session.start) != ConferenceDay(in.zone, in.now);
+    return other_day ? DayAndTime(in, session.start) : HourMinute(in.zone, session.start);
+  };
+  int time_width = c.measure().Width("00:00", time);
+  for (const Session& session : next)
+    time_width = std::max(time_width, c.measure().Width(when(session), time));
+  time_width += c.Px(32);
+  const int x = c.margin();
   for (const Session& session : next) {
     if (y + row > bottom) break;
-    std::string when = HourMinute(in.zone, session.start);
-    bool other_day = ConferenceDay(in.zone, session.start) != ConferenceDay(in.zone, in.now);
-    int x = c.margin();
-    if (other_day) {
-      when = DayAndTime(in, session.start);
-      time_width = std::max(time_width, c.measure().Width(when, time) + c.Px(32));
-    }
     c.Fill(x, y + c.Px(6), c.Px(8), row - c.Px(24), ParseHexColor(session.track_color, t.muted));
-    c.Line(x + c.Px(24), y, when, time, t.accent, time_width);
+    c.Line(x + c.Px(24), y, when(session), time, t.accent, time_width);
     std::string text = session.title;
     if (!session.speakers.empty()) text += " — " + JoinSpeakers(session.speakers);
     c.Line(x + c.Px(24) + time_width, y, text, title, t.text,
@@ -267,25 +285,37 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
   if (view.now) {
     const Session& now = *view.now;
     int top = y;
+    // The session's page as a QR code, large enough to scan from a metre.
+    int text_width = width - c.Px(36);
+    if (!now.url.empty()) {
+      int side = std::min(c.Px(260), (c.Height() - top) / 2);
+      c.Qr(c.Width() - c.margin() - side, top, side, now.url);
+      text_width -= side + c.Px(40);
+    }
     y += c.Line(c.margin() + c.Px(36), y, LabelTexts(Label::kNow, in.languages),
-                c.Style(40, FontWeight::kBold), t.accent, width);
-    y += c.Paragraph(c.margin() + c.Px(36), y, now.title, c.Style(92, FontWeight::kBold), t.text,
-                     width - c.Px(36), 3);
+                c.Style(40, FontWeight::kBold), t.accent, text_width);
+    // Two lines of large type; a longer title shrinks to three lines, then ellipsizes.
+    TextStyle title = c.Style(84, FontWeight::kBold);
+    if (c.measure().Width(now.title, title) > 2 * text_width)
+      title = c.Style(64, FontWeight::kBold);
+    y += c.Paragraph(c.margin() + c.Px(36), y, now.title, title, t.text, text_width,
+                     title.pixel_size == c.Style(84).pixel_size ? 2 : 3);
     if (!now.speakers.empty())
-      y += c.Paragraph(c.margin() + c.Px(36), y + c.Px(8), JoinSpeakers(now.speakers), c.Style(50),
-                       t.muted, width - c.Px(36), 2) +
+      y += c.Paragraph(c.margin() + c.Px(36), y + c.Px(8), JoinSpeakers(now.speakers), c.Style(48),
+                       t.muted, text_width, 1) +
            c.Px(8);
     std::int64_t left_minutes = (now.end - in.now + 59) / 60;
     std::string times = HourMinute(in.zone, now.start) + " – " + HourMinute(in.zone, now.end) +
                         "  ·  " + std::to_string(left_minutes) + " " +
                         LabelText(Label::kMinutesLeft, in.languages.front());
+    if (!now.language.empty()) times += "  ·  " + LanguageTag(now.language);
     y += c.Px(16);
     y += c.Line(c.margin() + c.Px(36), y, times, c.Style(48, FontWeight::kBold), t.accent,
-                width - c.Px(36));
+                text_width);
     c.Fill(c.margin(), top, c.Px(12), y - top, ParseHexColor(now.track_color, t.accent));
     // Progress through the session.
     y += c.Px(20);
-    int bar = width - c.Px(36);
+    int bar = text_width;
     double done =
         now.end > now.start
             ? std::clamp(double(in.now - now.start) / double(now.end - now.start), 0.0, 1.0)
@@ -293,6 +323,8 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
     c.Fill(c.margin() + c.Px(36), y, bar, c.Px(14), t.panel);
     c.Fill(c.margin() + c.Px(36), y, static_cast<int>(bar * done), c.Px(14), t.bar);
     y += c.Px(14) + c.Px(48);
+    if (!now.url.empty())
+      y = std::max(y, top + std::min(c.Px(260), (c.Height() - top) / 2) + c.Px(32));
   } else {
     y += c.Px(24);
     switch (view.state) {
@@ -357,9 +389,26 @@ void HallwayScreen(Composer& c, const ScreenInput& in) {
   c.Line(next_x, y, LabelTexts(Label::kNext, in.languages), label, t.muted, next_width);
   y += c.measure().LineHeight(label) + c.Px(8);
   int row = c.measure().LineHeight(title) + c.measure().LineHeight(small) + c.Px(28);
+  // More rooms than fit at readable size: page through them at a steady pace,
+  // the rooms spread evenly over the pages, with the page shown in the label row.
+  const int fit = std::max(1, (bottom - y) / row);
+  const int rooms = static_cast<int>(in.hall.rows.size());
+  const int pages = std::max(1, (rooms + fit - 1) / fit);
+  const int per_page = (rooms + pages - 1) / pages;
+  const int page = static_cast<int>((in.now / kHallwayPageSeconds) % pages);
+  if (pages > 1) {
+    int dot = c.Px(14), gap = c.Px(12);
+    int dots_x = c.Width() - c.margin() - pages * (dot + gap) + gap;
+    int label_y = y - c.measure().LineHeight(label) - c.Px(8);
+    int dots_y = label_y + (c.measure().LineHeight(label) - dot) / 2;
+    for (int i = 0; i < pages; ++i)
+      c.Fill(dots_x + i * (dot + gap), dots_y, dot, dot, i == page ? t.accent : t.muted);
+    c.LineRight(dots_x - c.Px(16), label_y, std::to_string(page + 1) + "/" + std::to_string(pages),
+                label, t.muted);
+  }
   bool shade = false;
-  for (const HallwayRow& r : in.hall.rows) {
-    if (y + row > bottom) break;  // paging through more rooms comes with issue 4
+  for (int index = page * per_page; index < std::min(rooms, (page + 1) * per_page); ++index) {
+    const HallwayRow& r = in.hall.rows[index];
     if (shade) c.Fill(0, y, c.Width(), row, t.panel);
     shade = !shade;
     int text_y = y + c.Px(12);

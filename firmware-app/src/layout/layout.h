@@ -40,6 +40,10 @@ struct ScreenInput {
 
 DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer);
 
+// A hallway with more rooms than fit shows them a page at a time, turning the
+// page every this many seconds (page = now / kHallwayPageSeconds % pages).
+extern const int kHallwayPageSeconds;
+
 // Breaks text into at most max_lines lines no wider than max_width: at spaces,
 // and between CJK ideographs or kana, which need none. The last line is
 // ellipsized when the text does not fit.

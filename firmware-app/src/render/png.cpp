@@ -84,7 +84,38 @@ Result<Image> ReadPng(const std::string& path) {
   return out;
 }
 
-Status RenderToPng(const DisplayList& list, FontChain& fonts, const std::string& path) {
+namespace {
+
+// The image turned clockwise by 90, 180 or 270 degrees.
+SurfacePtr RotateSurface(SDL_Surface* source, int rotation) {
+  const bool quarter = rotation == 90 || rotation == 270;
+  const int w = source->w, h = source->h;
+  SurfacePtr turned(SDL_CreateRGBSurfaceWithFormat(0, quarter ? h : w, quarter ? w : h, 32,
+                                                   SDL_PIXELFORMAT_ARGB8888));
+  if (!turned) return turned;
+  SDL_LockSurface(source);
+  SDL_LockSurface(turned.get());
+  for (int y = 0; y < h; ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(
+        static_cast<const std::uint8_t*>(source->pixels) + static_cast<size_t>(y) * source->pitch);
+    for (int x = 0; x < w; ++x) {
+      // Clockwise: 90 sends (x, y) to (h-1-y, x); 180 to (w-1-x, h-1-y); 270 to (y, w-1-x).
+      int tx = rotation == 90 ? h - 1 - y : rotation == 180 ? w - 1 - x : y;
+      int ty = rotation == 90 ? x : rotation == 180 ? h - 1 - y : w - 1 - x;
+      auto* out = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(turned->pixels) +
+                                                   static_cast<size_t>(ty) * turned->pitch);
+      out[tx] = row[x];
+    }
+  }
+  SDL_UnlockSurface(turned.get());
+  SDL_UnlockSurface(source);
+  return turned;
+}
+
+}  // namespace
+
+Status RenderToPng(const DisplayList& list, FontChain& fonts, const std::string& path,
+                   int rotation) {
   if (list.width <= 0 || list.height <= 0)
     return Status::Error(path + ": cannot draw a " + std::to_string(list.width) + "x" +
                          std::to_string(list.height) + " screen");
@@ -100,7 +131,11 @@ Status RenderToPng(const DisplayList& list, FontChain& fonts, const std::string&
     painter.Draw(list);
     SDL_RenderFlush(renderer.get());
   }  // the painter's textures go before the renderer
-  return WritePng(surface.get(), path);
+  rotation = ((rotation % 360) + 360) % 360;
+  if (rotation == 0) return WritePng(surface.get(), path);
+  SurfacePtr turned = RotateSurface(surface.get(), rotation);
+  if (!turned) return Status::Error(path + ": cannot rotate the image: " + SDL_GetError());
+  return WritePng(turned.get(), path);
 }
 
 }  // namespace foyer

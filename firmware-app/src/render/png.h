@@ -43,6 +43,7 @@ Result<Image> ReadPng(const std::string& path);
 
 // Draws list at its own width x height with a Painter on a software renderer
 // and writes it with WritePng. Needs no display server and no SDL_Init.
-Status RenderToPng(const DisplayList& list, FontChain& fonts, const std::string& path);
+Status RenderToPng(const DisplayList& list, FontChain& fonts, const std::string& path,
+                   int rotation = 0);
 
 }  // namespace foyer

@@ -1,5 +1,7 @@
 #include "render/renderer.h"
 
+#include <qrencode.h>
+
 #include <algorithm>
 #include <memory>
 #include <vector>
@@ -84,13 +86,50 @@ void Painter::Draw(const DisplayList& list) {
       SDL_SetRenderDrawColor(renderer_, fill->color.r, fill->color.g, fill->color.b, fill->color.a);
       SDL_Rect rect{fill->rect.x, fill->rect.y, fill->rect.w, fill->rect.h};
       SDL_RenderFillRect(renderer_, &rect);
+    } else if (const foyer::DrawText* text = std::get_if<foyer::DrawText>(&item)) {
+      DrawText(*text);
     } else {
-      DrawText(std::get<foyer::DrawText>(item));
+      DrawQr(std::get<foyer::DrawQr>(item));
     }
   }
   Evict();
   last_ = list;
   has_last_ = true;
+}
+
+void Painter::DrawQr(const foyer::DrawQr& qr) {
+  if (qr.data != qr_data_) {
+    qr_data_ = qr.data;
+    qr_modules_.clear();
+    qr_size_ = 0;
+    QRcode* code = QRcode_encodeString(qr.data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (code) {
+      qr_size_ = code->width;
+      qr_modules_.resize(static_cast<size_t>(qr_size_) * qr_size_);
+      for (int i = 0; i < qr_size_ * qr_size_; ++i) qr_modules_[i] = code->data[i] & 1;
+      QRcode_free(code);
+    } else {
+      LogWarning("cannot make a QR code of " + qr.data.substr(0, 80));
+    }
+  }
+  if (qr_size_ == 0) return;
+  // A quiet zone of four modules on every side, as scanners expect.
+  const int modules = qr_size_ + 8;
+  const int module = qr.rect.w / modules;
+  if (module < 1) return;
+  const int side = module * modules;
+  const int x0 = qr.rect.x + (qr.rect.w - side) / 2, y0 = qr.rect.y + (qr.rect.h - side) / 2;
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+  SDL_SetRenderDrawColor(renderer_, 255, 255, 255, 255);
+  SDL_Rect light{x0, y0, side, side};
+  SDL_RenderFillRect(renderer_, &light);
+  SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+  std::vector<SDL_Rect> dark;
+  for (int y = 0; y < qr_size_; ++y)
+    for (int x = 0; x < qr_size_; ++x)
+      if (qr_modules_[static_cast<size_t>(y) * qr_size_ + x])
+        dark.push_back({x0 + (x + 4) * module, y0 + (y + 4) * module, module, module});
+  SDL_RenderFillRects(renderer_, dark.data(), static_cast<int>(dark.size()));
 }
 
 void Painter::DrawText(const foyer::DrawText& text) {

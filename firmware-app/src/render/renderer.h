@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "layout/display_list.h"
 #include "render/fonts.h"
@@ -75,6 +76,7 @@ class Painter {
   };
 
   void DrawText(const foyer::DrawText& text);
+  void DrawQr(const foyer::DrawQr& qr);
   CachedText Rasterize(const foyer::DrawText& text);
   void Evict();
   void Destroy(CachedText& entry);
@@ -86,6 +88,10 @@ class Painter {
   std::uint64_t frame_ = 0;
   std::unordered_map<std::string, CachedText> cache_;  // key: size, weight, text
   DisplayList last_;
+  // The last QR code encoded: its data and modules (row-major, 1 = dark).
+  std::string qr_data_;
+  int qr_size_ = 0;
+  std::vector<std::uint8_t> qr_modules_;
   bool has_last_ = false;
 };
 
