@@ -109,6 +109,7 @@ ScreenInput MakeScreenInput(const Config& config, const CachedSchedule& cached,
   input.hallway = config.display.mode == "hallway";
   input.has_schedule = cached.has_schedule();
   input.clock_unknown = !moment.clock_trusted;
+  input.zone_known = cached.has_schedule() || !config.clock.timezone.empty();
   input.event_title = cached.schedule.title;
   input.now = at;
   input.zone = cached.zone;

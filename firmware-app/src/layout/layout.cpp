@@ -165,7 +165,7 @@ int Header(Composer& c, const ScreenInput& in, const std::string& name) {
   int height = c.Px(132);
   c.Fill(0, 0, c.Width(), height, t.panel);
   TextStyle clock_style = c.Style(72, FontWeight::kBold);
-  std::string clock = in.clock_unknown ? "--:--" : HourMinute(in.zone, in.now);
+  std::string clock = in.clock_unknown ? "--:--" : in.zone_known ? HourMinute(in.zone, in.now) : "";
   int clock_width = c.measure().Width(clock, clock_style);
   int y_clock = (height - c.measure().LineHeight(clock_style)) / 2;
   c.LineRight(c.Width() - c.margin(), y_clock, clock, clock_style, t.text);

@@ -26,6 +26,7 @@ struct ScreenInput {
   bool hallway = false;        // room screen otherwise
   bool has_schedule = false;   // false: the cache is empty
   bool clock_unknown = false;  // true: the system clock is implausible; show no "now"
+  bool zone_known = true;      // false: no schedule and no clock.timezone, so no local clock
   RoomView room;
   HallwayView hall;
   std::string event_title;
