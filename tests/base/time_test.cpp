@@ -51,6 +51,7 @@ TEST_CASE("an IANA zone follows daylight saving transitions") {
   CHECK(berlin->OffsetAt(ParseIsoInstant("2025-12-01T12:00:00Z")->utc) == 3600);
   CHECK_FALSE(Zone::Load("../../etc/passwd").ok());
   CHECK_FALSE(Zone::Load("Nowhere/Special").ok());
+  CHECK_FALSE(Zone::Load("Europe").ok());  // a folder, not a zone
 }
 
 TEST_CASE("local wall times convert to instants, across daylight saving changes") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -163,6 +164,9 @@ Result<Zone> Zone::Load(const std::string& iana_name) {
     return Status::Error("unknown time zone \"" + iana_name + "\"");
   const char* dir = std::getenv("TZDIR");
   std::string path = std::string(dir ? dir : "/usr/share/zoneinfo") + "/" + iana_name;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    return Status::Error("unknown time zone \"" + iana_name + "\" (no " + path + ")");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("unknown time zone \"" + iana_name + "\" (no " + path + ")");
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

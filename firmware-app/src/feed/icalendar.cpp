@@ -1,9 +1,917 @@
+// iCalendar (RFC 5545) → Schedule: one Session per VEVENT, in feed order.
+//
+// The walk: cut the bytes into content lines (CRLF, LF or CR endings; a line
+// that begins with a space or tab continues the one before); check each is
+// UTF-8; read each as NAME;PARAM=VALUE;PARAM="quoted":value; and keep what each
+// component says — the calendar's name and zone, each VTIMEZONE's observances,
+// each VEVENT's properties (not those of a VALARM inside it). Only then are the
+// events turned into Sessions, because a VTIMEZONE may follow the events that
+// use it.
+//
+// Real exporters break the RFC (see ../shared/feeds/real/SOURCES.md): bare LF,
+// unfolded lines thousands of octets long, values after a stray space
+// ("LOCATION: XOR"), bogus property lines ("VTIMEZONE: Europe/Rome"), TZID with
+// parameters, UIDs that repeat. Lines that cannot be read are skipped. An event
+// is refused only when it cannot be placed in time, and the error names it by
+// number, line, SUMMARY and UID. A feed that ends inside a VEVENT or without
+// END:VCALENDAR is refused too: it was most likely cut short, and showing the
+// half that arrived would hide the rest without a word.
+//
+// Choices where a feed leaves something open:
+//   - A TZID is read as the IANA zone of that name (or the Area/City tail of
+//     "/mozilla.org/20050126_1/Europe/Berlin"); failing that, by the VTIMEZONE
+//     that defines it (Outlook's "W. Europe Standard Time"), whose yearly
+//     BYMONTH/BYDAY rules and RDATEs are evaluated here.
+//   - Floating local times and all-day dates are read in options.floating_zone
+//     (clock.timezone), else in the calendar's X-WR-TIMEZONE, else refused with
+//     an error that says to set clock.timezone.
+//   - No DTEND and no DURATION: a date lasts its day (RFC 5545). A date-time is
+//     given kOpenEndedLength, cut short where the next session in its room
+//     starts. (RFC 5545 has it end as it starts, but a screen would then never
+//     show it as running: pyconuk's evening socials would vanish at 19:30.)
+//   - Room: LOCATION; else a "Track: N" line in the DESCRIPTION (ics.py exports,
+//     inpycon) as "Track N"; else kDefaultRoom — the plenary items that carry
+//     no track (keynotes, openings, breaks) are taken to be on the main stage.
+//     (inpycon's workshop day runs three untracked workshops at a time: they
+//     share that room, overlapping, as the feed tells no more about them.)
+//   - Speakers: the CN of ORGANIZER and ATTENDEE; else the names of a
+//     "Speaker: A, B" line in the DESCRIPTION (inpycon).
+//   - UID is kept as the guid but never used to merge or drop events: real feeds
+//     repeat it (moca) or regenerate it on every build (pyconuk).
+//   - Recurrence (RRULE on a VEVENT) is not expanded: the first occurrence shows.
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <exception>
+#include <initializer_list>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "base/time.h"
+#include "base/utf8.h"
 #include "feed/feed.h"
 
 namespace foyer {
+namespace {
 
-Result<Schedule> ParseICalendar(std::string_view, const FeedOptions&) {
-  return Status::Error("this feed format is not supported yet; publish schedule.json");
+constexpr UnixSeconds kOpenEndedLength = 3600;
+constexpr const char* kDefaultRoom = "Main";
+constexpr UnixSeconds kDay = 86400;
+// Durations past this (about 31 700 years) are refused, so sums cannot overflow.
+constexpr std::int64_t kLongestDuration = std::int64_t{1} << 40;
+
+bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpaceOrTab(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpaceOrTab(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && Upper(text.substr(0, prefix.size())) == Upper(prefix);
+}
+
+// `"text"`, with quotes and backslashes escaped, for messages.
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Zone::Load, guarded: reading a folder of the zoneinfo tree ("Europe") throws
+// std::ios_base::failure in libstdc++, and a feed must never crash the program.
+Result<Zone> LoadZone(const std::string& name) {
+  try {
+    return Zone::Load(name);
+  } catch (const std::exception&) {
+    return Status::Error("unknown time zone " + Quote(name));
+  }
+}
+
+// Floor division of seconds into days, for instants before 1970 as well.
+std::int64_t DaysOf(UnixSeconds seconds) {
+  return seconds >= 0 ? seconds / kDay : (seconds - (kDay - 1)) / kDay;
+}
+
+// ---------------------------------------------------------------------------
+// Content lines
+
+// One property: NAME;PARAM=VALUE:value.
+struct ContentLine {
+  size_t line = 0;   // the physical line it begins on, from 1
+  std::string name;  // upper case
+  std::vector<std::pair<std::string, std::string>> params;  // upper-case name, unquoted value
+  std::string value;                                        // trimmed, still escaped
+
+  const std::string* Param(std::string_view param) const {
+    for (const auto& [name, value] : params)
+      if (name == param) return &value;
+    return nullptr;
+  }
+};
+
+// RFC 6868 parameter escapes: ^n newline, ^' double quote, ^^ caret.
+std::string DecodeParamValue(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '^' && i + 1 < text.size()) {
+      char next = text[i + 1];
+      if (next == 'n' || next == 'N' || next == '\'' || next == '^') {
+        out += next == '\'' ? '"' : next == '^' ? '^' : '\n';
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// Reads NAME *(;PARAM=VALUE[,VALUE]) ":" value. False for a line that is not a
+// property at all (garbage, a blank line), which the caller skips.
+bool ParseContentLine(std::string_view text, ContentLine& out) {
+  size_t pos = 0;
+  while (pos < text.size() && (std::isalnum(static_cast<unsigned char>(text[pos])) ||
+                               text[pos] == '-' || text[pos] == '_'))
+    ++pos;
+  if (pos == 0) return false;
+  out.name = Upper(text.substr(0, pos));
+  out.params.clear();
+  while (pos < text.size() && text[pos] == ';') {
+    size_t begin = ++pos;
+    while (pos < text.size() && text[pos] != '=' && text[pos] != ';' && text[pos] != ':') ++pos;
+    std::string param = Upper(Trim(text.substr(begin, pos - begin)));
+    std::string value;
+    if (pos < text.size() && text[pos] == '=') {
+      ++pos;
+      // A value list may mix quoted and plain parts; it ends at an unquoted ';' or ':'.
+      while (pos < text.size() && text[pos] != ';' && text[pos] != ':') {
+        if (text[pos] == '"') {
+          size_t close = text.find('"', pos + 1);
+          if (close == std::string_view::npos) return false;
+          value.append(text.substr(pos + 1, close - pos - 1));
+          pos = close + 1;
+        } else {
+          value += text[pos++];
+        }
+      }
+    }
+    out.params.emplace_back(std::move(param), DecodeParamValue(Trim(value)));
+  }
+  while (pos < text.size() && IsSpaceOrTab(text[pos])) ++pos;  // "NAME :value"
+  if (pos >= text.size() || text[pos] != ':') return false;
+  out.value = std::string(Trim(text.substr(pos + 1)));
+  return true;
+}
+
+// Calls on_line(first physical line number, unfolded line) for every logical line.
+template <typename OnLine>
+void ForEachUnfoldedLine(std::string_view text, OnLine on_line) {
+  std::string current;
+  size_t current_line = 0, line_number = 0, pos = 0;
+  bool have = false;
+  while (pos < text.size()) {
+    size_t end = text.find_first_of("\r\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view physical = text.substr(pos, end - pos);
+    ++line_number;
+    pos = end;
+    if (pos < text.size()) pos += text.compare(pos, 2, "\r\n") == 0 ? 2 : 1;
+    if (have && !physical.empty() && IsSpaceOrTab(physical.front())) {
+      current.append(physical.substr(1));
+      continue;
+    }
+    if (have) on_line(current_line, std::string_view(current));
+    current.assign(physical);
+    current_line = line_number;
+    have = true;
+  }
+  if (have) on_line(current_line, std::string_view(current));
+}
+
+// TEXT value escapes: \, \; \n \N \\ (and \: and \", which some exporters write).
+std::string UnescapeText(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\\' && i + 1 < value.size()) {
+      char next = value[i + 1];
+      if (next == 'n' || next == 'N') {
+        out += '\n';
+        ++i;
+        continue;
+      }
+      if (next == ',' || next == ';' || next == '\\' || next == ':' || next == '"') {
+        out += next;
+        ++i;
+        continue;
+      }
+    }
+    out += value[i];
+  }
+  return out;
+}
+
+// Multi-line text (abstracts): CRLF and CR become LF, other C0 controls and DEL
+// are dropped (tabs become spaces), and the ends are trimmed.
+std::string Paragraphs(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\t') {
+      out += ' ';
+    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
+      out += static_cast<char>(c);
+    }
+  }
+  size_t first = out.find_first_not_of(" \n");
+  if (first == std::string::npos) return "";
+  size_t last = out.find_last_not_of(" \n");
+  return out.substr(first, last - first + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Date-time values
+
+enum class TimeKind {
+  kUtc,     // "20150918T070000Z": seconds is the instant
+  kOffset,  // "2015-09-18T08:00:00+01:00" (not RFC 5545, but unambiguous): the instant
+  kLocal,   // "20150812T160000": wall-clock seconds, read in a zone
+  kDate,    // "20150812": the local midnight starting the day, read in a zone
+};
+
+struct TimeValue {
+  TimeKind kind = TimeKind::kUtc;
+  UnixSeconds seconds = 0;
+  int offset = 0;  // kOffset only
+};
+
+bool ReadFixedDigits(std::string_view text, size_t& pos, int count, int& out) {
+  out = 0;
+  for (int i = 0; i < count; ++i, ++pos) {
+    if (pos >= text.size() || !IsDigit(text[pos])) return false;
+    out = out * 10 + (text[pos] - '0');
+  }
+  return true;
+}
+
+bool IsRealDate(CivilDate date) {
+  return date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+         CivilFromDays(DaysFromCivil(date)) == date;
+}
+
+// "20150918T070000Z", "20150812T160000", "20150812", "…T1600"; and, liberally,
+// ISO 8601 with dashes and colons ("2015-08-12T16:00:00+02:00", "2015-08-12").
+std::optional<TimeValue> ParseTimeValue(std::string_view text) {
+  text = Trim(text);
+  size_t pos = 0;
+  CivilDate date;
+  if (ReadFixedDigits(text, pos, 4, date.year) && ReadFixedDigits(text, pos, 2, date.month) &&
+      ReadFixedDigits(text, pos, 2, date.day)) {
+    if (!IsRealDate(date)) return std::nullopt;
+    UnixSeconds midnight = DaysFromCivil(date) * kDay;
+    if (pos == text.size()) return TimeValue{TimeKind::kDate, midnight, 0};
+    if (text[pos] != 'T' && text[pos] != 't') return std::nullopt;
+    ++pos;
+    int hour = 0, minute = 0, second = 0;
+    if (!ReadFixedDigits(text, pos, 2, hour) || !ReadFixedDigits(text, pos, 2, minute))
+      return std::nullopt;
+    if (pos < text.size() && IsDigit(text[pos]) && !ReadFixedDigits(text, pos, 2, second))
+      return std::nullopt;
+    if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    UnixSeconds local = midnight + hour * 3600 + minute * 60 + second;
+    std::string_view rest = text.substr(pos);
+    if (rest.empty()) return TimeValue{TimeKind::kLocal, local, 0};
+    if (rest == "Z" || rest == "z") return TimeValue{TimeKind::kUtc, local, 0};
+    auto offset = ParseUtcOffset(rest);
+    if (!offset.ok()) return std::nullopt;
+    return TimeValue{TimeKind::kOffset, local - *offset, *offset};
+  }
+  if (auto instant = ParseIsoInstant(text); instant.ok()) {
+    if (!instant->has_offset) return TimeValue{TimeKind::kLocal, instant->utc, 0};
+    if (instant->offset_seconds == 0) return TimeValue{TimeKind::kUtc, instant->utc, 0};
+    return TimeValue{TimeKind::kOffset, instant->utc, instant->offset_seconds};
+  }
+  if (auto day = ParseIsoDate(text); day.ok() && text.size() == 10)
+    return TimeValue{TimeKind::kDate, DaysFromCivil(*day) * kDay, 0};
+  return std::nullopt;
+}
+
+// "+0100", "-0330", "+013000" (TZOFFSETFROM/TO), in seconds east of UTC.
+std::optional<int> ParseTzOffset(std::string_view text) {
+  text = Trim(text);
+  if (text.size() != 5 && text.size() != 7) return std::nullopt;
+  if (text[0] != '+' && text[0] != '-') return std::nullopt;
+  size_t pos = 1;
+  int hours = 0, minutes = 0, seconds = 0;
+  if (!ReadFixedDigits(text, pos, 2, hours) || !ReadFixedDigits(text, pos, 2, minutes))
+    return std::nullopt;
+  if (text.size() == 7 && !ReadFixedDigits(text, pos, 2, seconds)) return std::nullopt;
+  if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+  int total = hours * 3600 + minutes * 60 + seconds;
+  return text[0] == '-' ? -total : total;
+}
+
+// RFC 5545 DURATION: ["+"/"-"] "P" (nW | [nD] ["T" [nH] [nM] [nS]]), read liberally
+// (any order of parts, lower case). Days are 24 hours here.
+std::optional<std::int64_t> ParseDurationValue(std::string_view text) {
+  text = Trim(text);
+  int sign = 1;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    sign = text[0] == '-' ? -1 : 1;
+    text.remove_prefix(1);
+  }
+  if (text.size() < 3 || (text[0] != 'P' && text[0] != 'p')) return std::nullopt;
+  std::int64_t seconds = 0;
+  bool in_time = false, any = false;
+  for (size_t pos = 1; pos < text.size();) {
+    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos])));
+    if (c == 'T') {
+      in_time = true;
+      ++pos;
+      continue;
+    }
+    std::int64_t number = 0;
+    size_t begin = pos;
+    while (pos < text.size() && IsDigit(text[pos]) && pos - begin < 9)
+      number = number * 10 + (text[pos++] - '0');
+    if (pos == begin || pos >= text.size()) return std::nullopt;
+    char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos++])));
+    if (!in_time && unit == 'W') {
+      seconds += number * 7 * kDay;
+    } else if (!in_time && unit == 'D') {
+      seconds += number * kDay;
+    } else if (in_time && unit == 'H') {
+      seconds += number * 3600;
+    } else if (in_time && unit == 'M') {
+      seconds += number * 60;
+    } else if (in_time && unit == 'S') {
+      seconds += number;
+    } else {
+      return std::nullopt;
+    }
+    any = true;
+    if (seconds > kLongestDuration) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return sign * seconds;
+}
+
+// ---------------------------------------------------------------------------
+// VTIMEZONE: used only for TZIDs that name no IANA zone.
+
+// A STANDARD or DAYLIGHT part: from each onset on, offset_to is in force.
+struct Observance {
+  UnixSeconds start = 0;  // DTSTART, wall-clock seconds
+  std::optional<int> offset_from, offset_to;
+  std::vector<UnixSeconds> rdates;  // wall-clock seconds
+  // RRULE:FREQ=YEARLY;BYMONTH=M;BYDAY=±nDD (or BYMONTHDAY=D)
+  bool yearly = false;
+  int month = 0;      // 0: DTSTART's month
+  int week = 0;       // 1…5 from the start of the month, -1…-5 from its end; 0: none
+  int weekday = -1;   // 0 = Monday … 6 = Sunday; -1: none
+  int month_day = 0;  // 0: DTSTART's day
+  std::optional<UnixSeconds> until;
+};
+
+struct VTimezone {
+  std::string tzid;
+  std::vector<Observance> observances;
+};
+
+// "12", "+2", "-1" as an int; 0 for anything else or anything past ±9999.
+int SmallInt(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value > 9999 || value < -9999)
+    return 0;
+  return value;
+}
+
+int WeekdayFromCode(std::string_view code) {
+  static constexpr const char* kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  for (int i = 0; i < 7; ++i)
+    if (Upper(code) == kCodes[i]) return i;
+  return -1;
+}
+
+void ReadRule(std::string_view rule, Observance& observance) {
+  bool yearly = false;
+  while (!rule.empty()) {
+    size_t semicolon = rule.find(';');
+    std::string_view part = rule.substr(0, semicolon);
+    rule = semicolon == std::string_view::npos ? std::string_view() : rule.substr(semicolon + 1);
+    size_t equals = part.find('=');
+    if (equals == std::string_view::npos) continue;
+    std::string key = Upper(Trim(part.substr(0, equals)));
+    std::string_view value = Trim(part.substr(equals + 1));
+    value = value.substr(0, value.find(','));  // the first of a list
+    if (key == "FREQ") {
+      yearly = Upper(value) == "YEARLY";
+    } else if (key == "BYMONTH") {
+      observance.month = SmallInt(value);
+    } else if (key == "BYMONTHDAY") {
+      observance.month_day = SmallInt(value);
+    } else if (key == "BYDAY" && value.size() >= 2) {
+      observance.weekday = WeekdayFromCode(value.substr(value.size() - 2));
+      std::string number(value.substr(0, value.size() - 2));
+      observance.week = number.empty() || number == "+" || number == "-" ? 1 : SmallInt(number);
+    } else if (key == "UNTIL") {
+      if (auto until = ParseTimeValue(value)) observance.until = until->seconds;
+    }
+  }
+  observance.yearly = yearly && observance.month >= 0 && observance.month <= 12 &&
+                      (observance.weekday < 0 ||
+                       (observance.week != 0 && observance.week >= -5 && observance.week <= 5));
+}
+
+// The day in `year` that a yearly rule picks, if that month has it.
+std::optional<CivilDate> RuleDay(const Observance& observance, int year, CivilDate first) {
+  int month = observance.month ? observance.month : first.month;
+  std::int64_t month_begin = DaysFromCivil({year, month, 1});
+  std::int64_t month_end =
+      month == 12 ? DaysFromCivil({year + 1, 1, 1}) : DaysFromCivil({year, month + 1, 1});
+  std::int64_t day = 0;
+  if (observance.weekday >= 0) {
+    if (observance.week > 0) {
+      int first_weekday = Weekday(CivilFromDays(month_begin));
+      day = month_begin + (observance.weekday - first_weekday + 7) % 7 + 7 * (observance.week - 1);
+    } else {
+      int last_weekday = Weekday(CivilFromDays(month_end - 1));
+      day = month_end - 1 - (last_weekday - observance.weekday + 7) % 7 + 7 * (observance.week + 1);
+    }
+  } else {
+    day = month_begin + (observance.month_day ? observance.month_day : first.day) - 1;
+  }
+  if (day < month_begin || day >= month_end) return std::nullopt;
+  return CivilFromDays(day);
+}
+
+// The latest onset of an observance at or before a wall-clock time, if any.
+std::optional<UnixSeconds> LatestOnset(const Observance& observance, UnixSeconds local) {
+  std::optional<UnixSeconds> best;
+  auto consider = [&](UnixSeconds onset) {
+    if (onset <= local && (!best || onset > *best)) best = onset;
+  };
+  consider(observance.start);
+  for (UnixSeconds rdate : observance.rdates) consider(rdate);
+  if (observance.yearly) {
+    std::int64_t start_days = DaysOf(observance.start);
+    CivilDate first = CivilFromDays(start_days);
+    UnixSeconds time_of_day = observance.start - start_days * kDay;
+    int year = CivilFromDays(DaysOf(local)).year;
+    for (int y = year; y >= year - 1 && y >= first.year; --y) {
+      auto day = RuleDay(observance, y, first);
+      if (!day) continue;
+      UnixSeconds onset = DaysFromCivil(*day) * kDay + time_of_day;
+      if (onset < observance.start || (observance.until && onset > *observance.until)) continue;
+      consider(onset);
+    }
+  }
+  return best;
+}
+
+// The offset a VTIMEZONE puts in force at a wall-clock time. Onsets are
+// compared as wall-clock times, which blurs only the hour around a change.
+int OffsetOfLocal(const VTimezone& zone, UnixSeconds local) {
+  const Observance* best = nullptr;
+  UnixSeconds best_onset = 0;
+  for (const Observance& observance : zone.observances) {
+    if (!observance.offset_to) continue;
+    auto onset = LatestOnset(observance, local);
+    if (onset && (!best || *onset > best_onset)) {
+      best = &observance;
+      best_onset = *onset;
+    }
+  }
+  if (best) return *best->offset_to;
+  // Before every onset: what was in force before the earliest one.
+  const Observance* earliest = nullptr;
+  for (const Observance& observance : zone.observances) {
+    if (observance.offset_to && (!earliest || observance.start < earliest->start))
+      earliest = &observance;
+  }
+  if (!earliest) return 0;
+  return earliest->offset_from ? *earliest->offset_from : *earliest->offset_to;
+}
+
+// ---------------------------------------------------------------------------
+// The calendar as read: components and their properties, before interpretation.
+
+struct RawEvent {
+  size_t number = 0;  // 1 for the feed's first VEVENT
+  size_t line = 0;    // where its BEGIN:VEVENT is
+  std::vector<ContentLine> properties;
+
+  const ContentLine* Find(std::string_view name) const {
+    for (const ContentLine& property : properties)
+      if (property.name == name) return &property;
+    return nullptr;
+  }
+};
+
+struct Calendar {
+  std::string name;       // X-WR-CALNAME (or NAME, RFC 7986)
+  std::string zone_name;  // X-WR-TIMEZONE
+  std::vector<RawEvent> events;
+  std::vector<VTimezone> timezones;
+};
+
+Result<Calendar> ReadCalendar(std::string_view text) {
+  Calendar calendar;
+  std::vector<std::string> stack;  // open components, outermost first
+  bool seen_calendar = false;
+  ContentLine property;
+  Status invalid;  // the first line that is not UTF-8
+  auto contains = [&](const std::string& component) {
+    return std::find(stack.begin(), stack.end(), component) != stack.end();
+  };
+  auto close = [&](const std::string& component) {
+    auto it = std::find(stack.rbegin(), stack.rend(), component);
+    if (it != stack.rend()) stack.erase(std::prev(it.base()), stack.end());
+  };
+
+  ForEachUnfoldedLine(text, [&](size_t line, std::string_view raw) {
+    if (!invalid.ok()) return;
+    // Checked after unfolding: a fold may split a UTF-8 sequence (RFC 5545
+    // says it should not, but folding by octets is common).
+    if (size_t bad = FindInvalidUtf8(raw); bad != std::string_view::npos) {
+      invalid = Status::Error("line " + std::to_string(line) +
+                              ": not UTF-8: invalid byte sequence at octet " +
+                              std::to_string(bad + 1) + " of the (unfolded) line");
+      return;
+    }
+    if (!ParseContentLine(raw, property)) return;
+    property.line = line;
+    if (property.name == "BEGIN") {
+      std::string component = Upper(property.value);
+      if (component == "VCALENDAR") seen_calendar = true;
+      // A VEVENT or VTIMEZONE never nests: a second BEGIN ends a missing END.
+      if (component == "VEVENT" || component == "VTIMEZONE") close(component);
+      if (component == "VEVENT") calendar.events.push_back({calendar.events.size() + 1, line, {}});
+      if (component == "VTIMEZONE") calendar.timezones.emplace_back();
+      if ((component == "STANDARD" || component == "DAYLIGHT") && !stack.empty() &&
+          stack.back() == "VTIMEZONE")
+        calendar.timezones.back().observances.emplace_back();
+      stack.push_back(std::move(component));
+      return;
+    }
+    if (property.name == "END") {
+      close(Upper(property.value));
+      return;
+    }
+    if (stack.empty()) return;
+    const std::string& top = stack.back();
+    if (top == "VEVENT") {
+      calendar.events.back().properties.push_back(property);
+    } else if (top == "VCALENDAR") {
+      if ((property.name == "X-WR-CALNAME" || (property.name == "NAME" && calendar.name.empty())))
+        calendar.name = CollapseWhitespace(UnescapeText(property.value));
+      if (property.name == "X-WR-TIMEZONE")
+        calendar.zone_name = CollapseWhitespace(UnescapeText(property.value));
+    } else if (top == "VTIMEZONE") {
+      if (property.name == "TZID") calendar.timezones.back().tzid = std::string(property.value);
+    } else if ((top == "STANDARD" || top == "DAYLIGHT") && stack.size() >= 2 &&
+               stack[stack.size() - 2] == "VTIMEZONE") {
+      Observance& observance = calendar.timezones.back().observances.back();
+      if (property.name == "DTSTART") {
+        if (auto start = ParseTimeValue(property.value)) observance.start = start->seconds;
+      } else if (property.name == "TZOFFSETFROM") {
+        observance.offset_from = ParseTzOffset(property.value);
+      } else if (property.name == "TZOFFSETTO") {
+        observance.offset_to = ParseTzOffset(property.value);
+      } else if (property.name == "RRULE") {
+        ReadRule(property.value, observance);
+      } else if (property.name == "RDATE") {
+        std::string_view list = property.value;
+        while (!list.empty()) {
+          size_t comma = list.find(',');
+          if (auto rdate = ParseTimeValue(list.substr(0, comma)))
+            observance.rdates.push_back(rdate->seconds);
+          list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        }
+      }
+    }
+  });
+
+  if (!invalid.ok()) return invalid;
+  if (!seen_calendar) return Status::Error("not an iCalendar feed: no BEGIN:VCALENDAR line");
+  if (contains("VEVENT")) {
+    const RawEvent& last = calendar.events.back();
+    return Status::Error("line " + std::to_string(last.line) + ": VEVENT " +
+                         std::to_string(last.number) +
+                         " never ends (no END:VEVENT before the feed ends): the feed looks cut "
+                         "short");
+  }
+  if (contains("VCALENDAR"))
+    return Status::Error("the feed ends without END:VCALENDAR: it looks cut short");
+  return calendar;
+}
+
+// ---------------------------------------------------------------------------
+// Events → Sessions
+
+// How wall-clock times become instants: an IANA (or fixed) zone, or a VTIMEZONE.
+struct LocalZone {
+  const Zone* zone = nullptr;
+  const VTimezone* vtimezone = nullptr;
+
+  bool known() const { return zone != nullptr || vtimezone != nullptr; }
+  // The instant of a wall-clock time, and the offset in force then.
+  std::pair<UnixSeconds, int> ToUtc(UnixSeconds local) const {
+    if (zone != nullptr) {
+      UnixSeconds utc = zone->LocalToUtc(local);
+      return {utc, zone->OffsetAt(utc)};
+    }
+    int offset = OffsetOfLocal(*vtimezone, local);
+    return {local - offset, offset};
+  }
+};
+
+struct Instant {
+  UnixSeconds utc = 0;
+  int offset = 0;
+  bool is_date = false;
+  UnixSeconds local = 0;  // dates only: the local midnight
+  LocalZone zone;         // dates only
+};
+
+class EventReader {
+ public:
+  EventReader(const Calendar& calendar, const FeedOptions& options) : calendar_(calendar) {
+    if (options.floating_zone != nullptr) {
+      floating_.zone = options.floating_zone;
+    } else if (!calendar.zone_name.empty()) {
+      if (auto zone = ZoneOf(calendar.zone_name); zone.ok()) floating_ = *zone;
+    }
+  }
+
+  // The first TZID that named an IANA zone, for Schedule::time_zone_name.
+  const std::string& first_iana_tzid() const { return first_iana_tzid_; }
+
+  // Reads one VEVENT. `open_ended` is set when it has neither DTEND nor DURATION
+  // and starts at a time of day: its end is then provisional.
+  Status Read(const RawEvent& event, Session& session, bool& open_ended) {
+    const ContentLine* summary = event.Find("SUMMARY");
+    const ContentLine* uid = event.Find("UID");
+    session.title = summary ? CollapseWhitespace(UnescapeText(summary->value)) : "";
+    session.guid = uid ? CollapseWhitespace(uid->value) : "";
+    std::string label =
+        "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number);
+    std::string named;
+    if (!session.title.empty()) named = Quote(session.title);
+    if (!session.guid.empty()) named += (named.empty() ? "UID " : ", UID ") + session.guid;
+    if (!named.empty()) label += " (" + named + ")";
+
+    const ContentLine* dtstart = event.Find("DTSTART");
+    if (dtstart == nullptr)
+      return Status::Error(label + ": DTSTART: missing: the event cannot be placed in time");
+    auto start = ReadTime(*dtstart);
+    if (!start.ok()) return start.status().WithContext(label);
+    session.start = start->utc;
+    session.utc_offset = start->offset;
+
+    open_ended = false;
+    if (const ContentLine* dtend = event.Find("DTEND")) {
+      auto end = ReadTime(*dtend);
+      if (!end.ok()) return end.status().WithContext(label);
+      session.end = end->utc;
+    } else if (const ContentLine* duration = event.Find("DURATION")) {
+      auto seconds = ParseDurationValue(duration->value);
+      if (!seconds)
+        return Status::Error(label + ": DURATION: not a duration: " + Quote(duration->value) +
+                             " (expected e.g. PT30M, PT2H30M or P1D)");
+      if (start->is_date && *seconds % kDay == 0) {
+        session.end = start->zone.ToUtc(start->local + *seconds).first;  // days, not hours
+      } else {
+        session.end = session.start + *seconds;
+      }
+    } else if (start->is_date) {
+      session.end = start->zone.ToUtc(start->local + kDay).first;
+    } else {
+      session.end = session.start + kOpenEndedLength;
+      open_ended = true;
+    }
+
+    std::string description;
+    if (const ContentLine* property = event.Find("DESCRIPTION"))
+      description = UnescapeText(property->value);
+    session.abstract = Paragraphs(description);
+    if (const ContentLine* url = event.Find("URL"))
+      session.url = CollapseWhitespace(UnescapeText(url->value));
+    if (const ContentLine* categories = event.Find("CATEGORIES"))
+      session.track = CollapseWhitespace(UnescapeText(categories->value));
+
+    if (const ContentLine* location = event.Find("LOCATION"))
+      session.room = CollapseWhitespace(UnescapeText(location->value));
+    if (session.room.empty()) {
+      std::string track = DescriptionLine(description, {"Track:"});
+      session.room = track.empty()            ? kDefaultRoom
+                     : IsDigit(track.front()) ? "Track " + track
+                                              : track;
+    }
+
+    for (const ContentLine& property : event.properties) {
+      if (property.name != "ORGANIZER" && property.name != "ATTENDEE") continue;
+      const std::string* cn = property.Param("CN");
+      if (cn != nullptr) AddSpeaker(session, CollapseWhitespace(*cn));
+    }
+    if (session.speakers.empty()) {
+      std::string listed = DescriptionLine(description, {"Speaker:", "Speakers:"});
+      std::string_view names = listed;
+      while (!names.empty()) {
+        size_t comma = names.find(',');
+        AddSpeaker(session, CollapseWhitespace(names.substr(0, comma)));
+        names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  // The zone a TZID names (cached): an IANA zone, else a VTIMEZONE of the feed.
+  Result<LocalZone> ZoneOf(const std::string& tzid) {
+    auto it = zones_.find(tzid);
+    if (it == zones_.end()) it = zones_.emplace(tzid, FindZone(tzid)).first;
+    const CachedZone& cached = it->second;
+    if (!cached.error.ok()) return cached.error;
+    return LocalZone{cached.zone.get(), cached.vtimezone};
+  }
+
+  struct CachedZone {
+    std::unique_ptr<Zone> zone;
+    const VTimezone* vtimezone = nullptr;
+    Status error;
+  };
+
+  CachedZone FindZone(const std::string& tzid) {
+    CachedZone cached;
+    std::string name(Trim(tzid));
+    // "Europe/Berlin", then the tails of "/mozilla.org/20050126_1/Europe/Berlin".
+    for (size_t from = 0; from != std::string::npos;) {
+      if (from < name.size()) {
+        if (auto zone = LoadZone(name.substr(from)); zone.ok()) {
+          cached.zone = std::make_unique<Zone>(std::move(zone).value());
+          if (first_iana_tzid_.empty()) first_iana_tzid_ = name.substr(from);
+          return cached;
+        }
+      }
+      size_t slash = name.find('/', from);
+      from = slash == std::string::npos ? slash : slash + 1;
+    }
+    for (const VTimezone& vtimezone : calendar_.timezones) {
+      bool usable = std::any_of(vtimezone.observances.begin(), vtimezone.observances.end(),
+                                [](const Observance& o) { return o.offset_to.has_value(); });
+      if (usable && Trim(vtimezone.tzid) == name) {
+        cached.vtimezone = &vtimezone;
+        return cached;
+      }
+    }
+    cached.error = Status::Error("TZID " + Quote(tzid) +
+                                 ": unknown time zone (not an IANA zone name, and no VTIMEZONE "
+                                 "in the feed defines it)");
+    return cached;
+  }
+
+  Result<Instant> ReadTime(const ContentLine& property) {
+    auto value = ParseTimeValue(property.value);
+    if (!value)
+      return Status::Error(property.name + ": not a date and time: " + Quote(property.value) +
+                           " (expected e.g. 20150918T070000Z)");
+    Instant instant;
+    if (value->kind == TimeKind::kUtc || value->kind == TimeKind::kOffset) {
+      instant.utc = value->seconds;
+      instant.offset = value->offset;
+      return instant;
+    }
+    LocalZone zone = floating_;
+    if (const std::string* tzid = property.Param("TZID"); tzid != nullptr && !tzid->empty()) {
+      auto named = ZoneOf(*tzid);
+      if (!named.ok()) return named.status().WithContext(property.name);
+      zone = *named;
+    }
+    if (!zone.known()) {
+      const char* what = value->kind == TimeKind::kDate
+                             ? " is an all-day date with no time zone"
+                             : " is a floating local time (no Z, no TZID, no X-WR-TIMEZONE)";
+      return Status::Error(property.name + ": " + Quote(property.value) + what +
+                           ": set clock.timezone to the venue's time zone");
+    }
+    std::tie(instant.utc, instant.offset) = zone.ToUtc(value->seconds);
+    if (value->kind == TimeKind::kDate) {
+      instant.is_date = true;
+      instant.local = value->seconds;
+      instant.zone = zone;
+    }
+    return instant;
+  }
+
+  // The rest of the first DESCRIPTION line that starts with one of `labels`
+  // (case-insensitive), e.g. "4" from "Track: 4"; empty when there is none.
+  static std::string DescriptionLine(std::string_view description,
+                                     std::initializer_list<std::string_view> labels) {
+    while (!description.empty()) {
+      size_t newline = description.find('\n');
+      std::string_view line = Trim(description.substr(0, newline));
+      description =
+          newline == std::string_view::npos ? std::string_view() : description.substr(newline + 1);
+      for (std::string_view label : labels) {
+        if (StartsWithNoCase(line, label)) {
+          std::string rest = CollapseWhitespace(line.substr(label.size()));
+          if (!rest.empty()) return rest;
+        }
+      }
+    }
+    return "";
+  }
+
+  static void AddSpeaker(Session& session, std::string name) {
+    if (name.empty()) return;
+    if (std::find(session.speakers.begin(), session.speakers.end(), name) != session.speakers.end())
+      return;
+    session.speakers.push_back(std::move(name));
+  }
+
+  const Calendar& calendar_;
+  LocalZone floating_;
+  std::map<std::string, CachedZone> zones_;  // by TZID; nodes are stable
+  std::string first_iana_tzid_;
+};
+
+// An open-ended session lasts kOpenEndedLength, or until the next session in
+// its room starts if that is sooner (but never less than nothing).
+void EndOpenEndedSessions(std::vector<Session>& sessions, const std::vector<bool>& open_ended) {
+  std::map<std::string, std::vector<UnixSeconds>> starts;  // room → sorted starts
+  for (const Session& session : sessions) starts[session.room].push_back(session.start);
+  for (auto& [room, list] : starts) std::sort(list.begin(), list.end());
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    if (!open_ended[i]) continue;
+    Session& session = sessions[i];
+    const std::vector<UnixSeconds>& list = starts[session.room];
+    auto next = std::upper_bound(list.begin(), list.end(), session.start);
+    session.end = session.start + kOpenEndedLength;
+    if (next != list.end()) session.end = std::min(session.end, *next);
+  }
+}
+
+}  // namespace
+
+Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& options) {
+  std::string_view text = bytes;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  auto calendar = ReadCalendar(text);
+  if (!calendar.ok()) return calendar.status();
+
+  Schedule schedule;
+  schedule.title = calendar->name;
+  EventReader reader(*calendar, options);
+  std::vector<bool> open_ended;
+  schedule.sessions.reserve(calendar->events.size());
+  for (const RawEvent& event : calendar->events) {
+    Session session;
+    bool open = false;
+    Status status = reader.Read(event, session, open);
+    if (!status.ok()) return status;
+    schedule.sessions.push_back(std::move(session));
+    open_ended.push_back(open);
+  }
+  EndOpenEndedSessions(schedule.sessions, open_ended);
+
+  schedule.time_zone_name =
+      calendar->zone_name.empty() ? reader.first_iana_tzid() : calendar->zone_name;
+  std::set<std::string> seen;  // rooms in the order sessions first name them
+  for (const Session& session : schedule.sessions) {
+    if (seen.insert(session.room).second) schedule.rooms.push_back(Room{session.room, ""});
+  }
+  return schedule;
 }
 
 }  // namespace foyer
