@@ -41,6 +41,10 @@ Schedule Forum() {
   return schedule;
 }
 
+RoomView MainHallAt_(const Schedule& schedule, const char* iso) {
+  return ViewRoom(schedule, "Main Hall", At(iso), Zone::Fixed(kAlmaty), 3);
+}
+
 RoomView MainHallAt(const char* iso, int next_count = 3) {
   return ViewRoom(Forum(), "Main Hall", At(iso), Zone::Fixed(kAlmaty), next_count);
 }
@@ -190,6 +194,40 @@ TEST_CASE("pretalx-democon's 09:00 talks show at 09:00 although it names its zon
   CivilTime start = zone->ToCivil(view.now->start);
   CHECK(start.hour == 9);
   CHECK(start.minute == 0);
+}
+
+}  // namespace
+}  // namespace foyer
+
+namespace foyer {
+namespace {
+
+TEST_CASE("a cancelled session is never on now, and is listed as upcoming until it ends") {
+  Schedule schedule = Forum();
+  schedule.sessions[1].cancelled = true;  // the main session, 10:30-12:00
+  RoomView during = MainHallAt_(schedule, "2025-10-15T10:40:00+05:00");
+  CHECK_FALSE(during.now);
+  CHECK(during.state == RoomState::kBreak);
+  REQUIRE_FALSE(during.next.empty());
+  CHECK(during.next[0].title == "Main session");
+  CHECK(during.next[0].cancelled);
+  RoomView after = MainHallAt_(schedule, "2025-10-15T12:10:00+05:00");
+  CHECK(after.next[0].title == "Second session");
+}
+
+TEST_CASE("a session moved to another room is listed in its old room until it ends") {
+  Schedule schedule = Forum();
+  schedule.sessions[2].room = "Hall A";  // the second session, 13:00
+  schedule.sessions[2].previous.room = "Main Hall";
+  RoomView main = MainHallAt_(schedule, "2025-10-15T12:30:00+05:00");
+  CHECK(main.next[0].title == "Second session");
+  CHECK(main.next[0].room == "Hall A");
+  RoomView during = MainHallAt_(schedule, "2025-10-15T13:10:00+05:00");
+  CHECK_FALSE(during.now);  // it takes place in Hall A
+  RoomView hall_a =
+      ViewRoom(schedule, "Hall A", At("2025-10-15T13:10:00+05:00"), Zone::Fixed(kAlmaty), 3);
+  REQUIRE(hall_a.now);
+  CHECK(hall_a.now->title == "Second session");
 }
 
 }  // namespace

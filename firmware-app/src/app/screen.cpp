@@ -136,9 +136,7 @@ ScreenInput MakeScreenInput(const Config& config, const CachedSchedule& cached,
 
 namespace {
 
-nlohmann::json SessionJson(const Session& session, const Zone& zone) {
-  CivilTime start = zone.ToCivil(session.start);
-  CivilTime end = zone.ToCivil(session.end);
+nlohmann::json SessionFields(const Session& session, const CivilTime& start, const CivilTime& end) {
   return {{"title", session.title},
           {"room", session.room},
           {"date", FormatDate(start.date)},
@@ -148,6 +146,30 @@ nlohmann::json SessionJson(const Session& session, const Zone& zone) {
           {"track", session.track},
           {"language", session.language},
           {"url", session.url}};
+}
+
+nlohmann::json SessionJson(const Session& session, const Zone& zone) {
+  CivilTime start = zone.ToCivil(session.start);
+  CivilTime end = zone.ToCivil(session.end);
+  nlohmann::json out = SessionFields(session, start, end);
+  if (session.previous.any()) {
+    nlohmann::json changed = nlohmann::json::object();
+    auto time = [&](UnixSeconds t) {
+      CivilTime civil = zone.ToCivil(t);
+      return FormatHourMinute(civil.hour, civil.minute);
+    };
+    if (session.previous.start) {
+      changed["start"] = time(*session.previous.start);
+      CivilDate was = zone.ToCivil(*session.previous.start).date;
+      if (was != start.date) changed["date"] = FormatDate(was);
+    }
+    if (session.previous.end) changed["end"] = time(*session.previous.end);
+    if (session.previous.room) changed["room"] = *session.previous.room;
+    if (session.previous.title) changed["title"] = *session.previous.title;
+    out["changed"] = changed;
+  }
+  if (session.cancelled) out["cancelled"] = true;
+  return out;
 }
 
 nlohmann::json OptionalSession(const std::optional<Session>& session, const Zone& zone) {

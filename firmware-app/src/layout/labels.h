@@ -24,6 +24,9 @@ enum class Label {
   kRoom,
   kEnds,          // "until" (before an end time)
   kWaitingClock,  // the system clock cannot be trusted yet
+  kCancelled,
+  kMovedFrom,  // "moved from" (before the previous time or room)
+  kNowIn,      // "now in" (before the room a session moved to)
 };
 
 // The label in one language ("en", "kk", "ru", "ko"); English when unknown.

@@ -219,9 +219,27 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
     if (y + row > bottom) break;
     c.Fill(x, y + c.Px(6), c.Px(8), row - c.Px(24), ParseHexColor(session.track_color, t.muted));
     c.Line(x + c.Px(24), y, when(session), time, t.accent, time_width);
+    const std::string& language = in.languages.front();
     std::string text = session.title;
-    if (!session.speakers.empty()) text += " — " + JoinSpeakers(session.speakers);
-    c.Line(x + c.Px(24) + time_width, y, text, title, t.text,
+    Color color = t.text;
+    if (session.cancelled) {
+      text = LabelText(Label::kCancelled, language) + ": " + session.title;
+      color = t.muted;
+    } else if (session.room != in.room.room) {
+      text += " — " + LabelText(Label::kNowIn, language) + " " + session.room;
+      color = t.accent;
+    } else {
+      // A change goes first, where a long title cannot push it out of sight.
+      std::string was;
+      if (session.previous.start) was = HourMinute(in.zone, *session.previous.start);
+      if (session.previous.room) was += (was.empty() ? "" : ", ") + *session.previous.room;
+      if (!was.empty()) {
+        text = "(" + LabelText(Label::kMovedFrom, language) + " " + was + ") " + text;
+        color = t.accent;
+      }
+      if (!session.speakers.empty()) text += " — " + JoinSpeakers(session.speakers);
+    }
+    c.Line(x + c.Px(24) + time_width, y, text, title, color,
            c.Width() - x - c.margin() - time_width - c.Px(24));
     y += row;
   }
@@ -309,6 +327,12 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
                         "  ·  " + std::to_string(left_minutes) + " " +
                         LabelText(Label::kMinutesLeft, in.languages.front());
     if (!now.language.empty()) times += "  ·  " + LanguageTag(now.language);
+    if (now.previous.start)
+      times += "  ·  " + LabelText(Label::kMovedFrom, in.languages.front()) + " " +
+               HourMinute(in.zone, *now.previous.start);
+    if (now.previous.room)
+      times +=
+          "  ·  " + LabelText(Label::kMovedFrom, in.languages.front()) + " " + *now.previous.room;
     y += c.Px(16);
     y += c.Line(c.margin() + c.Px(36), y, times, c.Style(48, FontWeight::kBold), t.accent,
                 text_width);

@@ -18,6 +18,15 @@ struct Room {
   bool operator==(const Room&) const = default;
 };
 
+// What a feed update changed about a session: the values it had before, for
+// the fields that changed (empty optionals for those that did not).
+struct SessionChange {
+  std::optional<UnixSeconds> start, end;
+  std::optional<std::string> room, title;
+  bool any() const { return start || end || room || title; }
+  bool operator==(const SessionChange&) const = default;
+};
+
 struct Session {
   std::string guid;     // from the feed; not unique (the same guid can repeat at another time)
   std::string feed_id;  // the feed's own id, as text
@@ -34,6 +43,11 @@ struct Session {
   std::string type;         // "Talk", "Workshop", … free text
   std::string url;
   std::string abstract;
+  // Set by the sync when an update moved, retimed or retitled the session.
+  SessionChange previous;
+  // Set by the sync for a session that an update removed before it happened;
+  // kept until its end so screens can say it was cancelled.
+  bool cancelled = false;
   bool operator==(const Session&) const = default;
 };
 

@@ -70,6 +70,16 @@ Statement& Statement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+Statement& Statement::BindNull(int index) {
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK && status_.ok())
+    status_ = db_->LastError("binding");
+  return *this;
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
 bool Statement::Step() {
   if (!status_.ok()) return false;
   int rc = sqlite3_step(stmt_);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,12 @@ class Statement {
 
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
+  // Binds NULL for an empty optional.
+  template <typename T>
+  Statement& BindOptional(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
+  Statement& BindNull(int index);
   // Advances to the next row: true for a row, false when done; errors in status().
   bool Step();
   // Runs a statement that returns no rows, then resets it for reuse.
@@ -56,6 +63,7 @@ class Statement {
 
   std::int64_t Int(int column) const;
   std::string Text(int column) const;
+  bool IsNull(int column) const;
 
  private:
   Statement(Database* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}

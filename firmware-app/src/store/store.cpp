@@ -38,6 +38,13 @@ const std::vector<const char*>& Migrations() {
       "CREATE TABLE announcements_feed_state(id INTEGER PRIMARY KEY CHECK (id = 1),"
       " url TEXT NOT NULL, etag TEXT NOT NULL, last_modified TEXT NOT NULL,"
       " content_hash TEXT NOT NULL, last_sync INTEGER NOT NULL, last_change INTEGER NOT NULL);",
+      // 4: what feed updates changed (previous values; NULL when unchanged) and
+      // sessions cancelled by an update.
+      "ALTER TABLE sessions ADD COLUMN previous_start INTEGER;"
+      "ALTER TABLE sessions ADD COLUMN previous_end INTEGER;"
+      "ALTER TABLE sessions ADD COLUMN previous_room TEXT;"
+      "ALTER TABLE sessions ADD COLUMN previous_title TEXT;"
+      "ALTER TABLE sessions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;",
   };
   return migrations;
 }
@@ -152,8 +159,9 @@ Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) 
   auto session = sqlite::Statement::Prepare(
       db,
       "INSERT INTO sessions(position, guid, feed_id, room, title, subtitle, start, end,"
-      " utc_offset, track, language, type, url, abstract, track_color)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " utc_offset, track, language, type, url, abstract, track_color, previous_start,"
+      " previous_end, previous_room, previous_title, cancelled)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto speaker = sqlite::Statement::Prepare(db, "INSERT INTO speakers VALUES (?, ?, ?)");
   if (!session.ok()) return session.status();
   if (!speaker.ok()) return speaker.status();
@@ -175,6 +183,11 @@ Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) 
                  .Bind(13, s.url)
                  .Bind(14, s.abstract)
                  .Bind(15, s.track_color)
+                 .BindOptional(16, s.previous.start)
+                 .BindOptional(17, s.previous.end)
+                 .BindOptional(18, s.previous.room)
+                 .BindOptional(19, s.previous.title)
+                 .Bind(20, std::int64_t{s.cancelled})
                  .Run();
     if (!status.ok()) return status;
     for (size_t k = 0; k < s.speakers.size(); ++k) {
@@ -275,7 +288,8 @@ Result<Schedule> Store::LoadSchedule() {
   auto sessions = sqlite::Statement::Prepare(
       db,
       "SELECT guid, feed_id, room, title, subtitle, start, end, utc_offset, track, language,"
-      " type, url, abstract, track_color FROM sessions ORDER BY position");
+      " type, url, abstract, track_color, previous_start, previous_end, previous_room,"
+      " previous_title, cancelled FROM sessions ORDER BY position");
   if (!sessions.ok()) return sessions.status();
   while (sessions->Step()) {
     Session s;
@@ -293,6 +307,11 @@ Result<Schedule> Store::LoadSchedule() {
     s.url = sessions->Text(11);
     s.abstract = sessions->Text(12);
     s.track_color = sessions->Text(13);
+    if (!sessions->IsNull(14)) s.previous.start = sessions->Int(14);
+    if (!sessions->IsNull(15)) s.previous.end = sessions->Int(15);
+    if (!sessions->IsNull(16)) s.previous.room = sessions->Text(16);
+    if (!sessions->IsNull(17)) s.previous.title = sessions->Text(17);
+    s.cancelled = sessions->Int(18) != 0;
     schedule.sessions.push_back(std::move(s));
   }
   auto speakers = sqlite::Statement::Prepare(

@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "feed/announcements.h"
 #include "feed/feed.h"
+#include "sync/changes.h"
 #include "sync/minisign.h"
 
 namespace foyer {
@@ -26,10 +27,16 @@ std::string Sha256Hex(const std::string& bytes) {
   return hex;
 }
 
+// Counts the feed's sessions and their rooms (cancelled ones kept for the
+// screens are not in the feed).
 void CountInto(const Schedule& schedule, SyncOutcome& outcome) {
   std::set<std::string> rooms;
-  for (const Session& session : schedule.sessions) rooms.insert(session.room);
-  outcome.sessions = static_cast<int>(schedule.sessions.size());
+  outcome.sessions = 0;
+  for (const Session& session : schedule.sessions) {
+    if (session.cancelled) continue;
+    rooms.insert(session.room);
+    ++outcome.sessions;
+  }
   outcome.rooms = static_cast<int>(rooms.size());
 }
 
@@ -213,6 +220,12 @@ SyncOutcome Syncer::SyncOnce() {
       fresh.content_hash = fetched.hash;
       fresh.last_sync = now;
       fresh.last_change = now;
+      // Mark what moved, was retimed, retitled or cancelled since the cached
+      // schedule, when both come from the same feed.
+      if (fetched.previous.url == options_.url) {
+        auto cached = store_->LoadSchedule();
+        if (cached.ok()) *schedule = MarkChanges(*cached, std::move(*schedule));
+      }
       if (Status status = store_->ReplaceSchedule(*schedule, fresh); !status.ok()) {
         outcome.kind = SyncOutcome::Kind::kFailed;
         outcome.error = status.message();

@@ -10,20 +10,27 @@ bool InRooms(const std::vector<std::string>& rooms, const std::string& room) {
   return rooms.empty() || std::find(rooms.begin(), rooms.end(), room) != rooms.end();
 }
 
-// The sessions of one room in start order (feed order among equal starts).
+// The sessions of one room in start order (feed order among equal starts),
+// including those an update moved away from it (Session::room is then another).
 std::vector<const Session*> SessionsIn(const Schedule& schedule, const std::string& room) {
   std::vector<const Session*> sessions;
   for (const Session& session : schedule.sessions)
-    if (session.room == room) sessions.push_back(&session);
+    if (session.room == room || (session.previous.room && *session.previous.room == room))
+      sessions.push_back(&session);
   std::stable_sort(sessions.begin(), sessions.end(),
                    [](const Session* a, const Session* b) { return a->start < b->start; });
   return sessions;
 }
 
+// A session that really takes place in `room` (not cancelled, not moved away).
+bool TakesPlace(const Session& session, const std::string& room) {
+  return !session.cancelled && session.room == room;
+}
+
 std::optional<UnixSeconds> EventStart(const Schedule& schedule) {
   std::optional<UnixSeconds> start;
   for (const Session& session : schedule.sessions)
-    if (!start || session.start < *start) start = session.start;
+    if (!session.cancelled && (!start || session.start < *start)) start = session.start;
   return start;
 }
 
@@ -37,15 +44,21 @@ RoomState StateOf(bool has_now, const Session* next, std::optional<UnixSeconds> 
 }
 
 // The session running at `at` (the one that started last when several
-// overlap) and the first ones starting after `at`.
-void FindNowAndNext(const std::vector<const Session*>& sessions, UnixSeconds at,
-                    const Session*& now, std::vector<const Session*>& next, size_t next_count) {
+// overlap), the first one starting after it, and the upcoming list a room
+// screen shows: sessions still to start, and until they end, those cancelled
+// or moved away, so attendees learn of it at the door.
+void FindNowAndNext(const std::vector<const Session*>& sessions, const std::string& room,
+                    UnixSeconds at, const Session*& now, const Session*& first_next,
+                    std::vector<const Session*>& shown, size_t shown_count) {
   now = nullptr;
+  first_next = nullptr;
   for (const Session* session : sessions)
-    if (session->start <= at && at < session->end) now = session;
+    if (TakesPlace(*session, room) && session->start <= at && at < session->end) now = session;
   for (const Session* session : sessions) {
-    if (next.size() >= next_count) break;
-    if (session->start > at && session != now) next.push_back(session);
+    bool real = TakesPlace(*session, room);
+    if (real && session->start > at && !first_next) first_next = session;
+    bool upcoming = real ? session->start > at && session != now : session->end > at;
+    if (upcoming && shown.size() < shown_count) shown.push_back(session);
   }
 }
 
@@ -95,14 +108,13 @@ RoomView ViewRoom(const Schedule& schedule, const std::string& room, UnixSeconds
   RoomView view;
   view.room = room;
   const Session* now = nullptr;
+  const Session* first_next = nullptr;
   std::vector<const Session*> next;
-  FindNowAndNext(SessionsIn(schedule, room), at, now, next,
-                 static_cast<size_t>(std::max(1, next_count)));
-  view.state = StateOf(now != nullptr, next.empty() ? nullptr : next.front(), EventStart(schedule),
-                       at, zone);
+  FindNowAndNext(SessionsIn(schedule, room), room, at, now, first_next, next,
+                 static_cast<size_t>(std::max(0, next_count)));
+  view.state = StateOf(now != nullptr, first_next, EventStart(schedule), at, zone);
   if (now) view.now = *now;
-  for (size_t i = 0; i < next.size() && static_cast<int>(i) < next_count; ++i)
-    view.next.push_back(*next[i]);
+  for (const Session* session : next) view.next.push_back(*session);
   return view;
 }
 
@@ -116,14 +128,15 @@ HallwayView ViewHallway(const Schedule& schedule, const std::vector<std::string>
   const Session* soonest = nullptr;
   for (const std::string& name : names) {
     const Session* now = nullptr;
-    std::vector<const Session*> next;
-    FindNowAndNext(SessionsIn(schedule, name), at, now, next, 1);
+    const Session* first_next = nullptr;
+    std::vector<const Session*> unused;
+    FindNowAndNext(SessionsIn(schedule, name), name, at, now, first_next, unused, 0);
     HallwayRow row;
     row.room = name;
     if (now) row.now = *now, any_now = true;
-    if (!next.empty()) {
-      row.next = *next.front();
-      if (!soonest || next.front()->start < soonest->start) soonest = next.front();
+    if (first_next) {
+      row.next = *first_next;
+      if (!soonest || first_next->start < soonest->start) soonest = first_next;
     }
     view.rows.push_back(std::move(row));
   }
