@@ -498,3 +498,22 @@ TEST_CASE("the iCalendar format is detected and parsed through ParseFeed with it
 
 }  // namespace
 }  // namespace foyer
+
+namespace foyer {
+namespace {
+
+TEST_CASE("an event with STATUS:CANCELLED is kept, marked cancelled") {
+  auto schedule = ParseICalendar(
+      "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Water security\r\n"
+      "DTSTART:20251016T050000Z\r\nDTEND:20251016T063000Z\r\nLOCATION:Hall B\r\n"
+      "STATUS:CANCELLED\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Climate\r\n"
+      "DTSTART:20251016T050000Z\r\nDTEND:20251016T063000Z\r\nLOCATION:Hall A\r\n"
+      "STATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  REQUIRE(schedule.ok());
+  REQUIRE(schedule->sessions.size() == 2);
+  CHECK(schedule->sessions[0].cancelled);
+  CHECK_FALSE(schedule->sessions[1].cancelled);
+}
+
+}  // namespace
+}  // namespace foyer

@@ -728,6 +728,9 @@ class EventReader {
       session.url = CollapseWhitespace(UnescapeText(url->value));
     if (const ContentLine* categories = event.Find("CATEGORIES"))
       session.track = CollapseWhitespace(UnescapeText(categories->value));
+    // An exporter's own cancellation is shown as one ("Cancelled: …") until it ends.
+    if (const ContentLine* status = event.Find("STATUS"))
+      session.cancelled = CollapseWhitespace(status->value) == "CANCELLED";
 
     if (const ContentLine* location = event.Find("LOCATION"))
       session.room = CollapseWhitespace(UnescapeText(location->value));
