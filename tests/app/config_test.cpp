@@ -132,3 +132,25 @@ TEST_CASE("the shipped configs are valid") {
 
 }  // namespace
 }  // namespace foyer
+
+namespace foyer {
+namespace {
+
+TEST_CASE("display.logo is taken from the config's folder and must be readable") {
+  testing::TempDir dir;
+  std::string path = dir.File("screen.toml");
+  testing::WriteFile(dir.File("logo.png"), "png");
+  testing::WriteFile(
+      path, "[feed]\nurl = \"x.json\"\n[display]\nmode = \"hallway\"\nlogo = \"logo.png\"\n");
+  ConfigLoad load = LoadConfig(path);
+  REQUIRE(load.ok());
+  CHECK(load.config.display.logo == dir.File("logo.png"));
+  testing::WriteFile(
+      path, "[feed]\nurl = \"x.json\"\n[display]\nmode = \"hallway\"\nlogo = \"nope.png\"\n");
+  load = LoadConfig(path);
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].find(":5: display.logo") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace foyer

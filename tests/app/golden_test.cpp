@@ -28,7 +28,9 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"room-in-session", "mode = \"room\"\nroom = \"Main Hall\"\nlanguages = [\"en\", \"kk\"]",
+    {"room-in-session",
+     "mode = \"room\"\nroom = \"Main Hall\"\nlanguages = [\"en\", \"kk\"]\nlogo = "
+     "\"" FOYER_SOURCE_DIR "/assets/demo/logo.png\"",
      "2025-10-15T10:40:00+05:00"},
     {"room-break", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T12:20:00+05:00"},
     {"room-day-over", "mode = \"room\"\nroom = \"Hall B\"\nlanguages = [\"ru\", \"en\"]",

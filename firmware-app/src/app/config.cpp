@@ -230,7 +230,7 @@ ConfigLoad LoadConfig(const std::string& path) {
     auto& d = config.display;
     check.KnownKeys(*display, "display",
                     {"mode", "room", "rooms", "size", "fullscreen", "rotation", "languages",
-                     "next_count", "theme"});
+                     "next_count", "theme", "logo"});
     if (const toml::node* node = check.Read(*display, "display", "mode", d.mode))
       if (d.mode != "room" && d.mode != "hallway")
         check.Problem(*node, "display.mode is \"" + d.mode + "\"; use \"room\" or \"hallway\"");
@@ -278,6 +278,11 @@ ConfigLoad LoadConfig(const std::string& path) {
     if (const toml::node* node = check.Read(*display, "display", "theme", d.theme))
       if (d.theme != "dark" && d.theme != "light")
         check.Problem(*node, "display.theme is \"" + d.theme + "\"; use \"dark\" or \"light\"");
+    if (const toml::node* node = check.Read(*display, "display", "logo", d.logo)) {
+      d.logo = ResolvePath(folder, d.logo);
+      if (access(d.logo.c_str(), R_OK) != 0)
+        check.Problem(*node, "display.logo " + d.logo + " cannot be read (give a PNG file)");
+    }
     if (d.mode == "room" && d.room.empty())
       check.Problem(
           display->source().begin.line,

@@ -37,6 +37,7 @@ struct Config {
     std::vector<std::string> languages = {"en"};
     int next_count = 3;
     std::string theme = "dark";
+    std::string logo;  // the event's logo (PNG), absolute; empty: none
   } display;
 
   struct Clock {

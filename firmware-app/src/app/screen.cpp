@@ -111,6 +111,7 @@ ScreenInput MakeScreenInput(const Config& config, const CachedSchedule& cached,
   input.clock_unknown = !moment.clock_trusted;
   input.zone_known = cached.has_schedule() || !config.clock.timezone.empty();
   input.event_title = cached.schedule.title;
+  input.logo = config.display.logo;
   input.now = at;
   input.zone = cached.zone;
   input.languages = config.display.languages;

@@ -56,7 +56,15 @@ struct DrawQr {
   bool operator==(const DrawQr&) const = default;
 };
 
-using DrawItem = std::variant<FillRect, DrawText, DrawQr>;
+// A PNG image (the event's logo) fitted inside `rect`, keeping its aspect,
+// aligned to the rect's left edge and centred vertically.
+struct DrawImage {
+  Rect rect;
+  std::string path;
+  bool operator==(const DrawImage&) const = default;
+};
+
+using DrawItem = std::variant<FillRect, DrawText, DrawQr, DrawImage>;
 
 struct DisplayList {
   int width = 0, height = 0;  // logical size the items are laid out in

@@ -146,6 +146,9 @@ class Composer {
     }
     return height;
   }
+  void Image(int x, int y, int w, int h, const std::string& path) {
+    list_.items.push_back(DrawImage{{x, y, w, h}, path});
+  }
   void Qr(int x, int y, int side, const std::string& data) {
     list_.items.push_back(DrawQr{{x, y, side, side}, data});
   }
@@ -169,9 +172,16 @@ int Header(Composer& c, const ScreenInput& in, const std::string& name) {
   int clock_width = c.measure().Width(clock, clock_style);
   int y_clock = (height - c.measure().LineHeight(clock_style)) / 2;
   c.LineRight(c.Width() - c.margin(), y_clock, clock, clock_style, t.text);
+  int name_x = c.margin();
+  if (!in.logo.empty()) {
+    int side = height - c.Px(28);
+    c.Image(c.margin(), c.Px(14), side, side, in.logo);
+    name_x += side + c.Px(28);
+  }
   TextStyle name_style = c.Style(64, FontWeight::kBold);
   int y_name = (height - c.measure().LineHeight(name_style)) / 2;
-  c.Line(c.margin(), y_name, name, name_style, t.text, c.Width() - 3 * c.margin() - clock_width);
+  c.Line(name_x, y_name, name, name_style, t.text,
+         c.Width() - name_x - 2 * c.margin() - clock_width);
   c.Fill(0, height, c.Width(), c.Px(4), t.accent);
   return height + c.Px(4);
 }
@@ -210,13 +220,14 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
     bool other_day = ConferenceDay(in.zone, session.start) != ConferenceDay(in.zone, in.now);
     return other_day ? DayAndTime(in, session.start) : HourMinute(in.zone, session.start);
   };
+  const size_t rows = std::min(next.size(), static_cast<size_t>(std::max(0, (bottom - y) / row)));
   int time_width = c.measure().Width("00:00", time);
-  for (const Session& session : next)
-    time_width = std::max(time_width, c.measure().Width(when(session), time));
+  for (size_t i = 0; i < rows; ++i)
+    time_width = std::max(time_width, c.measure().Width(when(next[i]), time));
   time_width += c.Px(32);
   const int x = c.margin();
-  for (const Session& session : next) {
-    if (y + row > bottom) break;
+  for (size_t i = 0; i < rows; ++i) {
+    const Session& session = next[i];
     c.Fill(x, y + c.Px(6), c.Px(8), row - c.Px(24), ParseHexColor(session.track_color, t.muted));
     c.Line(x + c.Px(24), y, when(session), time, t.accent, time_width);
     const std::string& language = in.languages.front();

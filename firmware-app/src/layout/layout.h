@@ -30,6 +30,7 @@ struct ScreenInput {
   RoomView room;
   HallwayView hall;
   std::string event_title;
+  std::string logo;  // path of the event's logo (PNG) for the header; empty: none
   UnixSeconds now = 0;
   Zone zone = Zone::Fixed(0);
   std::vector<std::string> languages = {"en"};

@@ -8,6 +8,7 @@
 
 #include "base/log.h"
 #include "base/utf8.h"
+#include "render/png.h"
 
 namespace foyer {
 namespace {
@@ -52,6 +53,9 @@ Painter::~Painter() { ReleaseTextures(); }
 void Painter::ReleaseTextures() {
   for (auto& [key, entry] : cache_) Destroy(entry);
   cache_.clear();
+  for (auto& [path, texture] : images_)
+    if (texture) SDL_DestroyTexture(texture);
+  images_.clear();
   stats_.textures_live = 0;
   stats_.texture_bytes = 0;
   has_last_ = false;
@@ -88,13 +92,47 @@ void Painter::Draw(const DisplayList& list) {
       SDL_RenderFillRect(renderer_, &rect);
     } else if (const foyer::DrawText* text = std::get_if<foyer::DrawText>(&item)) {
       DrawText(*text);
+    } else if (const foyer::DrawQr* qr = std::get_if<foyer::DrawQr>(&item)) {
+      DrawQr(*qr);
     } else {
-      DrawQr(std::get<foyer::DrawQr>(item));
+      DrawImage(std::get<foyer::DrawImage>(item));
     }
   }
   Evict();
   last_ = list;
   has_last_ = true;
+}
+
+void Painter::DrawImage(const foyer::DrawImage& image) {
+  auto found = images_.find(image.path);
+  if (found == images_.end()) {
+    SDL_Texture* texture = nullptr;
+    auto png = ReadPng(image.path);
+    if (png.ok()) {
+      SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormatFrom(
+          png->rgba.data(), png->width, png->height, 32, png->width * 4, SDL_PIXELFORMAT_RGBA8888);
+      if (surface) {
+        texture = SDL_CreateTextureFromSurface(renderer_, surface);
+        SDL_FreeSurface(surface);
+      }
+      if (texture) {
+        SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
+      }
+    } else {
+      LogWarning("cannot draw the logo: " + png.status().message());
+    }
+    found = images_.emplace(image.path, texture).first;  // null: not tried again
+  }
+  SDL_Texture* texture = found->second;
+  int width = 0, height = 0;
+  if (!texture || SDL_QueryTexture(texture, nullptr, nullptr, &width, &height) != 0 || !width ||
+      !height)
+    return;
+  double scale = std::min(double(image.rect.w) / width, double(image.rect.h) / height);
+  SDL_Rect target{image.rect.x, image.rect.y + (image.rect.h - int(height * scale)) / 2,
+                  int(width * scale), int(height * scale)};
+  SDL_RenderCopy(renderer_, texture, nullptr, &target);
 }
 
 void Painter::DrawQr(const foyer::DrawQr& qr) {

@@ -77,6 +77,7 @@ class Painter {
 
   void DrawText(const foyer::DrawText& text);
   void DrawQr(const foyer::DrawQr& qr);
+  void DrawImage(const foyer::DrawImage& image);
   CachedText Rasterize(const foyer::DrawText& text);
   void Evict();
   void Destroy(CachedText& entry);
@@ -88,6 +89,7 @@ class Painter {
   std::uint64_t frame_ = 0;
   std::unordered_map<std::string, CachedText> cache_;  // key: size, weight, text
   DisplayList last_;
+  std::unordered_map<std::string, SDL_Texture*> images_;  // by path; null: unreadable
   // The last QR code encoded: its data and modules (row-major, 1 = dark).
   std::string qr_data_;
   int qr_size_ = 0;
