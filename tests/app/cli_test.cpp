@@ -163,6 +163,8 @@ TEST_CASE("the demo shows the forum's main hall in session at 10:40 on 15 Octobe
   std::string demo = testing::ReadFile(std::string(FOYER_SOURCE_DIR) + "/config/demo.toml");
   demo.replace(demo.find("../build/demo/cache.db"), 22, dir.File("cache.db"));
   demo.replace(demo.find("../assets/demo/schedule.json"), 28, testing::DemoFeed());
+  demo.replace(demo.find("../assets/demo/logo.png"), 23,
+               std::string(FOYER_SOURCE_DIR) + "/assets/demo/logo.png");
   testing::WriteFile(config, demo);
   REQUIRE(Foyer({"--config", config, "--sync-once"}).exit_code == 0);
   auto run = Foyer({"--config", config, "--print"});  // the demo clock starts at 10:40

@@ -114,10 +114,12 @@ class Checker {
     for (auto& [key, node] : table) {
       if (known.count(std::string(key.str()))) continue;
       std::string hint;
-      size_t best = 3;  // suggest only close misspellings
+      // Suggest only close misspellings; among equals, the one sharing the first letter.
+      size_t best = 5;
+      const std::string typed(key.str());
       for (const std::string& candidate : known) {
-        size_t distance = EditDistance(candidate, std::string(key.str()));
-        if (distance < best) best = distance, hint = candidate;
+        size_t score = 2 * EditDistance(candidate, typed) + (candidate[0] != typed[0]);
+        if (score < best) best = score, hint = candidate;
       }
       Problem(node, "unknown key " + section + (section.empty() ? "" : ".") +
                         std::string(key.str()) +
