@@ -232,6 +232,10 @@ TEST_CASE("the session's URL is shown as a QR code beside it, inside the panel")
   CHECK(qr->rect.w == qr->rect.h);
   CHECK(qr->rect.w >= 200);  // large enough to scan from a metre on a 1080p panel
   CHECK(qr->rect.x + qr->rect.w <= 1920);
+  ScreenInput urn = input;
+  urn.room.now->url = "urn:uuid:7f0c2a52-0000-4000-8000-000000000001";  // nothing a phone opens
+  for (const DrawItem& item : LayoutScreen(urn, measurer).items)
+    CHECK_FALSE(std::holds_alternative<DrawQr>(item));
   for (const DrawText& text : Texts(list))  // no text runs under it
     if (text.y >= qr->rect.y && text.y < qr->rect.y + qr->rect.h)
       CHECK(text.x + measurer.Width(text.text, text.style) <= qr->rect.x);

@@ -73,6 +73,11 @@ std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
   return std::string(buffer) + " " + time;
 }
 
+// A URL worth a QR code: one a phone can open (not a urn:, not a relative path).
+bool Scannable(const std::string& url) {
+  return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+}
+
 // "EN", "KK", "DE, EN": a session's language as a short tag.
 std::string LanguageTag(const std::string& language) {
   std::string tag;
@@ -316,7 +321,7 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
     int top = y;
     // The session's page as a QR code, large enough to scan from a metre.
     int text_width = width - c.Px(36);
-    if (!now.url.empty()) {
+    if (Scannable(now.url)) {
       int side = std::min(c.Px(260), (c.Height() - top) / 2);
       c.Qr(c.Width() - c.margin() - side, top, side, now.url);
       text_width -= side + c.Px(40);
@@ -358,7 +363,7 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
     c.Fill(c.margin() + c.Px(36), y, bar, c.Px(14), t.panel);
     c.Fill(c.margin() + c.Px(36), y, static_cast<int>(bar * done), c.Px(14), t.bar);
     y += c.Px(14) + c.Px(48);
-    if (!now.url.empty())
+    if (Scannable(now.url))
       y = std::max(y, top + std::min(c.Px(260), (c.Height() - top) / 2) + c.Px(32));
   } else {
     y += c.Px(24);
