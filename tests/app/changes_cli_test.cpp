@@ -12,12 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-void Replace(std::string& text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, from);
-  text.replace(at, from.size(), to);
-}
-
 TEST_CASE(
     "after an update, moved talks say where and when they were, and removed ones say cancelled") {
   testing::TempDir dir;

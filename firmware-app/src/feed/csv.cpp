@@ -9,6 +9,8 @@
 
 #include "feed/csv.h"
 
+#include "feed/text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -20,6 +22,8 @@
 
 namespace foyer {
 namespace {
+
+using feed::Paragraphs;
 
 constexpr size_t kMaxProblems = 20;
 
@@ -265,23 +269,6 @@ const char* ColumnName(Column column) {
     default:
       return "";
   }
-}
-
-// Multi-line text: CRLF and CR become LF, other controls are dropped, ends trimmed.
-std::string Paragraphs(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\t') {
-      out += ' ';
-    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
-      out += static_cast<char>(c);
-    }
-  }
-  return Trim(out);
 }
 
 std::vector<std::string> SplitSpeakers(const std::string& text, char separator) {

@@ -61,9 +61,13 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/text.h"
 
 namespace foyer {
 namespace {
+
+using feed::Paragraphs;
+using feed::Quote;
 
 constexpr UnixSeconds kOpenEndedLength = 3600;
 constexpr const char* kDefaultRoom = "Main";
@@ -88,26 +92,6 @@ std::string Upper(std::string_view text) {
 
 bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && Upper(text.substr(0, prefix.size())) == Upper(prefix);
-}
-
-// `"text"`, with quotes and backslashes escaped, for messages.
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// Zone::Load, guarded: reading a folder of the zoneinfo tree ("Europe") throws
-// std::ios_base::failure in libstdc++, and a feed must never crash the program.
-Result<Zone> LoadZone(const std::string& name) {
-  try {
-    return Zone::Load(name);
-  } catch (const std::exception&) {
-    return Status::Error("unknown time zone " + Quote(name));
-  }
 }
 
 // Floor division of seconds into days, for instants before 1970 as well.
@@ -232,28 +216,6 @@ std::string UnescapeText(std::string_view value) {
     out += value[i];
   }
   return out;
-}
-
-// Multi-line text (abstracts): CRLF and CR become LF, other C0 controls and DEL
-// are dropped (tabs become spaces), and the ends are trimmed.
-std::string Paragraphs(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\t') {
-      out += ' ';
-    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
-      out += static_cast<char>(c);
-    }
-  }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  size_t last = out.find_last_not_of(" \n");
-  return out.substr(first, last - first + 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -780,7 +742,7 @@ class EventReader {
     // "Europe/Berlin", then the tails of "/mozilla.org/20050126_1/Europe/Berlin".
     for (size_t from = 0; from != std::string::npos;) {
       if (from < name.size()) {
-        if (auto zone = LoadZone(name.substr(from)); zone.ok()) {
+        if (auto zone = Zone::Load(name.substr(from)); zone.ok()) {
           cached.zone = std::make_unique<Zone>(std::move(zone).value());
           if (first_iana_tzid_.empty()) first_iana_tzid_ = name.substr(from);
           return cached;

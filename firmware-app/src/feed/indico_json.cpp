@@ -35,60 +35,21 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/json_util.h"
+#include "feed/text.h"
 
 namespace foyer {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using feed::LineAndColumn;
+using feed::Quote;
+
+using feed::ErrorAt;
+using feed::Json;
+using feed::Member;
+using feed::TypeName;
 
 constexpr const char* kDefaultRoom = "Main";
-
-const char* TypeName(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::null:
-      return "null";
-    case Json::value_t::object:
-      return "an object";
-    case Json::value_t::array:
-      return "an array";
-    case Json::value_t::string:
-      return "a string";
-    case Json::value_t::boolean:
-      return "a boolean";
-    default:
-      return "a number";
-  }
-}
-
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// Zone::Load, guarded: reading a folder of the zoneinfo tree ("Europe") throws
-// std::ios_base::failure in libstdc++, and a feed must never crash the program.
-Result<Zone> LoadZone(const std::string& name) {
-  try {
-    return Zone::Load(name);
-  } catch (const std::exception&) {
-    return Status::Error("unknown time zone " + Quote(name));
-  }
-}
-
-Status ErrorAt(const std::string& path, const std::string& message) {
-  return Status::Error(path + ": " + message);
-}
-
-// The member `key` of an object, or null when absent (or when `object` is not one).
-const Json* Member(const Json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
 
 // Any JSON value as text: strings as they are, numbers as written, null and
 // booleans as nothing, an object by its "title" (Indico's session and track
@@ -117,37 +78,7 @@ std::string LineOf(const Json* value) { return CollapseWhitespace(TextOf(value))
 
 // Multi-line text (descriptions): CRLF and CR become LF, other C0 controls and
 // DEL are dropped (tabs become spaces), and the ends are trimmed.
-std::string ParagraphsOf(const Json* value) {
-  std::string text = TextOf(value);
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\t') {
-      out += ' ';
-    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
-      out += static_cast<char>(c);
-    }
-  }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  size_t last = out.find_last_not_of(" \n");
-  return out.substr(first, last - first + 1);
-}
-
-std::string LineAndColumn(std::string_view bytes, size_t offset) {
-  size_t line = 1, line_start = 0;
-  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
-}
+std::string ParagraphsOf(const Json* value) { return feed::Paragraphs(TextOf(value)); }
 
 // A person's name as a screen shows it.
 std::string PersonName(const Json& person) {
@@ -289,7 +220,7 @@ class Reader {
   Result<const Zone*> ZoneOf(const std::string& name) {
     auto it = zones_.find(name);
     if (it == zones_.end()) {
-      auto zone = LoadZone(name);
+      auto zone = Zone::Load(name);
       if (!zone.ok()) return zone.status();
       it = zones_.emplace(name, std::make_unique<Zone>(std::move(zone).value())).first;
     }

@@ -22,51 +22,19 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/json_util.h"
+#include "feed/text.h"
 
 namespace foyer {
 namespace {
 
-// ordered_json keeps object keys in document order: room keys are shown in
-// the order the feed lists them.
-using Json = nlohmann::ordered_json;
+using feed::LineAndColumn;
+using feed::Quote;
 
-const char* TypeName(const Json& value) {
-  switch (value.type()) {
-    case Json::value_t::null:
-      return "null";
-    case Json::value_t::object:
-      return "an object";
-    case Json::value_t::array:
-      return "an array";
-    case Json::value_t::string:
-      return "a string";
-    case Json::value_t::boolean:
-      return "a boolean";
-    default:
-      return "a number";
-  }
-}
-
-// `"Hall A"`, with quotes and backslashes escaped, for paths and messages.
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-Status ErrorAt(const std::string& path, const std::string& message) {
-  return Status::Error(path + ": " + message);
-}
-
-// The member `key` of an object, or null when absent (or when `object` is not one).
-const Json* Member(const Json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
+using feed::ErrorAt;
+using feed::Json;
+using feed::Member;
+using feed::TypeName;
 
 // Any JSON value as text: strings as they are, numbers as written, null and
 // booleans as nothing, a list of strings joined by ", " (a `language` list),
@@ -102,44 +70,8 @@ std::string TextOf(const Json* value) {
 // One-line text for a screen: whitespace collapsed, C0 controls dropped, trimmed.
 std::string LineOf(const Json* value) { return CollapseWhitespace(TextOf(value)); }
 
-// Multi-line text (abstracts): CRLF and CR become LF, other C0 controls and
-// DEL are dropped (tabs become spaces), and the ends are trimmed.
-std::string ParagraphsOf(const Json* value) {
-  std::string text = TextOf(value);
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\t') {
-      out += ' ';
-    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
-      out += static_cast<char>(c);
-    }
-  }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  size_t last = out.find_last_not_of(" \n");
-  return out.substr(first, last - first + 1);
-}
-
-// "#rrggbb" (lower case) from "#RRGGBB" or "#rgb"; empty for anything else.
-std::string ColorOf(const Json* value) {
-  std::string text = LineOf(value);
-  auto is_hex = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  };
-  if (text.size() == 4 && text[0] == '#')
-    text = {'#', text[1], text[1], text[2], text[2], text[3], text[3]};
-  if (text.size() != 7 || text[0] != '#') return "";
-  for (size_t i = 1; i < text.size(); ++i) {
-    if (!is_hex(text[i])) return "";
-    if (text[i] >= 'A' && text[i] <= 'F') text[i] = static_cast<char>(text[i] - 'A' + 'a');
-  }
-  return text;
-}
+std::string ParagraphsOf(const Json* value) { return feed::Paragraphs(TextOf(value)); }
+std::string ColorOf(const Json* value) { return feed::NormalizeColor(LineOf(value)); }
 
 bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
   size_t begin = pos;
@@ -207,18 +139,6 @@ Result<std::int64_t> ParseDuration(const Json& value) {
   }
   if (pos != text.size()) return bad;
   return hours * 3600 + minutes * 60 + secs;
-}
-
-// Line and column (both from 1) of a byte offset, for messages about raw bytes.
-std::string LineAndColumn(std::string_view bytes, size_t offset) {
-  size_t line = 1, line_start = 0;
-  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
 }
 
 // Reads schedule.conference into a Schedule, keeping the track colors and the

@@ -36,9 +36,14 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/text.h"
 
 namespace foyer {
 namespace {
+
+using feed::LineAndColumn;
+using feed::Quote;
+std::string ColorOf(std::string text) { return feed::NormalizeColor(std::move(text)); }
 
 // ---------------------------------------------------------------------------
 // The parse buffer: the bytes minus what XML cannot hold, and the way back to
@@ -99,18 +104,6 @@ class ParseBuffer {
   std::vector<Move> moves_;  // sorted by text
 };
 
-// "line 3, column 7" (both from 1) of a byte offset in `bytes`.
-std::string LineAndColumn(std::string_view bytes, size_t offset) {
-  size_t line = 1, line_start = 0;
-  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
-}
-
 size_t LineNumber(std::string_view bytes, size_t offset) {
   offset = std::min(offset, bytes.size());
   return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
@@ -144,15 +137,6 @@ bool IsLatin1(const std::string& encoding) {
 
 // ---------------------------------------------------------------------------
 // Reading text out of elements.
-
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 bool Named(const pugi::xml_node& node, const char* name) {
   return std::string_view(node.name()) == name;
@@ -214,21 +198,6 @@ std::string ParagraphsOf(const pugi::xml_node& node) {
   size_t first = out.find_first_not_of(" \n");
   if (first == std::string::npos) return "";
   return out.substr(first, out.find_last_not_of(" \n") - first + 1);
-}
-
-// "#rrggbb" (lower case) from "#RRGGBB" or "#rgb"; empty for anything else.
-std::string ColorOf(std::string text) {
-  auto is_hex = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  };
-  if (text.size() == 4 && text[0] == '#')
-    text = {'#', text[1], text[1], text[2], text[2], text[3], text[3]};
-  if (text.size() != 7 || text[0] != '#') return "";
-  for (size_t i = 1; i < text.size(); ++i) {
-    if (!is_hex(text[i])) return "";
-    if (text[i] >= 'A' && text[i] <= 'F') text[i] = static_cast<char>(text[i] - 'A' + 'a');
-  }
-  return text;
 }
 
 bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {

@@ -1,0 +1,59 @@
+#include "feed/text.h"
+
+namespace foyer::feed {
+
+std::string Quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string LineAndColumn(std::string_view bytes, size_t offset) {
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(offset - line_start + 1);
+}
+
+std::string Paragraphs(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\t') {
+      out += ' ';
+    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
+      out += static_cast<char>(c);
+    }
+  }
+  size_t first = out.find_first_not_of(" \n");
+  if (first == std::string::npos) return "";
+  size_t last = out.find_last_not_of(" \n");
+  return out.substr(first, last - first + 1);
+}
+
+std::string NormalizeColor(std::string text) {
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  if (text.size() == 4 && text[0] == '#')
+    text = {'#', text[1], text[1], text[2], text[2], text[3], text[3]};
+  if (text.size() != 7 || text[0] != '#') return "";
+  for (size_t i = 1; i < text.size(); ++i) {
+    if (!is_hex(text[i])) return "";
+    if (text[i] >= 'A' && text[i] <= 'F') text[i] = static_cast<char>(text[i] - 'A' + 'a');
+  }
+  return text;
+}
+
+}  // namespace foyer::feed
