@@ -130,6 +130,20 @@ TEST_CASE("nothing is laid out outside the panel") {
   }
 }
 
+TEST_CASE("a long speaker list keeps whole names and counts the rest") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(800, 480);
+  input.room.now->speakers = {"Yerzhan Ashikbayev", "Joshua Lincoln",      "Charles McLean",
+                              "Rhee Jong-kook",     "Magzum Mirzagaliyev", "Moderator: KazISS"};
+  bool counted = false;
+  for (const DrawText& text : Texts(LayoutScreen(input, measurer)))
+    if (text.text.rfind("Yerzhan Ashikbayev", 0) == 0) {
+      counted = text.text.find(" +") != std::string::npos;
+      CHECK(text.text.find("…") == std::string::npos);
+    }
+  CHECK(counted);
+}
+
 TEST_CASE("type scales with the panel") {
   FakeMeasurer measurer;
   auto largest = [&](int w, int h) {

@@ -91,6 +91,20 @@ std::string JoinSpeakers(const std::vector<std::string>& speakers) {
   return joined;
 }
 
+// As many speakers as fit on one line, then "+N" for the rest, rather than a
+// name cut in the middle.
+std::string FitSpeakers(const std::vector<std::string>& speakers, const TextStyle& style,
+                        int max_width, TextMeasurer& measure) {
+  std::string all = JoinSpeakers(speakers);
+  if (measure.Width(all, style) <= max_width || speakers.size() < 2) return all;
+  for (size_t shown = speakers.size() - 1; shown >= 1; --shown) {
+    std::string text = JoinSpeakers({speakers.begin(), speakers.begin() + shown}) + " +" +
+                       std::to_string(speakers.size() - shown);
+    if (measure.Width(text, style) <= max_width) return text;
+  }
+  return speakers.front() + " +" + std::to_string(speakers.size() - 1);
+}
+
 Color ParseHexColor(const std::string& hex, Color fallback) {
   if (hex.size() != 7 || hex[0] != '#') return fallback;
   auto value = std::strtoul(hex.c_str() + 1, nullptr, 16);
@@ -335,7 +349,8 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
     y += c.Paragraph(c.margin() + c.Px(36), y, now.title, title, t.text, text_width,
                      title.pixel_size == c.Style(84).pixel_size ? 2 : 3);
     if (!now.speakers.empty())
-      y += c.Paragraph(c.margin() + c.Px(36), y + c.Px(8), JoinSpeakers(now.speakers), c.Style(48),
+      y += c.Paragraph(c.margin() + c.Px(36), y + c.Px(8),
+                       FitSpeakers(now.speakers, c.Style(48), text_width, c.measure()), c.Style(48),
                        t.muted, text_width, 1) +
            c.Px(8);
     std::int64_t left_minutes = (now.end - in.now + 59) / 60;
