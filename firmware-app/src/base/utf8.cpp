@@ -80,6 +80,14 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
+std::string SanitizeUtf8(std::string_view text) {
+  if (IsValidUtf8(text)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char32_t c : DecodeUtf8(text)) AppendUtf8(out, c);
+  return out;
+}
+
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -6,6 +6,8 @@
 
 #include "feed/feed.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -151,7 +153,39 @@ const char* FeedFormatName(FeedFormat format) {
 
 Result<Schedule> ParseFeed(std::string_view bytes) { return ParseFeed(bytes, FeedOptions{}); }
 
+namespace {
+
+// Whatever a parser let through (character references past U+10FFFF or to
+// surrogates decode into bytes that are not UTF-8), screens and --print's JSON
+// get UTF-8 only.
+Schedule SanitizeTexts(Schedule schedule) {
+  for (std::string* text :
+       {&schedule.title, &schedule.acronym, &schedule.version, &schedule.time_zone_name})
+    *text = SanitizeUtf8(*text);
+  for (Room& room : schedule.rooms)
+    room.name = SanitizeUtf8(room.name), room.slug = SanitizeUtf8(room.slug);
+  for (Session& s : schedule.sessions) {
+    for (std::string* text : {&s.guid, &s.feed_id, &s.room, &s.title, &s.subtitle, &s.track,
+                              &s.track_color, &s.language, &s.type, &s.url, &s.abstract})
+      *text = SanitizeUtf8(*text);
+    for (std::string& speaker : s.speakers) speaker = SanitizeUtf8(speaker);
+  }
+  return schedule;
+}
+
+Result<Schedule> ParseDetected(std::string_view bytes, const FeedOptions& options);
+
+}  // namespace
+
 Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options) {
+  auto schedule = ParseDetected(bytes, options);
+  if (!schedule.ok()) return schedule;
+  return SanitizeTexts(std::move(*schedule));
+}
+
+namespace {
+
+Result<Schedule> ParseDetected(std::string_view bytes, const FeedOptions& options) {
   FeedFormat format = DetectFeedFormat(bytes);
   switch (format) {
     case FeedFormat::kScheduleJson:
@@ -183,5 +217,7 @@ Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options) {
       "not a schedule feed (expected schedule.json, schedule.xml or iCalendar); it begins " +
       Preview(text));
 }
+
+}  // namespace
 
 }  // namespace foyer

@@ -23,7 +23,8 @@ FeedFormat DetectFeedFormat(std::string_view bytes);
 const char* FeedFormatName(FeedFormat format);
 
 struct FeedOptions;
-// Parses any supported format, detected from the bytes.
+// Parses any supported format, detected from the bytes. Every text of the
+// result is valid UTF-8 (what a parser let through is replaced by U+FFFD).
 Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options);
 Result<Schedule> ParseFeed(std::string_view bytes);
 
