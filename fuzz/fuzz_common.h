@@ -1,0 +1,44 @@
+// What every fuzz target shares: the libFuzzer entry point's signature and
+// checks of what a parser hands back. A broken check aborts, so libFuzzer
+// saves the input as a crash. Single-threaded, like libFuzzer's runs.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "base/utf8.h"
+#include "feed/validate.h"
+#include "model/schedule.h"
+
+namespace foyer::fuzz {
+
+inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+// Aborts (a crash libFuzzer saves) with a message naming the broken promise.
+inline void Check(bool holds, const char* promise) {
+  if (holds) return;
+  std::fprintf(stderr, "fuzz check failed: %s\n", promise);
+  std::abort();
+}
+
+// What foyer's screens rely on in a parsed schedule: every text is UTF-8 (the
+// parsers refuse other bytes), and validation and room lookup run on it.
+inline void CheckSchedule(const Schedule& schedule) {
+  Check(IsValidUtf8(schedule.title), "schedule.title is UTF-8");
+  for (const Room& room : schedule.rooms) Check(IsValidUtf8(room.name), "room.name is UTF-8");
+  for (const Session& session : schedule.sessions) {
+    Check(IsValidUtf8(session.title), "session.title is UTF-8");
+    Check(IsValidUtf8(session.room), "session.room is UTF-8");
+    for (const std::string& speaker : session.speakers)
+      Check(IsValidUtf8(speaker), "session.speakers are UTF-8");
+    schedule.FindRoom(session.room);
+  }
+  (void)ValidateSchedule(schedule);
+}
+
+}  // namespace foyer::fuzz
