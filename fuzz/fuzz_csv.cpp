@@ -11,6 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (plain.ok()) foyer::fuzz::CheckSchedule(*plain);
   auto zoned = foyer::ParseCsv(bytes, &foyer::fuzz::DaylightSavingZone(), "schedule.csv");
   if (zoned.ok()) foyer::fuzz::CheckSchedule(*zoned);
-  foyer::fuzz::Check(!plain.ok() || zoned.ok(), "a schedule read without a zone reads with one");
+  // No promise relates the two: "10:40Z" to "11:30" is fine when 11:30 is read
+  // at UTC and ends before it starts when read in Berlin (a mixed-up CSV).
   return 0;
 }

@@ -206,3 +206,24 @@ TEST_CASE("a header row is recognised without a .csv name") {
 
 }  // namespace
 }  // namespace foyer
+
+namespace foyer {
+namespace {
+
+TEST_CASE("a start with an offset and an end without one are read consistently") {
+  // Found by fuzz_csv: whether this row is valid depends on the zone the bare
+  // end time is read in, and each reading must say so rather than crash.
+  const char* csv =
+      "room,title,start,end\nHall B,Water security,2025-10-15 10:40Z,11:30\n";
+  auto plain = ParseCsv(csv, nullptr);
+  REQUIRE(plain.ok());
+  CHECK(plain->sessions[0].end - plain->sessions[0].start == 50 * 60);
+  auto berlin = Zone::Load("Europe/Berlin");
+  REQUIRE(berlin.ok());
+  auto zoned = ParseCsv(csv, &*berlin);
+  REQUIRE_FALSE(zoned.ok());
+  CHECK(zoned.status().message().find("before start") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace foyer
