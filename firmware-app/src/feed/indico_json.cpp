@@ -244,24 +244,9 @@ Result<Schedule> ParseIndicoJson(std::string_view bytes) {
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          LineAndColumn(bytes, bad) + ")");
   size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  std::string_view text = bytes.substr(bom);
 
   Json root;
-  try {
-    root = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& error) {
-    std::string why = error.what();
-    if (size_t column = why.find("column "); column != std::string::npos) {
-      if (size_t colon = why.find(": ", column); colon != std::string::npos)
-        why = why.substr(colon + 2);
-    }
-    size_t offset = error.byte == 0 ? 0 : error.byte - 1;
-    if (offset > text.size()) offset = text.size();
-    return Status::Error("not valid JSON at byte " + std::to_string(offset + bom) + " (" +
-                         LineAndColumn(bytes, offset + bom) + "): " + why);
-  } catch (const Json::exception& error) {
-    return Status::Error(std::string("not valid JSON: ") + error.what());
-  }
+  if (Status status = feed::ParseJsonDocument(bytes, bom, root); !status.ok()) return status;
 
   if (!root.is_object())
     return Status::Error(std::string("not an Indico export: the document is ") + TypeName(root) +

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "feed/text.h"
 
 namespace foyer::feed {
 
@@ -41,6 +42,29 @@ inline const Json* Member(const Json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(key);
   return it == object.end() ? nullptr : &*it;
+}
+
+// Parses the JSON document `bytes` (after a byte-order mark of `bom` bytes)
+// into `root`; a syntax error names its byte, line and column.
+inline Status ParseJsonDocument(std::string_view bytes, size_t bom, Json& root) {
+  std::string_view text = bytes.substr(bom);
+  try {
+    root = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& error) {
+    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: why".
+    std::string why = error.what();
+    if (size_t column = why.find("column "); column != std::string::npos) {
+      if (size_t colon = why.find(": ", column); colon != std::string::npos)
+        why = why.substr(colon + 2);
+    }
+    size_t offset = error.byte == 0 ? 0 : error.byte - 1;
+    if (offset > text.size()) offset = text.size();
+    return Status::Error("not valid JSON at byte " + std::to_string(offset + bom) + " (" +
+                         LineAndColumn(bytes, offset + bom) + "): " + why);
+  } catch (const Json::exception& error) {
+    return Status::Error(std::string("not valid JSON: ") + error.what());
+  }
+  return Status::Ok();
 }
 
 }  // namespace foyer::feed

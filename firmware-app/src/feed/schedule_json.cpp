@@ -300,25 +300,9 @@ Result<Schedule> ParseScheduleJson(std::string_view bytes) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          LineAndColumn(bytes, bad) + ")");
-  std::string_view text = bytes.substr(bom);
 
   Json root;
-  try {
-    root = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& error) {
-    // what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: why".
-    std::string why = error.what();
-    if (size_t column = why.find("column "); column != std::string::npos) {
-      if (size_t colon = why.find(": ", column); colon != std::string::npos)
-        why = why.substr(colon + 2);
-    }
-    size_t offset = error.byte == 0 ? 0 : error.byte - 1;
-    if (offset > text.size()) offset = text.size();
-    return Status::Error("not valid JSON at byte " + std::to_string(offset + bom) + " (" +
-                         LineAndColumn(bytes, offset + bom) + "): " + why);
-  } catch (const Json::exception& error) {
-    return Status::Error(std::string("not valid JSON: ") + error.what());
-  }
+  if (Status status = feed::ParseJsonDocument(bytes, bom, root); !status.ok()) return status;
 
   if (!root.is_object())
     return Status::Error(std::string("not a schedule.json: the document is ") + TypeName(root) +
