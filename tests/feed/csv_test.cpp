@@ -210,19 +210,31 @@ TEST_CASE("a header row is recognised without a .csv name") {
 namespace foyer {
 namespace {
 
-TEST_CASE("a start with an offset and an end without one are read consistently") {
-  // Found by fuzz_csv: whether this row is valid depends on the zone the bare
-  // end time is read in, and each reading must say so rather than crash.
-  const char* csv =
-      "room,title,start,end\nHall B,Water security,2025-10-15 10:40Z,11:30\n";
-  auto plain = ParseCsv(csv, nullptr);
-  REQUIRE(plain.ok());
-  CHECK(plain->sessions[0].end - plain->sessions[0].start == 50 * 60);
+TEST_CASE("an end without an offset is in the offset its start was written with") {
+  // Found by fuzz_csv: the bare end time was read in --timezone, so in Berlin
+  // this row became a 3 h 50 min session (10:40Z to 11:30 CET) without a word.
   auto berlin = Zone::Load("Europe/Berlin");
   REQUIRE(berlin.ok());
-  auto zoned = ParseCsv(csv, &*berlin);
-  REQUIRE_FALSE(zoned.ok());
-  CHECK(zoned.status().message().find("before start") != std::string::npos);
+  for (const char* end : {"11:30", "2025-10-15 11:30", "15.10.2025 11:30"}) {
+    CAPTURE(end);
+    std::string csv = std::string("room,title,start,end\nHall B,Water security,") +
+                      "2025-10-15T10:40:00+05:00," + end + "\n";
+    const Zone* berlin_zone = &*berlin;
+    for (const Zone* zone : {static_cast<const Zone*>(nullptr), berlin_zone}) {
+      auto schedule = ParseCsv(csv, zone);
+      REQUIRE(schedule.ok());
+      const Session& session = schedule->sessions.at(0);
+      CHECK(session.start == 1760506800);  // 2025-10-15 05:40 UTC
+      CHECK(session.end - session.start == 50 * 60);
+      CHECK(session.utc_offset == 5 * 3600);
+    }
+  }
+  // Without an offset on the start, --timezone still decides both.
+  auto local = ParseCsv("room,title,start,end\nSaal 1,Keynote,2025-10-15 10:40,11:30\n", &*berlin);
+  REQUIRE(local.ok());
+  CHECK(local->sessions[0].start == 1760517600);  // 10:40 CEST = 08:40 UTC
+  CHECK(local->sessions[0].utc_offset == 2 * 3600);
+  CHECK(local->sessions[0].end - local->sessions[0].start == 50 * 60);
 }
 
 }  // namespace

@@ -352,22 +352,25 @@ class Reader {
       }
     }
 
-    auto start = ReadTime(row, Column::kStart, Trim(cell(Column::kStart)), row_date, std::nullopt,
+    auto start = ReadTime(row, Trim(cell(Column::kStart)), row_date, std::nullopt,
                           column_label(Column::kStart));
     if (!start) {
       ok = false;
     } else {
-      session.start = start->first;
-      session.utc_offset = start->second;
-      // A bare end time falls on the start's local day.
-      CivilDate start_day = Zone::Fixed(start->second).ToCivil(start->first).date;
-      auto end =
-          ReadTime(row, Column::kEnd, Trim(cell(Column::kEnd)), row_date ? row_date : start_day,
-                   start->second, column_label(Column::kEnd));
+      session.start = start->at;
+      session.utc_offset = start->offset;
+      // A bare end time falls on the start's local day, and an end without an
+      // offset is in the offset the start was written with (before --timezone:
+      // "2025-10-15T10:40+05:00" then "11:30" is 50 minutes wherever it is read).
+      CivilDate start_day = Zone::Fixed(start->offset).ToCivil(start->at).date;
+      std::optional<int> start_offset;
+      if (start->offset_written) start_offset = start->offset;
+      auto end = ReadTime(row, Trim(cell(Column::kEnd)), row_date ? row_date : start_day,
+                          start_offset, column_label(Column::kEnd));
       if (!end) {
         ok = false;
       } else {
-        session.end = end->first;
+        session.end = end->at;
         if (session.end < session.start) {
           Problem(row.line, "end " + Local(session.end, session) + " is before start " +
                                 Local(session.start, session));
@@ -402,14 +405,18 @@ class Reader {
   }
 
  private:
+  struct CellInstant {
+    UnixSeconds at = 0;
+    int offset = 0;               // seconds east of UTC
+    bool offset_written = false;  // the cell said it ("+05:00", "Z")
+  };
+
   // The instant and its offset of a start or end cell, or nullopt after reporting why not.
-  // `day` is used when the cell holds only a time; `fallback_offset` reads a
-  // local time when no zone was given (a bare end time beside a start with an offset).
-  std::optional<std::pair<UnixSeconds, int>> ReadTime(const Row& row, Column column,
-                                                      const std::string& text,
-                                                      std::optional<CivilDate> day,
-                                                      std::optional<int> fallback_offset,
-                                                      const std::string& label) {
+  // `day` is used when the cell holds only a time; a cell without an offset is read
+  // in `written_offset` when there is one (the start's, for an end), else in --timezone.
+  std::optional<CellInstant> ReadTime(const Row& row, const std::string& text,
+                                      std::optional<CivilDate> day,
+                                      std::optional<int> written_offset, const std::string& label) {
     if (text.empty()) {
       Problem(row.line, label + " is empty");
       return std::nullopt;
@@ -428,13 +435,12 @@ class Reader {
       return std::nullopt;
     }
     UnixSeconds local = DaysFromCivil(*cell->date) * 86400 + cell->seconds_of_day;
-    if (cell->offset) return std::make_pair(local - *cell->offset, *cell->offset);
+    if (cell->offset) return CellInstant{local - *cell->offset, *cell->offset, true};
+    if (written_offset) return CellInstant{local - *written_offset, *written_offset, false};
     if (zone_ != nullptr) {
       UnixSeconds utc = zone_->LocalToUtc(local);
-      return std::make_pair(utc, zone_->OffsetAt(utc));
+      return CellInstant{utc, zone_->OffsetAt(utc), false};
     }
-    if (column == Column::kEnd && fallback_offset && text.find_first_of(" T") == std::string::npos)
-      return std::make_pair(local - *fallback_offset, *fallback_offset);
     if (!reported_missing_zone_) {
       Problem(row.line, label + " " + Quote(text) +
                             " has no UTC offset: pass --timezone ZONE (e.g. --timezone "
