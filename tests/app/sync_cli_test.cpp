@@ -224,5 +224,31 @@ TEST_CASE("with an untrusted clock the screen shows a neutral state, not a wrong
   CHECK(input.clock_unknown);
 }
 
+TEST_CASE("a screen reads pentabarf's xCal once clock.timezone says where its times are") {
+  testing::TempDir dir;
+  std::string config = dir.File("screen.toml");
+  std::string base = "[feed]\nurl = \"file://" +
+                     testing::RealFeed("frab-klimacamp2015-schedule.xcal") +
+                     "\"\n[display]\nmode = \"room\"\nroom = \"Zirkuszelt\"\n"
+                     "[cache]\npath = \"cache.db\"\n";
+  testing::WriteFile(config, base);
+  auto refused = Foyer({"--config", config, "--sync-once"});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("floating local time") != std::string::npos);
+  CHECK(refused.err.find("set clock.timezone") != std::string::npos);
+
+  testing::WriteFile(config, base + "[clock]\ntimezone = \"Europe/Berlin\"\n");
+  REQUIRE(Foyer({"--config", config, "--sync-once"}).exit_code == 0);
+  auto run = Foyer({"--config", config, "--print", "--at", "2015-08-11T16:10:00+02:00"});
+  REQUIRE(run.exit_code == 0);
+  json print = json::parse(run.out);
+  CHECK(print["state"] == "in_session");
+  CHECK(print["now"]["title"] == "Karl Marx aus ökosozialistischer Perspektive");
+  CHECK(print["now"]["start"] == "16:00");
+  CHECK(print["now"]["end"] == "17:30");
+  CHECK(print["now"]["speakers"] == json::array({"Bruno Kern, Initiative Ökosozialismus"}));
+  CHECK(print["now"]["language"] == "de");
+}
+
 }  // namespace
 }  // namespace foyer

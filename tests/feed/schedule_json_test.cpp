@@ -326,7 +326,7 @@ TEST_CASE("the format of each real feed is detected from its bytes") {
            Case{"inpycon-2021-schedule.ics", FeedFormat::kICalendar},
            Case{"moca-2024-schedule.ics", FeedFormat::kICalendar},
            Case{"indico-xdc2021-event-export.json", FeedFormat::kIndicoJson},
-           Case{"frab-klimacamp2015-schedule.xcal", FeedFormat::kUnknown},
+           Case{"frab-klimacamp2015-schedule.xcal", FeedFormat::kXCalendar},
            Case{"c3voc-schedule-schema.json", FeedFormat::kUnknown},
        }) {
     INFO(c.file);
@@ -338,8 +338,12 @@ TEST_CASE("the format of each real feed is detected from its bytes") {
 TEST_CASE("what is not a schedule feed is refused, saying what it is") {
   CHECK(ParseFeed("").status().message().find("empty") != std::string::npos);
   CHECK(ParseFeed("hello").status().message().find("not a schedule feed") != std::string::npos);
-  auto xcal = ParseFeed(ReadFile(RealFeed("frab-klimacamp2015-schedule.xcal")));
-  CHECK_FALSE(xcal.ok());
+  auto schema = ParseFeed(ReadFile(RealFeed("c3voc-schedule-schema.json")));
+  REQUIRE_FALSE(schema.ok());
+  CHECK(schema.status().message().find("not a schedule feed: a JSON object") != std::string::npos);
+  auto svg = ParseFeed("<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+  REQUIRE_FALSE(svg.ok());
+  CHECK(svg.status().message().find("neither <schedule> nor <icalendar>") != std::string::npos);
 }
 
 TEST_CASE("validation reports what a screen would show wrongly, naming date, room and title") {

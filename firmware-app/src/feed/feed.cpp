@@ -91,6 +91,15 @@ std::string_view SkipXmlProlog(std::string_view text) {
   }
 }
 
+// <icalendar …>, <iCalendar …> or a prefixed <xCal:iCalendar …>: xCal's root.
+bool IsXCalendarRoot(std::string_view tag) {
+  size_t name_end = tag.find_first_of(" \t\r\n/>");
+  std::string_view name = tag.substr(0, name_end);
+  size_t colon = name.find(':');
+  if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
+  return name.size() == 9 && StartsWithNoCase(name, "icalendar");
+}
+
 bool LooksLikeHtml(std::string_view text) {
   std::string_view root = SkipXmlProlog(text);
   if (root.empty() || root.front() != '<') return false;
@@ -129,6 +138,7 @@ FeedFormat DetectFeedFormat(std::string_view bytes) {
   if (text.front() == '<') {
     std::string_view root = SkipXmlProlog(text);
     if (!root.empty() && StartsWithTag(root.substr(1), "schedule")) return FeedFormat::kScheduleXml;
+    if (!root.empty() && IsXCalendarRoot(root.substr(1))) return FeedFormat::kXCalendar;
     return FeedFormat::kUnknown;
   }
   if (StartsWithNoCase(text, "BEGIN:VCALENDAR")) return FeedFormat::kICalendar;
@@ -143,6 +153,8 @@ const char* FeedFormatName(FeedFormat format) {
       return "schedule.xml";
     case FeedFormat::kICalendar:
       return "iCalendar";
+    case FeedFormat::kXCalendar:
+      return "xCal";
     case FeedFormat::kIndicoJson:
       return "Indico JSON";
     case FeedFormat::kUnknown:
@@ -194,6 +206,8 @@ Result<Schedule> ParseDetected(std::string_view bytes, const FeedOptions& option
       return ParseScheduleXml(bytes, options);
     case FeedFormat::kICalendar:
       return ParseICalendar(bytes, options);
+    case FeedFormat::kXCalendar:
+      return ParseXCalendar(bytes, options);
     case FeedFormat::kIndicoJson:
       return ParseIndicoJson(bytes);
     case FeedFormat::kUnknown:
@@ -211,10 +225,11 @@ Result<Schedule> ParseDetected(std::string_view bytes, const FeedOptions& option
         "schedule.json)");
   if (text.front() == '<')
     return Status::Error(
-        "not a schedule feed: an XML document whose root is not <schedule> (expected "
-        "schedule.xml)");
+        "not a schedule feed: an XML document whose root is neither <schedule> nor <icalendar> "
+        "(expected schedule.xml or xCal)");
   return Status::Error(
-      "not a schedule feed (expected schedule.json, schedule.xml or iCalendar); it begins " +
+      "not a schedule feed (expected schedule.json, schedule.xml, iCalendar or xCal); it "
+      "begins " +
       Preview(text));
 }
 

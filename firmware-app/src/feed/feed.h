@@ -16,7 +16,14 @@
 
 namespace foyer {
 
-enum class FeedFormat { kUnknown, kScheduleJson, kScheduleXml, kICalendar, kIndicoJson };
+enum class FeedFormat {
+  kUnknown,
+  kScheduleJson,
+  kScheduleXml,
+  kICalendar,
+  kXCalendar,
+  kIndicoJson
+};
 
 // Detects the format from the bytes themselves (never from a file name).
 FeedFormat DetectFeedFormat(std::string_view bytes);
@@ -44,6 +51,9 @@ Result<Schedule> ParseScheduleXml(std::string_view bytes, const FeedOptions& opt
 
 // iCalendar (RFC 5545, and the ways real exporters break it).
 Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& options = {});
+
+// xCal: iCalendar as XML (RFC 6321, and pentabarf's older export of it).
+Result<Schedule> ParseXCalendar(std::string_view bytes, const FeedOptions& options = {});
 
 // Indico's HTTP API export (/export/event/N.json?detail=contributions).
 Result<Schedule> ParseIndicoJson(std::string_view bytes);

@@ -1,4 +1,5 @@
-// iCalendar (RFC 5545) → Schedule: one Session per VEVENT, in feed order.
+// iCalendar (RFC 5545) and xCal (RFC 6321) → Schedule: one Session per VEVENT,
+// in feed order.
 //
 // The walk: cut the bytes into content lines (CRLF, LF or CR endings; a line
 // that begins with a space or tab continues the one before); check each is
@@ -39,6 +40,12 @@
 //   - UID is kept as the guid but never used to merge or drop events: real feeds
 //     repeat it (moca) or regenerate it on every build (pyconuk).
 //   - Recurrence (RRULE on a VEVENT) is not expanded: the first occurrence shows.
+//   - Pentabarf's xCal: pentabarf:title and :subtitle over its SUMMARY, which
+//     joins them with "-"; an ATTENDEE that is a name rather than an address
+//     ("Bruno Kern, Initiative Ökosozialismus") is a speaker.
+//
+// xCal (RFC 6321, and pentabarf's older shape) is read into the same components
+// and properties by walking its XML, then interpreted the same way.
 
 #include <algorithm>
 #include <cctype>
@@ -62,6 +69,8 @@
 #include "base/utf8.h"
 #include "feed/feed.h"
 #include "feed/text.h"
+
+#include <pugixml.hpp>
 
 namespace foyer {
 namespace {
@@ -506,20 +515,101 @@ struct Calendar {
   std::vector<VTimezone> timezones;
 };
 
+// Builds a Calendar from content lines in feed order: BEGIN and END open and
+// close components, and each property lands in the component it is in. Fed by
+// the text reader (ReadCalendar) and by the xCal walker (ReadXCalendar) alike.
+class CalendarBuilder {
+ public:
+  void Add(const ContentLine& property) {
+    size_t line = property.line;
+    if (property.name == "BEGIN") {
+      std::string component = Upper(property.value);
+      if (component == "VCALENDAR") seen_calendar_ = true;
+      // A VEVENT or VTIMEZONE never nests: a second BEGIN ends a missing END.
+      if (component == "VEVENT" || component == "VTIMEZONE") Close(component);
+      if (component == "VEVENT")
+        calendar_.events.push_back({calendar_.events.size() + 1, line, {}});
+      if (component == "VTIMEZONE") calendar_.timezones.emplace_back();
+      if ((component == "STANDARD" || component == "DAYLIGHT") && !stack_.empty() &&
+          stack_.back() == "VTIMEZONE")
+        calendar_.timezones.back().observances.emplace_back();
+      stack_.push_back(std::move(component));
+      return;
+    }
+    if (property.name == "END") {
+      Close(Upper(property.value));
+      return;
+    }
+    if (stack_.empty()) return;
+    const std::string& top = stack_.back();
+    if (top == "VEVENT") {
+      calendar_.events.back().properties.push_back(property);
+    } else if (top == "VCALENDAR") {
+      if ((property.name == "X-WR-CALNAME" || (property.name == "NAME" && calendar_.name.empty())))
+        calendar_.name = CollapseWhitespace(UnescapeText(property.value));
+      if (property.name == "X-WR-TIMEZONE")
+        calendar_.zone_name = CollapseWhitespace(UnescapeText(property.value));
+    } else if (top == "VTIMEZONE") {
+      if (property.name == "TZID") calendar_.timezones.back().tzid = std::string(property.value);
+    } else if ((top == "STANDARD" || top == "DAYLIGHT") && stack_.size() >= 2 &&
+               stack_[stack_.size() - 2] == "VTIMEZONE") {
+      AddToObservance(property, calendar_.timezones.back().observances.back());
+    }
+  }
+
+  // The calendar, or why the feed looks cut short.
+  Result<Calendar> Finish() {
+    if (!seen_calendar_) return Status::Error("not an iCalendar feed: no BEGIN:VCALENDAR line");
+    if (Contains("VEVENT")) {
+      const RawEvent& last = calendar_.events.back();
+      return Status::Error("line " + std::to_string(last.line) + ": VEVENT " +
+                           std::to_string(last.number) +
+                           " never ends (no END:VEVENT before the feed ends): the feed looks cut "
+                           "short");
+    }
+    if (Contains("VCALENDAR"))
+      return Status::Error("the feed ends without END:VCALENDAR: it looks cut short");
+    return std::move(calendar_);
+  }
+
+ private:
+  static void AddToObservance(const ContentLine& property, Observance& observance) {
+    if (property.name == "DTSTART") {
+      if (auto start = ParseTimeValue(property.value)) observance.start = start->seconds;
+    } else if (property.name == "TZOFFSETFROM") {
+      observance.offset_from = ParseTzOffset(property.value);
+    } else if (property.name == "TZOFFSETTO") {
+      observance.offset_to = ParseTzOffset(property.value);
+    } else if (property.name == "RRULE") {
+      ReadRule(property.value, observance);
+    } else if (property.name == "RDATE") {
+      std::string_view list = property.value;
+      while (!list.empty()) {
+        size_t comma = list.find(',');
+        if (auto rdate = ParseTimeValue(list.substr(0, comma)))
+          observance.rdates.push_back(rdate->seconds);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+      }
+    }
+  }
+
+  bool Contains(const std::string& component) const {
+    return std::find(stack_.begin(), stack_.end(), component) != stack_.end();
+  }
+  void Close(const std::string& component) {
+    auto it = std::find(stack_.rbegin(), stack_.rend(), component);
+    if (it != stack_.rend()) stack_.erase(std::prev(it.base()), stack_.end());
+  }
+
+  Calendar calendar_;
+  std::vector<std::string> stack_;  // open components, outermost first
+  bool seen_calendar_ = false;
+};
+
 Result<Calendar> ReadCalendar(std::string_view text) {
-  Calendar calendar;
-  std::vector<std::string> stack;  // open components, outermost first
-  bool seen_calendar = false;
+  CalendarBuilder builder;
   ContentLine property;
   Status invalid;  // the first line that is not UTF-8
-  auto contains = [&](const std::string& component) {
-    return std::find(stack.begin(), stack.end(), component) != stack.end();
-  };
-  auto close = [&](const std::string& component) {
-    auto it = std::find(stack.rbegin(), stack.rend(), component);
-    if (it != stack.rend()) stack.erase(std::prev(it.base()), stack.end());
-  };
-
   ForEachUnfoldedLine(text, [&](size_t line, std::string_view raw) {
     if (!invalid.ok()) return;
     // Checked after unfolding: a fold may split a UTF-8 sequence (RFC 5545
@@ -532,69 +622,10 @@ Result<Calendar> ReadCalendar(std::string_view text) {
     }
     if (!ParseContentLine(raw, property)) return;
     property.line = line;
-    if (property.name == "BEGIN") {
-      std::string component = Upper(property.value);
-      if (component == "VCALENDAR") seen_calendar = true;
-      // A VEVENT or VTIMEZONE never nests: a second BEGIN ends a missing END.
-      if (component == "VEVENT" || component == "VTIMEZONE") close(component);
-      if (component == "VEVENT") calendar.events.push_back({calendar.events.size() + 1, line, {}});
-      if (component == "VTIMEZONE") calendar.timezones.emplace_back();
-      if ((component == "STANDARD" || component == "DAYLIGHT") && !stack.empty() &&
-          stack.back() == "VTIMEZONE")
-        calendar.timezones.back().observances.emplace_back();
-      stack.push_back(std::move(component));
-      return;
-    }
-    if (property.name == "END") {
-      close(Upper(property.value));
-      return;
-    }
-    if (stack.empty()) return;
-    const std::string& top = stack.back();
-    if (top == "VEVENT") {
-      calendar.events.back().properties.push_back(property);
-    } else if (top == "VCALENDAR") {
-      if ((property.name == "X-WR-CALNAME" || (property.name == "NAME" && calendar.name.empty())))
-        calendar.name = CollapseWhitespace(UnescapeText(property.value));
-      if (property.name == "X-WR-TIMEZONE")
-        calendar.zone_name = CollapseWhitespace(UnescapeText(property.value));
-    } else if (top == "VTIMEZONE") {
-      if (property.name == "TZID") calendar.timezones.back().tzid = std::string(property.value);
-    } else if ((top == "STANDARD" || top == "DAYLIGHT") && stack.size() >= 2 &&
-               stack[stack.size() - 2] == "VTIMEZONE") {
-      Observance& observance = calendar.timezones.back().observances.back();
-      if (property.name == "DTSTART") {
-        if (auto start = ParseTimeValue(property.value)) observance.start = start->seconds;
-      } else if (property.name == "TZOFFSETFROM") {
-        observance.offset_from = ParseTzOffset(property.value);
-      } else if (property.name == "TZOFFSETTO") {
-        observance.offset_to = ParseTzOffset(property.value);
-      } else if (property.name == "RRULE") {
-        ReadRule(property.value, observance);
-      } else if (property.name == "RDATE") {
-        std::string_view list = property.value;
-        while (!list.empty()) {
-          size_t comma = list.find(',');
-          if (auto rdate = ParseTimeValue(list.substr(0, comma)))
-            observance.rdates.push_back(rdate->seconds);
-          list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-        }
-      }
-    }
+    builder.Add(property);
   });
-
   if (!invalid.ok()) return invalid;
-  if (!seen_calendar) return Status::Error("not an iCalendar feed: no BEGIN:VCALENDAR line");
-  if (contains("VEVENT")) {
-    const RawEvent& last = calendar.events.back();
-    return Status::Error("line " + std::to_string(last.line) + ": VEVENT " +
-                         std::to_string(last.number) +
-                         " never ends (no END:VEVENT before the feed ends): the feed looks cut "
-                         "short");
-  }
-  if (contains("VCALENDAR"))
-    return Status::Error("the feed ends without END:VCALENDAR: it looks cut short");
-  return calendar;
+  return builder.Finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -645,6 +676,16 @@ class EventReader {
     const ContentLine* uid = event.Find("UID");
     session.title = summary ? CollapseWhitespace(UnescapeText(summary->value)) : "";
     session.guid = uid ? CollapseWhitespace(uid->value) : "";
+    // Pentabarf's xCal writes SUMMARY as "title-subtitle" (a stray "-" when there
+    // is no subtitle) beside pentabarf:title and pentabarf:subtitle.
+    if (const ContentLine* title = event.Find("X-PENTABARF-TITLE")) {
+      if (std::string text = CollapseWhitespace(UnescapeText(title->value)); !text.empty())
+        session.title = std::move(text);
+    }
+    if (const ContentLine* subtitle = event.Find("X-PENTABARF-SUBTITLE"))
+      session.subtitle = CollapseWhitespace(UnescapeText(subtitle->value));
+    if (const ContentLine* language = event.Find("X-PENTABARF-LANGUAGE-CODE"))
+      session.language = CollapseWhitespace(UnescapeText(language->value));
     std::string label =
         "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number);
     std::string named;
@@ -706,7 +747,12 @@ class EventReader {
     for (const ContentLine& property : event.properties) {
       if (property.name != "ORGANIZER" && property.name != "ATTENDEE") continue;
       const std::string* cn = property.Param("CN");
-      if (cn != nullptr) AddSpeaker(session, CollapseWhitespace(*cn));
+      if (cn != nullptr) {
+        AddSpeaker(session, CollapseWhitespace(*cn));
+      } else if (property.name == "ATTENDEE" && property.value.find(':') == std::string::npos) {
+        // Not an address ("mailto:…") but a name, as pentabarf's xCal writes them.
+        AddSpeaker(session, CollapseWhitespace(UnescapeText(property.value)));
+      }
     }
     if (session.speakers.empty()) {
       std::string listed = DescriptionLine(description, {"Speaker:", "Speakers:"});
@@ -846,21 +892,235 @@ void EndOpenEndedSessions(std::vector<Session>& sessions, const std::vector<bool
   }
 }
 
-}  // namespace
+// ---------------------------------------------------------------------------
+// xCal: the same calendar written as XML
 
-Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& options) {
-  std::string_view text = bytes;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+bool IsComponentName(const std::string& name) {
+  static constexpr const char* kComponents[] = {"VCALENDAR", "VEVENT",    "VTODO",
+                                                "VJOURNAL",  "VFREEBUSY", "VTIMEZONE",
+                                                "STANDARD",  "DAYLIGHT",  "VALARM"};
+  return std::any_of(std::begin(kComponents), std::end(kComponents),
+                     [&](const char* component) { return name == component; });
+}
 
-  auto calendar = ReadCalendar(text);
-  if (!calendar.ok()) return calendar.status();
+// The properties whose values the event reader unescapes as TEXT.
+bool IsTextProperty(const std::string& name) {
+  return name == "SUMMARY" || name == "DESCRIPTION" || name == "LOCATION" || name == "CATEGORIES" ||
+         name == "URL" || name == "NAME" || name == "X-WR-CALNAME" || name == "X-WR-TIMEZONE" ||
+         name.rfind("X-", 0) == 0;
+}
 
+// TEXT as a content line writes it, so that UnescapeText gives it back.
+std::string EscapeText(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || c == ',' || c == ';') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Walks an xCal document and feeds its components and properties to a
+// CalendarBuilder as the text reader would. Two shapes are read:
+//   - RFC 6321: <vevent><properties><dtstart><parameters><tzid><text>…</text>
+//     </tzid></parameters><date-time>2015-08-11T16:00:00</date-time></dtstart>…,
+//     sub-components under <components>, values typed (<text>, <date-time>,
+//     <utc-offset>, <recur> with one element per rule part, …);
+//   - pentabarf's and the older draft's: <vevent><dtstart tzid="…">20150811T160000
+//     </dtstart>…, the value as the element's text and parameters as attributes.
+// Elements of another namespace prefix become X-PREFIX-NAME properties
+// (pentabarf:title is X-PENTABARF-TITLE). Lines are the XML's.
+class XCalWalker {
+ public:
+  // `buffer` is what pugixml parsed in place.
+  XCalWalker(std::string_view buffer, CalendarBuilder& builder)
+      : buffer_(buffer.data()), builder_(builder) {
+    for (size_t at = buffer.find('\n'); at != std::string_view::npos;
+         at = buffer.find('\n', at + 1))
+      line_starts_.push_back(at + 1);
+  }
+
+  void Component(const pugi::xml_node& element) {
+    std::string name = PropertyName(element);
+    Emit(element, "BEGIN", name);
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      std::string local = LocalName(child);
+      if (local == "properties") {
+        for (pugi::xml_node property : child.children())
+          if (property.type() == pugi::node_element) Property(property);
+      } else if (local == "components") {
+        for (pugi::xml_node component : child.children())
+          if (component.type() == pugi::node_element) Component(component);
+      } else if (IsComponentName(Upper(local)) && !HasPrefix(child)) {
+        Component(child);
+      } else {
+        Property(child);
+      }
+    }
+    Emit(element, "END", name);
+  }
+
+ private:
+  static std::string LocalName(const pugi::xml_node& element) {
+    std::string_view name = element.name();
+    size_t colon = name.find(':');
+    return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
+  }
+
+  // A prefix other than xCal's own ("xcal:", "xCal:").
+  static bool HasPrefix(const pugi::xml_node& element) {
+    std::string_view name = element.name();
+    size_t colon = name.find(':');
+    return colon != std::string_view::npos && Upper(name.substr(0, colon)) != "XCAL";
+  }
+
+  static std::string PropertyName(const pugi::xml_node& element) {
+    std::string_view name = element.name();
+    size_t colon = name.find(':');
+    if (!HasPrefix(element)) return Upper(LocalName(element));
+    return "X-" + Upper(name.substr(0, colon)) + "-" + Upper(name.substr(colon + 1));
+  }
+
+  // All the text inside an element, trimmed.
+  static std::string TextOf(const pugi::xml_node& element) {
+    std::string text;
+    for (pugi::xml_node node = element.first_child(); node; node = node.next_sibling()) {
+      if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+        text += node.value();
+      } else if (node.type() == pugi::node_element) {
+        text += TextOf(node);
+      }
+    }
+    size_t begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos) return "";
+    return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+  }
+
+  // A typed value as a content line writes it.
+  static std::string ValueOf(const pugi::xml_node& value, const std::string& property) {
+    std::string type = LocalName(value);
+    if (type == "recur") {  // <recur><freq>YEARLY</freq><byday>-1SU</byday>…
+      std::map<std::string, std::string> parts;
+      std::vector<std::string> order;
+      for (pugi::xml_node part : value.children()) {
+        if (part.type() != pugi::node_element) continue;
+        std::string key = Upper(LocalName(part));
+        if (!parts.count(key)) order.push_back(key);
+        std::string& joined = parts[key];
+        joined += (joined.empty() ? "" : ",") + TextOf(part);
+      }
+      std::string rule;
+      for (const std::string& key : order)
+        rule += (rule.empty() ? "" : ";") + key + "=" + parts[key];
+      return rule;
+    }
+    std::string text = TextOf(value);
+    if (type == "utc-offset") text.erase(std::remove(text.begin(), text.end(), ':'), text.end());
+    if (type == "text" && IsTextProperty(property)) return EscapeText(text);
+    return text;
+  }
+
+  void Property(const pugi::xml_node& element) {
+    ContentLine line;
+    line.line = LineOf(element);
+    line.name = PropertyName(element);
+    for (pugi::xml_attribute attribute : element.attributes()) {
+      std::string_view name = attribute.name();
+      if (name == "xmlns" || name.rfind("xmlns:", 0) == 0) continue;
+      line.params.emplace_back(Upper(name), attribute.value());
+    }
+    std::vector<std::string> values;
+    bool typed = false;
+    for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      typed = true;
+      if (LocalName(child) == "parameters") {
+        for (pugi::xml_node parameter : child.children()) {
+          if (parameter.type() != pugi::node_element) continue;
+          std::string joined;
+          for (pugi::xml_node value : parameter.children()) {
+            if (value.type() != pugi::node_element) continue;
+            joined += (joined.empty() ? "" : ",") + TextOf(value);
+          }
+          if (joined.empty()) joined = TextOf(parameter);
+          line.params.emplace_back(Upper(LocalName(parameter)), std::move(joined));
+        }
+      } else {
+        values.push_back(ValueOf(child, line.name));
+      }
+    }
+    if (typed) {
+      for (const std::string& value : values) line.value += (line.value.empty() ? "" : ",") + value;
+    } else {
+      line.value = TextOf(element);
+      if (IsTextProperty(line.name)) line.value = EscapeText(line.value);
+    }
+    builder_.Add(line);
+  }
+
+  void Emit(const pugi::xml_node& element, const char* what, const std::string& component) {
+    ContentLine line;
+    line.line = LineOf(element);
+    line.name = what;
+    line.value = component;
+    builder_.Add(line);
+  }
+
+  // The line of an element's start tag (its name points into the parse buffer).
+  size_t LineOf(const pugi::xml_node& element) const {
+    size_t offset = static_cast<size_t>(element.name() - buffer_);
+    return static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                               line_starts_.begin() + 1);
+  }
+
+  const char* buffer_;
+  CalendarBuilder& builder_;
+  std::vector<size_t> line_starts_;  // offsets just past each '\n'
+};
+
+Result<Calendar> ReadXCalendar(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
+    return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
+                         feed::LineAndColumn(bytes, bad) + ")");
+  // C0 controls other than tab, CR and LF are illegal in XML and dropped, as
+  // for schedule.xml; no line break is dropped, so lines stay the feed's.
+  std::string buffer;
+  buffer.reserve(bytes.size());
+  for (char c : bytes)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') buffer += c;
+  pugi::xml_document document;
+  pugi::xml_parse_result parsed = document.load_buffer_inplace(
+      buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!parsed) {
+    size_t offset = static_cast<size_t>(
+        std::clamp<std::ptrdiff_t>(parsed.offset, 0, static_cast<std::ptrdiff_t>(buffer.size())));
+    return Status::Error("not well-formed XML at " + feed::LineAndColumn(buffer, offset) + ": " +
+                         parsed.description());
+  }
+  pugi::xml_node root = document.document_element();
+  CalendarBuilder builder;
+  XCalWalker walker(buffer, builder);
+  for (pugi::xml_node child : root.children()) {
+    if (child.type() == pugi::node_element &&
+        Upper(child.name()).find("VCALENDAR") != std::string::npos)
+      walker.Component(child);
+  }
+  return builder.Finish();
+}
+
+Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOptions& options) {
   Schedule schedule;
-  schedule.title = calendar->name;
-  EventReader reader(*calendar, options);
+  schedule.title = calendar.name;
+  EventReader reader(calendar, options);
   std::vector<bool> open_ended;
-  schedule.sessions.reserve(calendar->events.size());
-  for (const RawEvent& event : calendar->events) {
+  schedule.sessions.reserve(calendar.events.size());
+  for (const RawEvent& event : calendar.events) {
     Session session;
     bool open = false;
     Status status = reader.Read(event, session, open);
@@ -871,12 +1131,28 @@ Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& optio
   EndOpenEndedSessions(schedule.sessions, open_ended);
 
   schedule.time_zone_name =
-      calendar->zone_name.empty() ? reader.first_iana_tzid() : calendar->zone_name;
+      calendar.zone_name.empty() ? reader.first_iana_tzid() : calendar.zone_name;
   std::set<std::string> seen;  // rooms in the order sessions first name them
   for (const Session& session : schedule.sessions) {
     if (seen.insert(session.room).second) schedule.rooms.push_back(Room{session.room, ""});
   }
   return schedule;
+}
+
+}  // namespace
+
+Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& options) {
+  std::string_view text = bytes;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  auto calendar = ReadCalendar(text);
+  if (!calendar.ok()) return calendar.status();
+  return ScheduleFromCalendar(*calendar, options);
+}
+
+Result<Schedule> ParseXCalendar(std::string_view bytes, const FeedOptions& options) {
+  auto calendar = ReadXCalendar(bytes);
+  if (!calendar.ok()) return calendar.status();
+  return ScheduleFromCalendar(*calendar, options);
 }
 
 }  // namespace foyer
