@@ -98,6 +98,14 @@ def slice_icalendar(raw, events):
     return body.encode("utf-8", errors="surrogateescape")
 
 
+def slice_xcal(text, events):
+    """The xCal's header, its first `events` <vevent>s, and the closing tags."""
+    blocks = re.findall(r"<vevent>.*?</vevent>", text, flags=re.S)
+    first = text.find("<vevent>")
+    header = text[:first] if first >= 0 else text
+    return header + "\n".join(blocks[:events]) + "\n  </vcalendar>\n</iCalendar>\n"
+
+
 def fitting(make, sizes):
     """The first of make(size…) that fits in MAX_SEED_BYTES (or the smallest)."""
     data = None
@@ -141,6 +149,12 @@ def slice_feed(path, out, sizes):
         for target in ("fuzz_icalendar", "fuzz_feed"):
             write(out, target, name, seed)
         write(out, "fuzz_icalendar", "head-" + name, raw[:2048])
+    elif name.endswith(".xcal"):
+        text = raw.decode("utf-8")
+        seed = fitting(lambda n: slice_xcal(text, n), [(3,), (2,), (1,)])
+        for target in ("fuzz_xcal", "fuzz_feed"):
+            write(out, target, name, seed)
+        write(out, "fuzz_xcal", "head-" + name, raw[:2048])
 
 
 def main():
