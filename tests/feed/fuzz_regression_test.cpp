@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "feed/announcements.h"
 #include "feed/feed.h"
 
 namespace foyer {
@@ -50,6 +51,28 @@ TEST_CASE("a schedule.xml title with a surrogate character reference gives no in
       "<abstract>&#x110000;</abstract></event></room></day></schedule>";
   auto parsed = ParseFeed(xml);
   if (parsed.ok()) CheckTextsAreUtf8(*parsed);
+}
+
+TEST_CASE("an announcement whose text or room is only control characters is refused") {
+  // fuzz_announcements, crash-aa5142a867eb26065228d069f2496a063fe48d7d: a text of
+  // six DEL characters was accepted, collapsed to "", and stored: a blank
+  // banner on every screen (and the stored copy no longer parsed).
+  std::string_view blank_text =
+      "{\"announcements\": [\n  {\"id\": \"lunch\", \"text\": \"\x7f\x7f\x7f\x7f\x7f\x7f\", "
+      "\"level\": \"info\", \"s*artrooms\": [],\n   \"starts\": \"2025-10-15T07:30:00Z\", "
+      "\"ends\": \"2025-10-15T12:45:00+0500\"}\n]}\n";
+  auto parsed = ParseAnnouncements(blank_text);
+  REQUIRE_FALSE(parsed.ok());
+  CHECK(parsed.status().message() ==
+        "announcements[0].text: has nothing to show (only spaces or control characters)");
+
+  // A room name that collapses to nothing would, dropped, have sent a room's
+  // emergency to every screen.
+  auto blank_room = ParseAnnouncements(
+      R"({"announcements": [{"id": "e", "text": "Leave Hall B now", "level": "emergency",
+          "rooms": [" \t "], "starts": "2025-10-15T07:30:00Z", "ends": "2025-10-15T08:00:00Z"}]})");
+  REQUIRE_FALSE(blank_room.ok());
+  CHECK(blank_room.status().message() == "announcements[0].rooms: an empty room name");
 }
 
 }  // namespace

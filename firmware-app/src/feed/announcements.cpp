@@ -47,6 +47,10 @@ Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
                             {"ends", &ends}})
       if (Status status = text_of(key, *out); !status.ok()) return status;
     a.text = CollapseWhitespace(a.text);
+    if (a.text.empty())  // spaces and control characters only: nothing to show
+      return Status::Error(where +
+                           ".text: has nothing to show (only spaces or control "
+                           "characters)");
     if (a.level != "info" && a.level != "warning" && a.level != "emergency")
       return Status::Error(where + ".level: \"" + a.level + "\" is not info, warning or emergency");
     auto start = ParseIsoInstant(starts);
@@ -62,7 +66,10 @@ Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
       if (!rooms->is_array()) return Status::Error(where + ".rooms: expected a list of room names");
       for (const auto& room : *rooms) {
         if (!room.is_string()) return Status::Error(where + ".rooms: expected room names");
-        a.rooms.push_back(CollapseWhitespace(room.get<std::string>()));
+        // Never dropped: an announcement whose every room went would reach all rooms.
+        std::string name = CollapseWhitespace(room.get<std::string>());
+        if (name.empty()) return Status::Error(where + ".rooms: an empty room name");
+        a.rooms.push_back(std::move(name));
       }
     }
     result.push_back(std::move(a));
