@@ -9,6 +9,7 @@
 
 #include "base/time.h"
 #include "feed/feed.h"
+#include "feed/recurrence.h"
 #include "feed/validate.h"
 #include "support/files.h"
 
@@ -513,6 +514,67 @@ TEST_CASE("an event with STATUS:CANCELLED is kept, marked cancelled") {
   REQUIRE(schedule->sessions.size() == 2);
   CHECK(schedule->sessions[0].cancelled);
   CHECK_FALSE(schedule->sessions[1].cancelled);
+}
+
+TEST_CASE("a recurring event is one session per occurrence, at the same wall-clock time") {
+  // A daily stand-up in Berlin across the end of summer time (26 October
+  // 2025), one day dropped, one moved and one cancelled by VEVENTs of their own.
+  Schedule schedule = Parse(Calendar(
+      "BEGIN:VEVENT\nUID:standup\nSUMMARY:Stand-up\nLOCATION:Hall A\n"
+      "DTSTART;TZID=Europe/Berlin:20251024T090000\nDTEND;TZID=Europe/Berlin:20251024T091500\n"
+      "RRULE:FREQ=DAILY;COUNT=5\nEXDATE;TZID=Europe/Berlin:20251025T090000\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nUID:standup\nRECURRENCE-ID;TZID=Europe/Berlin:20251027T090000\n"
+      "SUMMARY:Stand-up (late)\nLOCATION:Hall B\nDTSTART;TZID=Europe/Berlin:20251027T100000\n"
+      "DTEND;TZID=Europe/Berlin:20251027T101500\nEND:VEVENT\n"
+      "BEGIN:VEVENT\nUID:standup\nRECURRENCE-ID;TZID=Europe/Berlin:20251028T090000\n"
+      "SUMMARY:Stand-up\nLOCATION:Hall A\nSTATUS:CANCELLED\n"
+      "DTSTART;TZID=Europe/Berlin:20251028T090000\nDTEND;TZID=Europe/Berlin:20251028T091500\n"
+      "END:VEVENT\n"));
+  std::vector<std::string> seen;
+  for (const Session& s : schedule.sessions)
+    seen.push_back(LocalIso(s, s.start) + " " + s.room + (s.cancelled ? " cancelled" : "") + " " +
+                   s.guid);
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<std::string>{
+                    "2025-10-24T09:00:00+02:00 Hall A standup/2025-10-24T07:00:00Z",
+                    // 25 October: EXDATE. 26 October: winter time, still 09:00.
+                    "2025-10-26T09:00:00+01:00 Hall A standup/2025-10-26T08:00:00Z",
+                    // Moved to 10:00 in Hall B: the guid is the occurrence it replaces.
+                    "2025-10-27T10:00:00+01:00 Hall B standup/2025-10-27T08:00:00Z",
+                    "2025-10-28T09:00:00+01:00 Hall A cancelled standup/2025-10-28T08:00:00Z",
+                });
+  for (const Session& s : schedule.sessions) CHECK(s.end - s.start == 15 * 60);
+}
+
+TEST_CASE(
+    "RDATE adds occurrences, a rule foyer cannot read keeps the first, and UTC rules stay "
+    "in UTC") {
+  Schedule rdate = Parse(OneEvent(
+      "DTSTART:20251015T050000Z\nDURATION:PT1H\nRDATE:20251016T050000Z,20251017T060000Z\n"));
+  REQUIRE(rdate.sessions.size() == 3);
+  CHECK(FormatUtcIso(rdate.sessions[2].start) == "2025-10-17T06:00:00Z");
+  CHECK(rdate.sessions[2].end - rdate.sessions[2].start == 3600);
+
+  Schedule unread =
+      Parse(OneEvent("DTSTART:20251015T050000Z\nRRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1\n"));
+  REQUIRE(unread.sessions.size() == 1);
+  CHECK(FormatUtcIso(unread.sessions[0].start) == "2025-10-15T05:00:00Z");
+
+  Schedule weekly =
+      Parse(OneEvent("DTSTART:20251015T050000Z\nDTEND:20251015T060000Z\nRRULE:FREQ=WEEKLY\n"));
+  CHECK(weekly.sessions.size() == kRecurrenceHorizonDays / 7 + 1);  // bounded, never endless
+  CHECK(FormatUtcIso(weekly.sessions[1].start) == "2025-10-22T05:00:00Z");
+  CHECK(weekly.sessions[1].guid == "u1/2025-10-22T05:00:00Z");
+
+  // Fifty daily events that never end would be 25 000 sessions: refused, naming the one that
+  // takes the schedule past 20 000.
+  std::string endless;
+  for (int i = 1; i <= 50; ++i)
+    endless += "BEGIN:VEVENT\nUID:e" + std::to_string(i) +
+               "\nSUMMARY:Daily\nDTSTART:20251015T050000Z\nRRULE:FREQ=DAILY\nEND:VEVENT\n";
+  CHECK(ErrorOf(Calendar(endless)) ==
+        "line 244: VEVENT 41: its recurrences take the schedule past 20000 sessions, more than "
+        "any conference has: check its RRULE");
 }
 
 }  // namespace

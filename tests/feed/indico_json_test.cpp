@@ -74,7 +74,8 @@ TEST_CASE("a contribution's times, speakers and links are read from the export")
   CHECK(first.room == "Main Track");
   CHECK(FormatUtcIso(first.start) == "2021-09-17T14:10:00Z");
   CHECK(FormatUtcIso(first.end) == "2021-09-17T14:30:00Z");
-  CHECK(first.utc_offset == 7200);  // shown in the event's zone, Europe/Warsaw (CEST)                                       // written in UTC
+  CHECK(first.utc_offset ==
+        7200);  // shown in the event's zone, Europe/Warsaw (CEST) // written in UTC
   CHECK(first.speakers == std::vector<std::string>{"Martin Peres"});  // from primaryauthors
   CHECK(first.url == "https://indico.freedesktop.org/event/1/contributions/26/");
   CHECK(first.feed_id == "12");

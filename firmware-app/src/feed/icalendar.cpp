@@ -39,7 +39,10 @@
 //     "Speaker: A, B" line in the DESCRIPTION (inpycon).
 //   - UID is kept as the guid but never used to merge or drop events: real feeds
 //     repeat it (moca) or regenerate it on every build (pyconuk).
-//   - Recurrence (RRULE on a VEVENT) is not expanded: the first occurrence shows.
+//   - Recurring events (RRULE, RDATE, EXDATE) become one Session per occurrence
+//     (feed/recurrence.h says which rules; at most kMaxOccurrences, none past
+//     kRecurrenceHorizonDays), each with the guid UID/START-IN-UTC; a VEVENT
+//     with a RECURRENCE-ID replaces the occurrence it names, keeping its guid.
 //   - Pentabarf's xCal: pentabarf:title and :subtitle over its SUMMARY, which
 //     joins them with "-"; an ATTENDEE that is a name rather than an address
 //     ("Bruno Kern, Initiative Ökosozialismus") is a speaker.
@@ -68,6 +71,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/recurrence.h"
 #include "feed/text.h"
 
 #include <pugixml.hpp>
@@ -79,6 +83,9 @@ using feed::Paragraphs;
 using feed::Quote;
 
 constexpr UnixSeconds kOpenEndedLength = 3600;
+// Recurring events that expand past this are refused: the largest real feed
+// has 1351 sessions, and each takes memory, cache space and layout time.
+constexpr size_t kMostSessions = 20000;
 constexpr const char* kDefaultRoom = "Main";
 constexpr UnixSeconds kDay = 86400;
 // Durations past this (about 31 700 years) are refused, so sums cannot overflow.
@@ -652,8 +659,15 @@ struct Instant {
   UnixSeconds utc = 0;
   int offset = 0;
   bool is_date = false;
-  UnixSeconds local = 0;  // dates only: the local midnight
-  LocalZone zone;         // dates only
+  bool wall_clock = false;  // a local date-time or a date, read in `zone`
+  UnixSeconds local = 0;    // wall_clock only: the wall-clock seconds (a date's midnight)
+  LocalZone zone;           // wall_clock only
+};
+
+// One start of a recurring event.
+struct Occurrence {
+  UnixSeconds utc = 0;
+  int offset = 0;
 };
 
 class EventReader {
@@ -671,7 +685,7 @@ class EventReader {
 
   // Reads one VEVENT. `open_ended` is set when it has neither DTEND nor DURATION
   // and starts at a time of day: its end is then provisional.
-  Status Read(const RawEvent& event, Session& session, bool& open_ended) {
+  Status Read(const RawEvent& event, Session& session, bool& open_ended, Instant* start_out) {
     const ContentLine* summary = event.Find("SUMMARY");
     const ContentLine* uid = event.Find("UID");
     session.title = summary ? CollapseWhitespace(UnescapeText(summary->value)) : "";
@@ -700,6 +714,7 @@ class EventReader {
     if (!start.ok()) return start.status().WithContext(label);
     session.start = start->utc;
     session.utc_offset = start->offset;
+    *start_out = *start;
 
     open_ended = false;
     if (const ContentLine* dtend = event.Find("DTEND")) {
@@ -836,14 +851,83 @@ class EventReader {
                            ": set clock.timezone to the venue's time zone");
     }
     std::tie(instant.utc, instant.offset) = zone.ToUtc(value->seconds);
-    if (value->kind == TimeKind::kDate) {
-      instant.is_date = true;
-      instant.local = value->seconds;
-      instant.zone = zone;
-    }
+    instant.is_date = value->kind == TimeKind::kDate;
+    instant.wall_clock = true;
+    instant.local = value->seconds;
+    instant.zone = zone;
     return instant;
   }
 
+ public:
+  // The starts of a VEVENT that starts at `start`: the one start, or every
+  // occurrence of its RRULE and RDATEs less its EXDATEs. A rule this reader
+  // does not support (recurrence.h) leaves the first occurrence alone.
+  std::vector<Occurrence> OccurrencesOf(const RawEvent& event, const Instant& start) {
+    std::vector<Occurrence> starts = {{start.utc, start.offset}};
+    // Wall-clock times in DTSTART's zone, or at its fixed offset.
+    auto to_utc = [&](UnixSeconds local) {
+      return start.wall_clock ? start.zone.ToUtc(local)
+                              : std::make_pair(local - start.offset, start.offset);
+    };
+    UnixSeconds first_local = start.wall_clock ? start.local : start.utc + start.offset;
+    if (const ContentLine* rrule = event.Find("RRULE")) {
+      if (auto rule = ParseRecurrenceRule(rrule->value)) {
+        starts.clear();
+        for (UnixSeconds local :
+             ExpandRecurrence(*rule, first_local, [&](UnixSeconds l) { return to_utc(l).first; })) {
+          auto [utc, offset] = to_utc(local);
+          starts.push_back({utc, offset});
+        }
+      }
+    }
+    std::set<UnixSeconds> excluded;
+    std::set<std::int64_t> excluded_days;  // EXDATE;VALUE=DATE: local days
+    for (const ContentLine& property : event.properties) {
+      if (property.name != "RDATE" && property.name != "EXDATE") continue;
+      std::string_view list = property.value;
+      while (!list.empty()) {
+        size_t comma = list.find(',');
+        ContentLine item = property;
+        item.value = std::string(Trim(list.substr(0, comma)));
+        item.value = item.value.substr(0, item.value.find('/'));  // a PERIOD's start
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        auto instant = ReadTime(item);
+        if (!instant.ok()) continue;  // an unreadable date: nothing to add or take away
+        if (property.name == "RDATE") {
+          starts.push_back({instant->utc, instant->offset});
+        } else if (instant->is_date) {
+          excluded_days.insert(DaysOf(instant->local));
+        } else {
+          excluded.insert(instant->utc);
+        }
+      }
+    }
+    std::sort(starts.begin(), starts.end(),
+              [](const Occurrence& a, const Occurrence& b) { return a.utc < b.utc; });
+    starts.erase(
+        std::unique(starts.begin(), starts.end(),
+                    [](const Occurrence& a, const Occurrence& b) { return a.utc == b.utc; }),
+        starts.end());
+    starts.erase(std::remove_if(starts.begin(), starts.end(),
+                                [&](const Occurrence& o) {
+                                  return excluded.count(o.utc) ||
+                                         excluded_days.count(DaysOf(o.utc + o.offset));
+                                }),
+                 starts.end());
+    if (starts.size() > kMaxOccurrences) starts.resize(kMaxOccurrences);
+    return starts;
+  }
+
+  // RECURRENCE-ID's instant: which occurrence of its UID this VEVENT replaces.
+  std::optional<UnixSeconds> RecurrenceIdOf(const RawEvent& event) {
+    const ContentLine* id = event.Find("RECURRENCE-ID");
+    if (id == nullptr) return std::nullopt;
+    auto instant = ReadTime(*id);
+    if (!instant.ok()) return std::nullopt;
+    return instant->utc;
+  }
+
+ private:
   // The rest of the first DESCRIPTION line that starts with one of `labels`
   // (case-insensitive), e.g. "4" from "Track: 4"; empty when there is none.
   static std::string DescriptionLine(std::string_view description,
@@ -1120,11 +1204,44 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
   EventReader reader(calendar, options);
   std::vector<bool> open_ended;
   schedule.sessions.reserve(calendar.events.size());
+  // Occurrences that a VEVENT of their own replaces (UID and RECURRENCE-ID).
+  std::map<std::string, std::set<UnixSeconds>> replaced;
+  for (const RawEvent& event : calendar.events) {
+    const ContentLine* uid = event.Find("UID");
+    if (uid == nullptr) continue;
+    if (auto id = reader.RecurrenceIdOf(event))
+      replaced[CollapseWhitespace(uid->value)].insert(*id);
+  }
   for (const RawEvent& event : calendar.events) {
     Session session;
     bool open = false;
-    Status status = reader.Read(event, session, open);
+    Instant start;
+    Status status = reader.Read(event, session, open, &start);
     if (!status.ok()) return status;
+    // An occurrence's guid is its UID and original start, as RECURRENCE-ID names
+    // it: moving one occurrence keeps its guid, so screens say it moved.
+    if (auto id = reader.RecurrenceIdOf(event)) {
+      if (!session.guid.empty()) session.guid += "/" + FormatUtcIso(*id);
+    } else if (event.Find("RRULE") != nullptr || event.Find("RDATE") != nullptr) {
+      const std::set<UnixSeconds>& skip = replaced[session.guid];
+      UnixSeconds length = session.end - session.start;
+      for (const Occurrence& occurrence : reader.OccurrencesOf(event, start)) {
+        if (skip.count(occurrence.utc)) continue;
+        if (schedule.sessions.size() >= kMostSessions)
+          return Status::Error(
+              "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number) +
+              ": its recurrences take the schedule past " + std::to_string(kMostSessions) +
+              " sessions, more than any conference has: check its RRULE");
+        Session copy = session;
+        copy.start = occurrence.utc;
+        copy.end = occurrence.utc + length;
+        copy.utc_offset = occurrence.offset;
+        if (!session.guid.empty()) copy.guid += "/" + FormatUtcIso(occurrence.utc);
+        schedule.sessions.push_back(std::move(copy));
+        open_ended.push_back(open);
+      }
+      continue;
+    }
     schedule.sessions.push_back(std::move(session));
     open_ended.push_back(open);
   }
