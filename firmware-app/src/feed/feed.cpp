@@ -201,7 +201,7 @@ Result<Schedule> ParseDetected(std::string_view bytes, const FeedOptions& option
   FeedFormat format = DetectFeedFormat(bytes);
   switch (format) {
     case FeedFormat::kScheduleJson:
-      return ParseScheduleJson(bytes);
+      return ParseScheduleJson(bytes, options);
     case FeedFormat::kScheduleXml:
       return ParseScheduleXml(bytes, options);
     case FeedFormat::kICalendar:

@@ -35,9 +35,6 @@ struct FeedOptions;
 Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options);
 Result<Schedule> ParseFeed(std::string_view bytes);
 
-// frab / pretalx / c3voc schedule.json (version 1 of the c3voc schema).
-Result<Schedule> ParseScheduleJson(std::string_view bytes);
-
 // How to read what a feed leaves open.
 struct FeedOptions {
   // The zone of local times written without an offset (old pentabarf XML,
@@ -45,6 +42,9 @@ struct FeedOptions {
   // refused with an error that says to set clock.timezone.
   const Zone* floating_zone = nullptr;
 };
+
+// frab / pretalx / c3voc schedule.json (version 1 of the c3voc schema).
+Result<Schedule> ParseScheduleJson(std::string_view bytes, const FeedOptions& options = {});
 
 // frab and pentabarf schedule.xml.
 Result<Schedule> ParseScheduleXml(std::string_view bytes, const FeedOptions& options = {});

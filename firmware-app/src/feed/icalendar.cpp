@@ -71,6 +71,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/open_ended.h"
 #include "feed/recurrence.h"
 #include "feed/text.h"
 
@@ -82,7 +83,10 @@ namespace {
 using feed::Paragraphs;
 using feed::Quote;
 
-constexpr UnixSeconds kOpenEndedLength = 3600;
+using feed::EndOpenEndedSessions;
+using feed::kOpenEndedLength;
+// The fix for floating times, said once however many events need it.
+constexpr std::string_view kSetZone = "set clock.timezone";
 // Recurring events that expand past this are refused: the largest real feed
 // has 1351 sessions, and each takes memory, cache space and layout time.
 constexpr size_t kMostSessions = 20000;
@@ -847,8 +851,8 @@ class EventReader {
       const char* what = value->kind == TimeKind::kDate
                              ? " is an all-day date with no time zone"
                              : " is a floating local time (no Z, no TZID, no X-WR-TIMEZONE)";
-      return Status::Error(property.name + ": " + Quote(property.value) + what +
-                           ": set clock.timezone to the venue's time zone");
+      return Status::Error(property.name + ": " + Quote(property.value) + what + ": " +
+                           std::string(kSetZone) + " to the venue's time zone");
     }
     std::tie(instant.utc, instant.offset) = zone.ToUtc(value->seconds);
     instant.is_date = value->kind == TimeKind::kDate;
@@ -959,22 +963,6 @@ class EventReader {
   std::map<std::string, CachedZone> zones_;  // by TZID; nodes are stable
   std::string first_iana_tzid_;
 };
-
-// An open-ended session lasts kOpenEndedLength, or until the next session in
-// its room starts if that is sooner (but never less than nothing).
-void EndOpenEndedSessions(std::vector<Session>& sessions, const std::vector<bool>& open_ended) {
-  std::map<std::string, std::vector<UnixSeconds>> starts;  // room → sorted starts
-  for (const Session& session : sessions) starts[session.room].push_back(session.start);
-  for (auto& [room, list] : starts) std::sort(list.begin(), list.end());
-  for (size_t i = 0; i < sessions.size(); ++i) {
-    if (!open_ended[i]) continue;
-    Session& session = sessions[i];
-    const std::vector<UnixSeconds>& list = starts[session.room];
-    auto next = std::upper_bound(list.begin(), list.end(), session.start);
-    session.end = session.start + kOpenEndedLength;
-    if (next != list.end()) session.end = std::min(session.end, *next);
-  }
-}
 
 // ---------------------------------------------------------------------------
 // xCal: the same calendar written as XML
@@ -1204,6 +1192,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
   EventReader reader(calendar, options);
   std::vector<bool> open_ended;
   schedule.sessions.reserve(calendar.events.size());
+  feed::ProblemList problems;
   // Occurrences that a VEVENT of their own replaces (UID and RECURRENCE-ID).
   std::map<std::string, std::set<UnixSeconds>> replaced;
   for (const RawEvent& event : calendar.events) {
@@ -1216,8 +1205,10 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
     Session session;
     bool open = false;
     Instant start;
-    Status status = reader.Read(event, session, open, &start);
-    if (!status.ok()) return status;
+    if (Status status = reader.Read(event, session, open, &start); !status.ok()) {
+      problems.Add(status, kSetZone);  // and on to the next event, to report every one
+      continue;
+    }
     // An occurrence's guid is its UID and original start, as RECURRENCE-ID names
     // it: moving one occurrence keeps its guid, so screens say it moved.
     if (auto id = reader.RecurrenceIdOf(event)) {
@@ -1245,6 +1236,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
     schedule.sessions.push_back(std::move(session));
     open_ended.push_back(open);
   }
+  if (!problems.empty()) return problems.ToStatus();
   EndOpenEndedSessions(schedule.sessions, open_ended);
 
   schedule.time_zone_name =

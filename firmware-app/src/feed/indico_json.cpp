@@ -117,12 +117,12 @@ class Reader {
     if (!contributions->is_array())
       return ErrorAt(list_path, std::string("not a list of contributions (it is ") +
                                     TypeName(*contributions) + ")");
-    for (size_t i = 0; i < contributions->size(); ++i) {
-      Status status = ReadContribution((*contributions)[i], zone_name, event_room,
-                                       list_path + "[" + std::to_string(i) + "]");
-      if (!status.ok()) return status;
-    }
-    return Status::Ok();
+    // A bad contribution does not hide the next: every one is reported.
+    feed::ProblemList problems;
+    for (size_t i = 0; i < contributions->size(); ++i)
+      problems.Add(ReadContribution((*contributions)[i], zone_name, event_room,
+                                    list_path + "[" + std::to_string(i) + "]"));
+    return problems.ToStatus();
   }
 
  private:

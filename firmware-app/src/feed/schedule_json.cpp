@@ -14,8 +14,11 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -145,7 +148,7 @@ Result<std::int64_t> ParseDuration(const Json& value) {
 // room index it needs on the way. Every `path` argument names the JSON value read.
 class Reader {
  public:
-  explicit Reader(Schedule& schedule) : schedule_(schedule) {}
+  Reader(Schedule& schedule, const FeedOptions& options) : schedule_(schedule), options_(options) {}
 
   Status ReadConference(const Json& conference, const std::string& path) {
     schedule_.title = LineOf(Member(conference, "title"));
@@ -175,11 +178,9 @@ class Reader {
       return ErrorAt(days_path, "missing: a schedule.json lists its sessions here");
     if (!days->is_array())
       return ErrorAt(days_path, std::string("not a list of days (it is ") + TypeName(*days) + ")");
-    for (size_t d = 0; d < days->size(); ++d) {
-      Status status = ReadDay((*days)[d], days_path + "[" + std::to_string(d) + "]");
-      if (!status.ok()) return status;
-    }
-    return Status::Ok();
+    for (size_t d = 0; d < days->size(); ++d)
+      problems_.Add(ReadDay((*days)[d], days_path + "[" + std::to_string(d) + "]"));
+    return problems_.ToStatus();
   }
 
  private:
@@ -191,23 +192,64 @@ class Reader {
     if (!rooms->is_object())
       return ErrorAt(path + ".rooms",
                      std::string("not an object of rooms (it is ") + TypeName(*rooms) + ")");
+    // For events without a "date" of their own (frab's exports of 2013): the
+    // day's date, and its start, before which a time belongs to the next day.
+    DayContext context;
+    if (auto date = ParseIsoDate(LineOf(Member(day, "date"))); date.ok()) context.date = *date;
+    if (auto start = ParseIsoInstant(LineOf(Member(day, "day_start"))); start.ok()) {
+      UnixSeconds local = start->utc + (start->has_offset ? start->offset_seconds : 0);
+      context.start_second = ((local % 86400) + 86400) % 86400;
+      if (start->has_offset) context.offset = start->offset_seconds;
+    }
     for (const auto& [key, entries] : rooms->items()) {
       std::string room_path = path + ".rooms[" + Quote(key) + "]";
       std::string room = CollapseWhitespace(key);
       AddRoom(room, "");
       if (entries.is_null()) continue;
-      if (!entries.is_array())
-        return ErrorAt(room_path,
-                       std::string("not a list of events (it is ") + TypeName(entries) + ")");
-      for (size_t i = 0; i < entries.size(); ++i) {
-        Status status = ReadEvent(entries[i], room, room_path + "[" + std::to_string(i) + "]");
-        if (!status.ok()) return status;
+      if (!entries.is_array()) {
+        problems_.Add(ErrorAt(
+            room_path, std::string("not a list of events (it is ") + TypeName(entries) + ")"));
+        continue;
       }
+      for (size_t i = 0; i < entries.size(); ++i)
+        problems_.Add(
+            ReadEvent(entries[i], room, context, room_path + "[" + std::to_string(i) + "]"),
+            "set clock.timezone");
     }
     return Status::Ok();
   }
 
-  Status ReadEvent(const Json& event, const std::string& room, const std::string& path) {
+  struct DayContext {
+    std::optional<CivilDate> date;
+    UnixSeconds start_second = 0;  // the day's start as a time of day
+    std::optional<int> offset;     // day_start's UTC offset
+  };
+
+  // An event without "date": the day's date and its "start", at the day's
+  // offset or in clock.timezone (which wins, as for schedule.xml).
+  Result<std::pair<UnixSeconds, int>> PlaceByDay(const Json& event, const DayContext& day,
+                                                 const std::string& path) {
+    std::string start_text = LineOf(Member(event, "start"));
+    UnixSeconds second = 0;
+    auto time = ParseIsoInstant("1970-01-01T" + start_text + "Z");
+    if (!day.date || start_text.empty() || !time.ok())
+      return ErrorAt(path + ".date",
+                     "missing: every event needs its date and time with a UTC offset");
+    second = time->utc;
+    std::int64_t days = DaysFromCivil(*day.date) + (second < day.start_second ? 1 : 0);
+    UnixSeconds local = days * 86400 + second;
+    if (options_.floating_zone != nullptr) {
+      UnixSeconds utc = options_.floating_zone->LocalToUtc(local);
+      return std::make_pair(utc, options_.floating_zone->OffsetAt(utc));
+    }
+    if (day.offset) return std::make_pair(local - *day.offset, *day.offset);
+    return ErrorAt(path + ".date",
+                   "missing, and the day's date with \"start\" " + Quote(start_text) +
+                       " has no UTC offset: set clock.timezone to the venue's time zone");
+  }
+
+  Status ReadEvent(const Json& event, const std::string& room, const DayContext& day,
+                   const std::string& path) {
     if (!event.is_object())
       return ErrorAt(path,
                      std::string("not an event (it is ") + TypeName(event) + ", not an object)");
@@ -215,20 +257,23 @@ class Reader {
     session.room = room;
 
     const Json* date = Member(event, "date");
-    if (date == nullptr || date->is_null())
-      return ErrorAt(path + ".date",
-                     "missing: every event needs its date and time with a UTC offset");
-    if (!date->is_string())
-      return ErrorAt(path + ".date",
-                     std::string("not a date and time (it is ") + TypeName(*date) + ")");
-    const std::string& date_text = date->get_ref<const std::string&>();
-    auto instant = ParseIsoInstant(date_text);
-    if (!instant.ok()) return instant.status().WithContext(path + ".date");
-    if (!instant->has_offset)
-      return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
-                                         ": the session cannot be placed in time");
-    session.start = instant->utc;
-    session.utc_offset = instant->offset_seconds;
+    if (date == nullptr || date->is_null()) {
+      auto placed = PlaceByDay(event, day, path);
+      if (!placed.ok()) return placed.status();
+      std::tie(session.start, session.utc_offset) = *placed;
+    } else {
+      if (!date->is_string())
+        return ErrorAt(path + ".date",
+                       std::string("not a date and time (it is ") + TypeName(*date) + ")");
+      const std::string& date_text = date->get_ref<const std::string&>();
+      auto instant = ParseIsoInstant(date_text);
+      if (!instant.ok()) return instant.status().WithContext(path + ".date");
+      if (!instant->has_offset)
+        return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
+                                           ": the session cannot be placed in time");
+      session.start = instant->utc;
+      session.utc_offset = instant->offset_seconds;
+    }
 
     const Json* duration = Member(event, "duration");
     const Json* end = Member(event, "end");
@@ -289,13 +334,15 @@ class Reader {
   }
 
   Schedule& schedule_;
+  const FeedOptions& options_;
+  feed::ProblemList problems_;                       // every bad day, room and event
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
   std::map<std::string, size_t> room_index_;         // room name → index in schedule_.rooms
 };
 
 }  // namespace
 
-Result<Schedule> ParseScheduleJson(std::string_view bytes) {
+Result<Schedule> ParseScheduleJson(std::string_view bytes, const FeedOptions& options) {
   size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
@@ -320,7 +367,7 @@ Result<Schedule> ParseScheduleJson(std::string_view bytes) {
 
   Schedule schedule;
   schedule.version = LineOf(Member(*schedule_json, "version"));
-  Reader reader(schedule);
+  Reader reader(schedule, options);
   Status status = reader.ReadConference(*conference, "schedule.conference");
   if (!status.ok()) return status;
   return schedule;

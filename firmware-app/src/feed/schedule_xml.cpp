@@ -15,6 +15,7 @@
 // where a <start> earlier than the day's start belongs to the next calendar day
 // (pentabarf days run past midnight) — placed with FeedOptions::floating_zone.
 //
+// An event without a <duration> (or an empty one) is open-ended (feed/open_ended.h).
 // Only an event's direct children are read: in hub exports <link> and
 // <attachment> carry their own <title> and <type>, which must never be taken for
 // the event's. Errors name their place: the day's date, the room, the event's
@@ -36,6 +37,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/open_ended.h"
 #include "feed/text.h"
 
 namespace foyer {
@@ -295,15 +297,16 @@ class Reader {
     size_t day_number = 0;
     for (pugi::xml_node day : root.children("day")) {
       ++day_number;
-      Status status = ReadDay(day, day_number, day_change_known, day_change);
-      if (!status.ok()) return status;
+      ReadDay(day, day_number, day_change_known, day_change);
     }
-    return Status::Ok();
+    feed::EndOpenEndedSessions(schedule_.sessions, open_ended_);
+    return problems_.ToStatus();
   }
 
  private:
-  Status ReadDay(const pugi::xml_node& day, size_t day_number, bool day_change_known,
-                 std::int64_t day_change) {
+  // Reads a day's events; their problems go to problems_.
+  void ReadDay(const pugi::xml_node& day, size_t day_number, bool day_change_known,
+               std::int64_t day_change) {
     DayContext context;
     std::string date_text = LineOf(day.attribute("date"));
     std::string start_text = LineOf(day.attribute("start"));
@@ -337,16 +340,12 @@ class Reader {
       if (Named(child, "room")) {
         std::string room = LineOf(child.attribute("name"));
         AddRoom(room, LineOf(child.attribute("slug")));
-        for (pugi::xml_node event : child.children("event")) {
-          Status status = ReadEvent(event, context, room);
-          if (!status.ok()) return status;
-        }
+        for (pugi::xml_node event : child.children("event"))
+          problems_.Add(ReadEvent(event, context, room), "set clock.timezone");
       } else if (Named(child, "event")) {
-        Status status = ReadEvent(child, context, "");
-        if (!status.ok()) return status;
+        problems_.Add(ReadEvent(child, context, ""), "set clock.timezone");
       }
     }
-    return Status::Ok();
   }
 
   // `room` is the name of the <room> wrapper the event sits in, or empty.
@@ -410,13 +409,15 @@ class Reader {
       session.utc_offset = options_.floating_zone->OffsetAt(session.start);
     }
 
-    if (!fields.duration) return fail("<duration> missing");
+    // No <duration>, or an empty one (a Jekyll template's open-ended hackathon):
+    // open-ended, as an iCalendar event without an end.
     std::string duration_text = LineOf(fields.duration);
+    bool open_ended = duration_text.empty();
     std::int64_t seconds = 0;
-    if (!ParseClock(duration_text, true, seconds))
+    if (!open_ended && !ParseClock(duration_text, true, seconds))
       return fail("<duration>: not a duration (expected \"HH:MM\" or \"HH:MM:SS\"): " +
                   Quote(duration_text));
-    session.end = session.start + seconds;
+    session.end = session.start + (open_ended ? feed::kOpenEndedLength : seconds);
 
     session.guid = LineOf(event.attribute("guid"));
     session.feed_id = LineOf(event.attribute("id"));
@@ -433,15 +434,19 @@ class Reader {
     session.url = LineOf(fields.url);
     session.abstract = ParagraphsOf(fields.abstract);
     if (session.abstract.empty()) session.abstract = ParagraphsOf(fields.description);
-    for (pugi::xml_node person : fields.persons.children("person")) {
-      std::string name = LineOf(person.child("public_name"));
-      if (name.empty()) name = LineOf(person.child("name"));
-      if (name.empty()) name = LineOf(person);
-      if (!name.empty()) session.speakers.push_back(std::move(name));
+    // <persons><person>…</person></persons>, or <person>s right in the event.
+    for (const pugi::xml_node& list : {fields.persons, event}) {
+      for (pugi::xml_node person : list.children("person")) {
+        std::string name = LineOf(person.child("public_name"));
+        if (name.empty()) name = LineOf(person.child("name"));
+        if (name.empty()) name = LineOf(person);
+        if (!name.empty()) session.speakers.push_back(std::move(name));
+      }
     }
 
     AddRoom(session.room, "");
     schedule_.sessions.push_back(std::move(session));
+    open_ended_.push_back(open_ended);
     return Status::Ok();
   }
 
@@ -479,6 +484,8 @@ class Reader {
   const FeedOptions& options_;
   const ParseBuffer& buffer_;
   std::string_view bytes_;
+  feed::ProblemList problems_;                       // every bad event
+  std::vector<bool> open_ended_;                     // by session: no duration given
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
   std::map<std::string, size_t> room_index_;         // room name → index in schedule_.rooms
 };
