@@ -165,9 +165,9 @@ class Reader {
     if (const Json* rooms = Member(conference, "rooms"); rooms && rooms->is_array()) {
       for (const Json& room : *rooms) {
         if (room.is_string()) {
-          AddRoom(LineOf(&room), "");
+          rooms_.Add(LineOf(&room), "");
         } else {
-          AddRoom(LineOf(Member(room, "name")), LineOf(Member(room, "slug")));
+          rooms_.Add(LineOf(Member(room, "name")), LineOf(Member(room, "slug")));
         }
       }
     }
@@ -204,7 +204,7 @@ class Reader {
     for (const auto& [key, entries] : rooms->items()) {
       std::string room_path = path + ".rooms[" + Quote(key) + "]";
       std::string room = CollapseWhitespace(key);
-      AddRoom(room, "");
+      rooms_.Add(room, "");
       if (entries.is_null()) continue;
       if (!entries.is_array()) {
         problems_.Add(ErrorAt(
@@ -322,22 +322,11 @@ class Reader {
     return Status::Ok();
   }
 
-  // Adds a room the first time its name is seen; a later slug fills in a missing one.
-  void AddRoom(const std::string& name, const std::string& slug) {
-    if (name.empty()) return;
-    auto [it, inserted] = room_index_.emplace(name, schedule_.rooms.size());
-    if (inserted) {
-      schedule_.rooms.push_back(Room{name, slug});
-    } else if (schedule_.rooms[it->second].slug.empty()) {
-      schedule_.rooms[it->second].slug = slug;
-    }
-  }
-
   Schedule& schedule_;
   const FeedOptions& options_;
   feed::ProblemList problems_;                       // every bad day, room and event
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
-  std::map<std::string, size_t> room_index_;         // room name → index in schedule_.rooms
+  feed::RoomIndex rooms_{schedule_.rooms};           // rooms in feed order
 };
 
 }  // namespace

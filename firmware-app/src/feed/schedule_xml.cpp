@@ -339,7 +339,7 @@ class Reader {
     for (pugi::xml_node child = day.first_child(); child; child = child.next_sibling()) {
       if (Named(child, "room")) {
         std::string room = LineOf(child.attribute("name"));
-        AddRoom(room, LineOf(child.attribute("slug")));
+        rooms_.Add(room, LineOf(child.attribute("slug")));
         for (pugi::xml_node event : child.children("event"))
           problems_.Add(ReadEvent(event, context, room), "set clock.timezone");
       } else if (Named(child, "event")) {
@@ -444,7 +444,7 @@ class Reader {
       }
     }
 
-    AddRoom(session.room, "");
+    rooms_.Add(session.room, "");
     schedule_.sessions.push_back(std::move(session));
     open_ended_.push_back(open_ended);
     return Status::Ok();
@@ -469,17 +469,6 @@ class Reader {
     return place;
   }
 
-  // Adds a room the first time its name is seen; a later slug fills in a missing one.
-  void AddRoom(const std::string& name, const std::string& slug) {
-    if (name.empty()) return;
-    auto [it, inserted] = room_index_.emplace(name, schedule_.rooms.size());
-    if (inserted) {
-      schedule_.rooms.push_back(Room{name, slug});
-    } else if (schedule_.rooms[it->second].slug.empty()) {
-      schedule_.rooms[it->second].slug = slug;
-    }
-  }
-
   Schedule& schedule_;
   const FeedOptions& options_;
   const ParseBuffer& buffer_;
@@ -487,7 +476,7 @@ class Reader {
   feed::ProblemList problems_;                       // every bad event
   std::vector<bool> open_ended_;                     // by session: no duration given
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
-  std::map<std::string, size_t> room_index_;         // room name → index in schedule_.rooms
+  feed::RoomIndex rooms_{schedule_.rooms};           // rooms in feed order
 };
 
 }  // namespace

@@ -58,6 +58,16 @@ std::string NormalizeColor(std::string text) {
   return text;
 }
 
+void RoomIndex::Add(const std::string& name, const std::string& slug) {
+  if (name.empty()) return;
+  auto [it, inserted] = index_.emplace(name, rooms_.size());
+  if (inserted) {
+    rooms_.push_back(Room{name, slug});
+  } else if (rooms_[it->second].slug.empty()) {
+    rooms_[it->second].slug = slug;
+  }
+}
+
 void ProblemList::Add(const Status& problem) {
   if (problem.ok()) return;
   if (++count_ <= kShown) shown_.push_back(problem.message());

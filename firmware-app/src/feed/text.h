@@ -1,15 +1,17 @@
-// Text helpers the feed parsers share (internal to feed/): quoting for error
-// messages, positions in the bytes, multi-line text, track colours, and the
-// list of problems a reader carries on past.
+// Helpers the feed parsers share (internal to feed/): quoting for error
+// messages, positions in the bytes, multi-line text, track colours, the rooms
+// in feed order, and the list of problems a reader carries on past.
 // Pure functions; thread-safe.
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "model/schedule.h"
 
 namespace foyer::feed {
 
@@ -26,6 +28,19 @@ std::string Paragraphs(std::string_view text);
 // A track colour as lower-case "#rrggbb" ("#abc" is expanded), or "" when the
 // text is not a hex colour.
 std::string NormalizeColor(std::string text);
+
+// A schedule's rooms in the order the feed first names them.
+class RoomIndex {
+ public:
+  explicit RoomIndex(std::vector<Room>& rooms) : rooms_(rooms) {}
+  // Adds a room the first time its name is seen (never an empty name); a later
+  // slug fills in a missing one.
+  void Add(const std::string& name, const std::string& slug);
+
+ private:
+  std::vector<Room>& rooms_;
+  std::map<std::string, size_t> index_;  // room name → index in rooms_
+};
 
 // The problems a reader found while carrying on past them (a bad event does not
 // hide the next one), so that organizers see every one at once.
