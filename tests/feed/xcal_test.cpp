@@ -218,6 +218,26 @@ TEST_CASE("RFC 6321 xCal: typed values, parameters, its own VTIMEZONE with recur
   CHECK(schedule.rooms.size() == 2);
 }
 
+TEST_CASE("an xCal whose root is the <vcalendar> itself, with namespace prefixes") {
+  const char* bare =
+      "<?xml version=\"1.0\"?>\n"
+      "<xCal:vcalendar xmlns:xCal=\"urn:ietf:params:xml:ns:xcal\">\n"
+      "  <xCal:vevent>\n"
+      "    <xCal:dtstart>20251015T054000Z</xCal:dtstart>\n"
+      "    <xCal:dtend>20251015T063000Z</xCal:dtend>\n"
+      "    <xCal:summary>Water security</xCal:summary>\n"
+      "    <xCal:location>Hall B</xCal:location>\n"
+      "  </xCal:vevent>\n"
+      "</xCal:vcalendar>\n";
+  CHECK(DetectFeedFormat(bare) == FeedFormat::kXCalendar);
+  auto parsed = ParseFeed(bare);
+  REQUIRE_MESSAGE(parsed.ok(), parsed.status().ToString());
+  REQUIRE(parsed->sessions.size() == 1);
+  CHECK(parsed->sessions[0].title == "Water security");
+  CHECK(parsed->sessions[0].room == "Hall B");
+  CHECK(parsed->sessions[0].end - parsed->sessions[0].start == 50 * 60);
+}
+
 TEST_CASE("a broken xCal is refused at the line it breaks on") {
   std::string missing_start = kRfc6321;
   size_t dtstart = missing_start.find("<dtstart>", missing_start.find("winter-1"));

@@ -91,13 +91,15 @@ std::string_view SkipXmlProlog(std::string_view text) {
   }
 }
 
-// <icalendar …>, <iCalendar …> or a prefixed <xCal:iCalendar …>: xCal's root.
+// <icalendar …>, <iCalendar …> or a prefixed <xCal:iCalendar …>: xCal's root;
+// or a lone <vcalendar>, as some exporters write it.
 bool IsXCalendarRoot(std::string_view tag) {
   size_t name_end = tag.find_first_of(" \t\r\n/>");
   std::string_view name = tag.substr(0, name_end);
   size_t colon = name.find(':');
   if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-  return name.size() == 9 && StartsWithNoCase(name, "icalendar");
+  return name.size() == 9 &&
+         (StartsWithNoCase(name, "icalendar") || StartsWithNoCase(name, "vcalendar"));
 }
 
 bool LooksLikeHtml(std::string_view text) {

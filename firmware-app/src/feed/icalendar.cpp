@@ -1178,10 +1178,17 @@ Result<Calendar> ReadXCalendar(std::string_view bytes) {
   pugi::xml_node root = document.document_element();
   CalendarBuilder builder;
   XCalWalker walker(buffer, builder);
-  for (pugi::xml_node child : root.children()) {
-    if (child.type() == pugi::node_element &&
-        Upper(child.name()).find("VCALENDAR") != std::string::npos)
-      walker.Component(child);
+  auto is_calendar = [](const pugi::xml_node& node) {
+    std::string name = Upper(node.name());
+    return node.type() == pugi::node_element &&
+           (name == "VCALENDAR" ||
+            (name.size() > 10 && name.compare(name.size() - 10, 10, ":VCALENDAR") == 0));
+  };
+  if (is_calendar(root)) {
+    walker.Component(root);  // <vcalendar> as the root
+  } else {
+    for (pugi::xml_node child : root.children())
+      if (is_calendar(child)) walker.Component(child);
   }
   return builder.Finish();
 }
