@@ -92,8 +92,6 @@ constexpr std::string_view kSetZone = "set clock.timezone";
 constexpr size_t kMostSessions = 20000;
 constexpr const char* kDefaultRoom = "Main";
 constexpr UnixSeconds kDay = 86400;
-// Durations past this (about 31 700 years) are refused, so sums cannot overflow.
-constexpr std::int64_t kLongestDuration = std::int64_t{1} << 40;
 
 bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -320,51 +318,6 @@ std::optional<int> ParseTzOffset(std::string_view text) {
   return text[0] == '-' ? -total : total;
 }
 
-// RFC 5545 DURATION: ["+"/"-"] "P" (nW | [nD] ["T" [nH] [nM] [nS]]), read liberally
-// (any order of parts, lower case). Days are 24 hours here.
-std::optional<std::int64_t> ParseDurationValue(std::string_view text) {
-  text = Trim(text);
-  int sign = 1;
-  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
-    sign = text[0] == '-' ? -1 : 1;
-    text.remove_prefix(1);
-  }
-  if (text.size() < 3 || (text[0] != 'P' && text[0] != 'p')) return std::nullopt;
-  std::int64_t seconds = 0;
-  bool in_time = false, any = false;
-  for (size_t pos = 1; pos < text.size();) {
-    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos])));
-    if (c == 'T') {
-      in_time = true;
-      ++pos;
-      continue;
-    }
-    std::int64_t number = 0;
-    size_t begin = pos;
-    while (pos < text.size() && IsDigit(text[pos]) && pos - begin < 9)
-      number = number * 10 + (text[pos++] - '0');
-    if (pos == begin || pos >= text.size()) return std::nullopt;
-    char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos++])));
-    if (!in_time && unit == 'W') {
-      seconds += number * 7 * kDay;
-    } else if (!in_time && unit == 'D') {
-      seconds += number * kDay;
-    } else if (in_time && unit == 'H') {
-      seconds += number * 3600;
-    } else if (in_time && unit == 'M') {
-      seconds += number * 60;
-    } else if (in_time && unit == 'S') {
-      seconds += number;
-    } else {
-      return std::nullopt;
-    }
-    any = true;
-    if (seconds > kLongestDuration) return std::nullopt;
-  }
-  if (!any) return std::nullopt;
-  return sign * seconds;
-}
-
 // ---------------------------------------------------------------------------
 // VTIMEZONE: used only for TZIDs that name no IANA zone.
 
@@ -395,13 +348,6 @@ int SmallInt(std::string_view text) {
   if (error != std::errc() || end != text.data() + text.size() || value > 9999 || value < -9999)
     return 0;
   return value;
-}
-
-int WeekdayFromCode(std::string_view code) {
-  static constexpr const char* kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-  for (int i = 0; i < 7; ++i)
-    if (Upper(code) == kCodes[i]) return i;
-  return -1;
 }
 
 void ReadRule(std::string_view rule, Observance& observance) {
@@ -726,7 +672,7 @@ class EventReader {
       if (!end.ok()) return end.status().WithContext(label);
       session.end = end->utc;
     } else if (const ContentLine* duration = event.Find("DURATION")) {
-      auto seconds = ParseDurationValue(duration->value);
+      auto seconds = feed::ParseIsoDuration(duration->value);
       if (!seconds)
         return Status::Error(label + ": DURATION: not a duration: " + Quote(duration->value) +
                              " (expected e.g. PT30M, PT2H30M or P1D)");

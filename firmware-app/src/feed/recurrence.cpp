@@ -32,14 +32,6 @@ std::optional<int> Integer(std::string_view text) {
   return value;
 }
 
-int WeekdayOf(std::string_view code) {
-  static constexpr const char* kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-  std::string upper = Upper(code);
-  for (int i = 0; i < 7; ++i)
-    if (upper == kCodes[i]) return i;
-  return -1;
-}
-
 // Calls `each` on every item of a comma-separated list; false when one fails.
 template <typename Each>
 bool ForEachItem(std::string_view list, Each each) {
@@ -188,6 +180,14 @@ std::vector<std::int64_t> Candidates(const RecurrenceRule& rule, std::int64_t fi
 
 }  // namespace
 
+int WeekdayFromCode(std::string_view code) {
+  static constexpr const char* kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  std::string upper = Upper(code);
+  for (int i = 0; i < 7; ++i)
+    if (upper == kCodes[i]) return i;
+  return -1;
+}
+
 std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text) {
   RecurrenceRule rule;
   bool have_frequency = false;
@@ -230,7 +230,7 @@ std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text) {
     } else if (key == "BYDAY") {
       ok = ForEachItem(value, [&](std::string_view item) {
         if (item.size() < 2) return false;
-        int weekday = WeekdayOf(item.substr(item.size() - 2));
+        int weekday = WeekdayFromCode(item.substr(item.size() - 2));
         std::string_view number = item.substr(0, item.size() - 2);
         std::optional<int> ordinal = number.empty() ? 0 : Integer(number);
         if (weekday < 0 || !ordinal || *ordinal < -53 || *ordinal > 53) return false;
@@ -252,7 +252,7 @@ std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text) {
         return true;
       });
     } else if (key == "WKST") {
-      rule.week_start = WeekdayOf(value);
+      rule.week_start = WeekdayFromCode(value);
       ok = rule.week_start >= 0;
     } else {
       ok = false;  // BYSETPOS, BYHOUR, BYWEEKNO, BYYEARDAY, …

@@ -38,6 +38,10 @@ struct RecurrenceRule {
   int week_start = 0;             // WKST, 0 = Monday
 };
 
+// The weekday of an iCalendar code, "MO" … "SU" (any case): 0 = Monday … 6 =
+// Sunday; -1 for anything else.
+int WeekdayFromCode(std::string_view code);
+
 // Reads an RRULE value ("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6"); nullopt when it is
 // malformed or uses a part not supported here.
 std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text);

@@ -84,36 +84,6 @@ bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
   return pos > begin;
 }
 
-// ISO 8601 "PT1H30M", "P1DT2H", "PT45M", "PT90S" (no years, months or weeks).
-bool ParseIsoDuration(std::string_view text, std::int64_t& seconds) {
-  if (text.size() < 3 || (text[0] != 'P' && text[0] != 'p')) return false;
-  seconds = 0;
-  bool in_time = false, any = false;
-  for (size_t pos = 1; pos < text.size();) {
-    if (text[pos] == 'T' || text[pos] == 't') {
-      in_time = true;
-      ++pos;
-      continue;
-    }
-    std::int64_t number;
-    if (!ReadNumber(text, pos, number) || pos >= text.size()) return false;
-    char unit = static_cast<char>(text[pos++] & ~0x20);  // upper case
-    if (!in_time && unit == 'D') {
-      seconds += number * 86400;
-    } else if (in_time && unit == 'H') {
-      seconds += number * 3600;
-    } else if (in_time && unit == 'M') {
-      seconds += number * 60;
-    } else if (in_time && unit == 'S') {
-      seconds += number;
-    } else {
-      return false;
-    }
-    any = true;
-  }
-  return any;
-}
-
 // A duration in seconds from every shape real feeds use: "01:30", "1:30",
 // "6:59", "00:00", "01:30:00", a number of minutes (90 or "90"), or ISO 8601
 // "PT1H30M".
@@ -129,8 +99,7 @@ Result<std::int64_t> ParseDuration(const Json& value) {
                                               : std::string(TypeName(value))));
   if (!value.is_string()) return bad;
   std::string text = CollapseWhitespace(value.get_ref<const std::string&>());
-  std::int64_t seconds = 0;
-  if (ParseIsoDuration(text, seconds)) return seconds;
+  if (auto iso = feed::ParseIsoDuration(text); iso && *iso >= 0) return *iso;  // "PT1H30M"
   size_t pos = 0;
   std::int64_t hours = 0, minutes = 0, secs = 0;
   if (!ReadNumber(text, pos, hours)) return bad;

@@ -1,6 +1,7 @@
 #include "feed/text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace foyer::feed {
 
@@ -56,6 +57,52 @@ std::string NormalizeColor(std::string text) {
     if (text[i] >= 'A' && text[i] <= 'F') text[i] = static_cast<char>(text[i] - 'A' + 'a');
   }
   return text;
+}
+
+std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
+  constexpr std::int64_t kDay = 86400, kLongest = std::int64_t{1} << 40;
+  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  int sign = 1;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    sign = text[0] == '-' ? -1 : 1;
+    text.remove_prefix(1);
+  }
+  if (text.size() < 3 || (text[0] != 'P' && text[0] != 'p')) return std::nullopt;
+  std::int64_t seconds = 0;
+  bool in_time = false, any = false;
+  for (size_t pos = 1; pos < text.size();) {
+    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos])));
+    if (c == 'T') {
+      in_time = true;
+      ++pos;
+      continue;
+    }
+    std::int64_t number = 0;
+    size_t begin = pos;
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
+      number = number * 10 + (text[pos++] - '0');
+    if (pos == begin || pos >= text.size()) return std::nullopt;
+    char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos++])));
+    if (!in_time && unit == 'W') {
+      seconds += number * 7 * kDay;
+    } else if (!in_time && unit == 'D') {
+      seconds += number * kDay;
+    } else if (in_time && unit == 'H') {
+      seconds += number * 3600;
+    } else if (in_time && unit == 'M') {
+      seconds += number * 60;
+    } else if (in_time && unit == 'S') {
+      seconds += number;
+    } else {
+      return std::nullopt;
+    }
+    any = true;
+    if (seconds > kLongest) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return sign * seconds;
 }
 
 void RoomIndex::Add(const std::string& name, const std::string& slug) {

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +30,12 @@ std::string Paragraphs(std::string_view text);
 // A track colour as lower-case "#rrggbb" ("#abc" is expanded), or "" when the
 // text is not a hex colour.
 std::string NormalizeColor(std::string text);
+
+// An ISO 8601 / RFC 5545 duration in seconds: ["+"/"-"] "P" (nW | [nD] ["T"
+// [nH] [nM] [nS]]), read liberally (any order of parts, lower case, spaces
+// around). Days are 24 hours. nullopt for anything else, and past about
+// 31 700 years (so that sums cannot overflow).
+std::optional<std::int64_t> ParseIsoDuration(std::string_view text);
 
 // A schedule's rooms in the order the feed first names them.
 class RoomIndex {
