@@ -40,13 +40,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!out) std::abort();
   }
   foyer::ConfigLoad load = foyer::LoadConfig(ConfigPath());
-  for (const std::string& problem : load.problems)
-    foyer::fuzz::Check(problem.rfind(ConfigPath() + ":", 0) == 0, "each problem names the file");
+  for (const foyer::ConfigProblem& problem : load.problems)
+    foyer::fuzz::Check(problem.file == ConfigPath() && problem.line >= 1 &&
+                           problem.ToString().rfind(ConfigPath() + ":", 0) == 0,
+                       "each problem names the file and a line");
   if (load.ok()) {
     const foyer::Config& config = load.config;
     foyer::fuzz::Check(!config.feed.url.empty(), "a valid config has a feed url");
-    foyer::fuzz::Check(config.display.mode == "room" || config.display.mode == "hallway",
-                       "a valid config has a known display mode");
+    foyer::fuzz::Check(
+        config.display.mode != foyer::DisplayMode::kRoom || !config.display.room.empty(),
+        "a valid room screen names its room");
   }
   return 0;
 }

@@ -44,7 +44,7 @@ TEST_CASE("a complete config loads with every value") {
   CHECK(c.display.width == 800);
   CHECK(c.display.height == 480);
   CHECK(c.display.rotation == 90);
-  CHECK(c.display.languages == std::vector<std::string>{"kk", "en"});
+  CHECK(c.display.languages == std::vector<Language>{Language::kKazakh, Language::kEnglish});
   CHECK(c.clock.start == 1760506800);
   CHECK(c.cache.path == file.dir.File("cache/screen.db"));
 }
@@ -80,8 +80,10 @@ TEST_CASE("each bad value is reported with the file and its line") {
   REQUIRE_FALSE(load.ok());
   auto has = [&](int line, const std::string& words) {
     std::string prefix = file.path + ":" + std::to_string(line) + ": ";
-    for (const std::string& problem : load.problems)
-      if (problem.rfind(prefix, 0) == 0 && problem.find(words) != std::string::npos) return true;
+    for (const ConfigProblem& found : load.problems)
+      if (std::string problem = found.ToString();
+          problem.rfind(prefix, 0) == 0 && problem.find(words) != std::string::npos)
+        return true;
     return false;
   };
   CHECK(has(2, "feed.url must start with https://"));
@@ -100,17 +102,17 @@ TEST_CASE("broken TOML is reported at its line") {
   ConfigFile file;
   ConfigLoad load = file.Load("[feed]\nurl = \"https://x/s.json\"\n\n[display\nmode = \"room\"\n");
   REQUIRE(load.problems.size() == 1);
-  CHECK(load.problems[0].rfind(file.path + ":4: not valid TOML", 0) == 0);
+  CHECK(load.problems[0].ToString().rfind(file.path + ":4: not valid TOML", 0) == 0);
 }
 
 TEST_CASE("room mode without a room, or a missing file, is refused") {
   ConfigFile file;
   ConfigLoad load = file.Load("[feed]\nurl = \"https://x/s.json\"\n[display]\nmode = \"room\"\n");
   REQUIRE(load.problems.size() == 1);
-  CHECK(load.problems[0].find(":3: display.room is missing") != std::string::npos);
+  CHECK(load.problems[0].ToString().find(":3: display.room is missing") != std::string::npos);
   ConfigLoad missing = LoadConfig(file.dir.File("nope.toml"));
   REQUIRE(missing.problems.size() == 1);
-  CHECK(missing.problems[0].find("nope.toml:1: cannot read") != std::string::npos);
+  CHECK(missing.problems[0].ToString().find("nope.toml:1: cannot read") != std::string::npos);
 }
 
 TEST_CASE("values out of range name the range that works") {
@@ -118,7 +120,7 @@ TEST_CASE("values out of range name the range that works") {
   ConfigLoad load = file.Load(
       "[feed]\nurl = \"https://x/s.json\"\ninterval = 1\n[display]\nmode = \"hallway\"\n");
   REQUIRE(load.problems.size() == 1);
-  CHECK(load.problems[0].find(":3: feed.interval is 1; use 5 to 86400 seconds") !=
+  CHECK(load.problems[0].ToString().find(":3: feed.interval is 1; use 5 to 86400 seconds") !=
         std::string::npos);
 }
 
@@ -149,7 +151,7 @@ TEST_CASE("display.logo is taken from the config's folder and must be readable")
       path, "[feed]\nurl = \"x.json\"\n[display]\nmode = \"hallway\"\nlogo = \"nope.png\"\n");
   load = LoadConfig(path);
   REQUIRE(load.problems.size() == 1);
-  CHECK(load.problems[0].find(":5: display.logo") != std::string::npos);
+  CHECK(load.problems[0].ToString().find(":5: display.logo") != std::string::npos);
 }
 
 }  // namespace

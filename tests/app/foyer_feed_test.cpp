@@ -61,8 +61,9 @@ std::vector<Key> KeysOf(const Schedule& schedule) {
   return keys;
 }
 
-TEST_CASE("convert turns the klimacamp JSON, XML, iCalendar and xCal exports into the same "
-          "sessions") {
+TEST_CASE(
+    "convert turns the klimacamp JSON, XML, iCalendar and xCal exports into the same "
+    "sessions") {
   testing::TempDir dir;
   std::vector<std::string> outputs;
   for (const char* name : {"frab-klimacamp2015.schedule.json", "frab-klimacamp2015-schedule.xml",
@@ -229,7 +230,7 @@ TEST_CASE("announce creates a file, updates an entry by id, and screens read it"
   REQUIRE_MESSAGE(parsed.ok(), parsed.status().ToString());
   REQUIRE(parsed->size() == 2);
   CHECK((*parsed)[0].id == "coffee-in-the-foyer");  // replaced in place, not appended
-  CHECK((*parsed)[0].level == "warning");
+  CHECK((*parsed)[0].level == AnnouncementLevel::kWarning);
   CHECK(FormatUtcIso((*parsed)[0].ends) == "2020-12-14T09:30:00Z");
   CHECK((*parsed)[1].rooms == std::vector<std::string>{"Gray Room", "Tan Room"});
   CHECK_FALSE(std::filesystem::exists(file + ".tmp"));

@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/screen.h"
+#include "app/cached_schedule.h"
+#include "app/clock_check.h"
+#include "app/print.h"
+#include "app/screen_plan.h"
 #include "render/png.h"
 #include "support/files.h"
 #include "support/process.h"
@@ -188,10 +191,11 @@ TEST_CASE("a stale screen says since when its data is, without hiding the schedu
   cached.zone = Zone::Fixed(5 * 3600);
   cached.last_success = ParseIsoInstant("2025-10-15T10:42:00+05:00")->utc;
   ScreenMoment moment{cached.last_success + 600, cached.last_success + 3600, true};
-  ScreenInput input = MakeScreenInput(load.config, cached, moment, 1920, 1080);
+  ScreenPlan plan = PlanScreen(load.config, cached);
+  ScreenInput input = MakeScreenInput(plan, moment, 1920, 1080);
   CHECK(input.status_note == "Updated 10:42");
   moment.real_now = cached.last_success + 600;
-  CHECK(MakeScreenInput(load.config, cached, moment, 1920, 1080).status_note.empty());
+  CHECK(MakeScreenInput(plan, moment, 1920, 1080).status_note.empty());
 }
 
 TEST_CASE("a clock earlier than the build or the last sync is not believed") {
@@ -216,11 +220,12 @@ TEST_CASE("with an untrusted clock the screen shows a neutral state, not a wrong
   auto cached = LoadCachedSchedule(**store, load.config);
   REQUIRE(cached.ok());
   ScreenMoment untrusted{ParseIsoInstant("2020-12-14T09:10:00+01:00")->utc, 0, false};
-  json p = json::parse(PrintJson(load.config, *cached, untrusted));
+  ScreenPlan plan = PlanScreen(load.config, *cached);
+  json p = json::parse(PrintJson(plan, untrusted));
   CHECK(p["clock_ok"] == false);
   CHECK(p["now"].is_null());
   CHECK(p["next"].empty());
-  ScreenInput input = MakeScreenInput(load.config, *cached, untrusted, 1920, 1080);
+  ScreenInput input = MakeScreenInput(plan, untrusted, 1920, 1080);
   CHECK(input.clock_unknown);
 }
 

@@ -181,23 +181,23 @@ TEST_CASE("an empty cache says it is waiting for the schedule, in every chosen l
   FakeMeasurer measurer;
   ScreenInput input = InSession(1920, 1080);
   input.has_schedule = false;
-  input.languages = {"kk", "en"};
+  input.languages = {Language::kKazakh, Language::kEnglish};
   DisplayList list = LayoutScreen(input, measurer);
-  CHECK(Shows(list, LabelText(Label::kWaiting, "kk")));
+  CHECK(Shows(list, LabelText(Label::kWaiting, Language::kKazakh)));
   CHECK(Shows(list, "Waiting for the schedule"));
 }
 
 TEST_CASE("labels come in the configured languages, the first one primary") {
   FakeMeasurer measurer;
   ScreenInput input = InSession(1920, 1080);
-  input.languages = {"ru", "ko"};
+  input.languages = {Language::kRussian, Language::kKorean};
   DisplayList list = LayoutScreen(input, measurer);
   CHECK(Shows(list, "Сейчас · 지금"));
   CHECK(Shows(list, "мин осталось"));
   for (Label label : {Label::kNow, Label::kNext, Label::kBreak, Label::kUpdated})
-    for (const char* language : {"en", "kk", "ru", "ko"})
-      CHECK_FALSE(LabelText(label, language).empty());
-  CHECK(LabelText(Label::kNow, "kk") == "Қазір");
+    for (const auto& language : kLanguageCodes.entries)
+      CHECK_FALSE(LabelText(label, language.value).empty());
+  CHECK(LabelText(Label::kNow, *kLanguageCodes.Parse("kk")) == "Қазір");
 }
 
 TEST_CASE("a stale schedule is noted discreetly without hiding it") {
@@ -289,7 +289,7 @@ TEST_CASE("an emergency takes the whole screen and hides the schedule") {
   FakeMeasurer measurer;
   ScreenInput input = InSession(1920, 1080);
   Announcement fire;
-  fire.level = "emergency";
+  fire.level = AnnouncementLevel::kEmergency;
   fire.text = "Leave the building by the nearest exit";
   input.announcements = {fire};
   DisplayList list = LayoutScreen(input, measurer);

@@ -387,7 +387,7 @@ TEST_CASE("announcements are fetched with the schedule and kept in the cache") {
   auto cached = f.store->LoadAnnouncements();
   REQUIRE(cached.ok());
   REQUIRE(cached->size() == 2);
-  CHECK((*cached)[1].level == "emergency");
+  CHECK((*cached)[1].level == AnnouncementLevel::kEmergency);
   CHECK((*cached)[1].rooms == std::vector<std::string>{"Main Hall"});
 
   // A broken announcements feed keeps the cached ones and does not fail the schedule.

@@ -565,8 +565,8 @@ std::string ListLine(const Announcement& a) {
     rooms.clear();
     for (const std::string& room : a.rooms) rooms += (rooms.empty() ? "" : ", ") + room;
   }
-  return a.id + "\t" + a.level + "\t" + FormatUtcIso(a.starts) + "\xE2\x80\x93" +
-         FormatUtcIso(a.ends) + "\t" + rooms + "\t" + a.text;
+  return a.id + "\t" + kAnnouncementLevelNames.Name(a.level) + "\t" + FormatUtcIso(a.starts) +
+         "\xE2\x80\x93" + FormatUtcIso(a.ends) + "\t" + rooms + "\t" + a.text;
 }
 
 int Announce(const std::vector<std::string>& args) {
@@ -643,9 +643,10 @@ int Announce(const std::vector<std::string>& args) {
   Announcement announcement;
   announcement.text = CollapseWhitespace(*text);
   if (announcement.text.empty()) problems.push_back("--text: empty");
-  announcement.level = *level;
-  if (*level != "info" && *level != "warning" && *level != "emergency")
-    problems.push_back("--level: \"" + *level + "\" is not info, warning or emergency");
+  if (auto known = kAnnouncementLevelNames.Parse(*level))
+    announcement.level = *known;
+  else
+    problems.push_back("--level: \"" + *level + "\" is not " + kAnnouncementLevelNames.Choices(""));
   auto read_time = [&](const std::string& option, const std::string& value,
                        UnixSeconds& out) -> bool {
     if (option == "--from" && value == "now") {

@@ -1,46 +1,16 @@
 #include "app/config.h"
 
-#include <toml++/toml.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
-#include <set>
 
+#include "app/toml_reader.h"
 #include "base/time.h"
 #include "sync/minisign.h"
 
-#include <unistd.h>
-
 namespace foyer {
 namespace {
-
-std::string Folder(const std::string& file) {
-  auto absolute = std::filesystem::absolute(file);
-  return absolute.parent_path().string();
-}
-
-// A file path or file:// URL relative to the config file's folder, made absolute.
-std::string ResolvePath(const std::string& folder, const std::string& path) {
-  if (path.empty() || path[0] == '/') return path;
-  return (std::filesystem::path(folder) / path).lexically_normal().string();
-}
-
-// Levenshtein distance, for "did you mean" hints on misspelt keys.
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // Makes a feed URL absolute: a path or file:// URL is taken from the config's
 // folder; http(s) stays as it is; anything else is refused.
@@ -56,97 +26,219 @@ Status ResolveFeedUrl(const std::string& folder, std::string& url) {
   return Status::Ok();
 }
 
-class Checker {
+// One config file being read into a Config: a reader per section.
+class ConfigFileReader {
  public:
-  Checker(const std::string& path, ConfigLoad& load) : path_(path), load_(load) {}
+  ConfigFileReader(const std::string& path, ConfigLoad& load)
+      : toml_(path, load.problems),
+        config_(load.config),
+        folder_(std::filesystem::absolute(path).parent_path().string()) {}
 
-  void Problem(int line, const std::string& message) {
-    load_.problems.push_back(path_ + ":" + std::to_string(std::max(line, 1)) + ": " + message);
-  }
-  void Problem(const toml::node& node, const std::string& message) {
-    Problem(static_cast<int>(node.source().begin.line), message);
-  }
-
-  // Reads table.key into out when present and of the right type.
-  template <typename T>
-  const toml::node* Read(const toml::table& table, const std::string& section, const char* key,
-                         T& out) {
-    const toml::node* node = table.get(key);
-    if (!node) return nullptr;
-    std::string name = section + "." + key;
-    if constexpr (std::is_same_v<T, std::string>) {
-      if (auto value = node->value<std::string>()) {
-        out = *value;
-      } else {
-        Problem(*node, name + " must be a string in quotes");
-        return nullptr;
-      }
-    } else if constexpr (std::is_same_v<T, bool>) {
-      if (auto value = node->value<bool>()) {
-        out = *value;
-      } else {
-        Problem(*node, name + " must be true or false");
-        return nullptr;
-      }
-    } else {
-      if (node->is_integer()) {
-        out = static_cast<T>(*node->value<std::int64_t>());
-      } else {
-        Problem(*node, name + " must be a whole number");
-        return nullptr;
-      }
-    }
-    return node;
-  }
-
-  // `value` is read after `node` is evaluated, so Range(Read(…, x), …, x, …) works.
-  template <typename T>
-  void Range(const toml::node* node, const std::string& name, const T& value, std::int64_t low,
-             std::int64_t high, const char* unit) {
-    if (node && (value < low || value > high))
-      Problem(*node, name + " is " + std::to_string(value) + "; use " + std::to_string(low) +
-                         " to " + std::to_string(high) + " " + unit);
-  }
-
-  // Reports keys of a table that foyer does not know.
-  void KnownKeys(const toml::table& table, const std::string& section,
-                 const std::set<std::string>& known) {
-    for (auto& [key, node] : table) {
-      if (known.count(std::string(key.str()))) continue;
-      std::string hint;
-      // Suggest only close misspellings; among equals, the one sharing the first letter.
-      size_t best = 5;
-      const std::string typed(key.str());
-      for (const std::string& candidate : known) {
-        size_t score = 2 * EditDistance(candidate, typed) + (candidate[0] != typed[0]);
-        if (score < best) best = score, hint = candidate;
-      }
-      Problem(node, "unknown key " + section + (section.empty() ? "" : ".") +
-                        std::string(key.str()) +
-                        (hint.empty() ? "" : " (did you mean " + hint + "?)"));
-    }
-  }
+  void ReadFeed(const toml::table& feed);
+  void ReadDisplay(const toml::table& display);
+  void ReadClock(const toml::table& clock);
+  void ReadCache(const toml::table& cache);
+  TomlReader& toml() { return toml_; }
 
  private:
-  std::string path_;
-  ConfigLoad& load_;
+  void ReadFeedUrls(const toml::table& feed);
+  void ReadFeedFiles(const toml::table& feed);
+  // A readable file named by section.key, made absolute; `hint` says what it should hold.
+  void ReadFile(const toml::table& table, const std::string& section, const char* key,
+                std::string& out, const std::string& hint);
+  void ReadRooms(const toml::table& display);
+  void ReadPanel(const toml::table& display);
+  void ReadLanguages(const toml::table& display);
+
+  TomlReader toml_;
+  Config& config_;
+  std::string folder_;
 };
 
-const toml::table* Section(const toml::table& root, const char* name, Checker& check) {
-  const toml::node* node = root.get(name);
-  if (!node) return nullptr;
-  if (!node->is_table()) {
-    check.Problem(*node, std::string(name) + " must be a [" + name + "] section");
-    return nullptr;
+void ConfigFileReader::ReadFeed(const toml::table& feed) {
+  Config::Feed& f = config_.feed;
+  toml_.KnownKeys(feed, "feed",
+                  {"url", "interval", "timeout", "max_bytes", "stale_after", "minisign_key",
+                   "ca_file", "token_file", "announcements_url"});
+  ReadFeedUrls(feed);
+  toml_.ReadInRange(feed, "feed", "interval", f.interval, 5, 86400, "seconds");
+  toml_.ReadInRange(feed, "feed", "timeout", f.timeout, 1, 600, "seconds");
+  toml_.ReadInRange(feed, "feed", "max_bytes", f.max_bytes, 1024, std::int64_t{1} << 30, "bytes");
+  toml_.ReadInRange(feed, "feed", "stale_after", f.stale_after, 10, 7 * 86400, "seconds");
+  if (const toml::node* node = toml_.Read(feed, "feed", "minisign_key", f.minisign_key)) {
+    auto key = MinisignPublicKey::Parse(f.minisign_key);
+    if (!key.ok())
+      toml_.Problem(*node, "feed.minisign_key: " + key.status().message() +
+                               "; give the key line of the organizers' minisign.pub (RW…)");
   }
-  return node->as_table();
+  ReadFeedFiles(feed);
+}
+
+void ConfigFileReader::ReadFeedUrls(const toml::table& feed) {
+  Config::Feed& f = config_.feed;
+  if (const toml::node* node = toml_.Read(feed, "feed", "url", f.url)) {
+    if (f.url.empty())
+      toml_.Problem(*node, "feed.url is empty; give the schedule's URL or file path");
+    else if (Status status = ResolveFeedUrl(folder_, f.url); !status.ok())
+      toml_.Problem(*node, "feed.url " + status.message());
+  }
+  if (const toml::node* node = toml_.Read(feed, "feed", "announcements_url", f.announcements_url))
+    if (Status status = ResolveFeedUrl(folder_, f.announcements_url); !status.ok())
+      toml_.Problem(*node, "feed.announcements_url " + status.message());
+}
+
+void ConfigFileReader::ReadFeedFiles(const toml::table& feed) {
+  ReadFile(feed, "feed", "ca_file", config_.feed.ca_file, "");
+  ReadFile(feed, "feed", "token_file", config_.feed.token_file,
+           " (keep the token there, readable by foyer)");
+}
+
+void ConfigFileReader::ReadFile(const toml::table& table, const std::string& section,
+                                const char* key, std::string& out, const std::string& hint) {
+  const toml::node* node = toml_.Read(table, section, key, out);
+  if (!node) return;
+  out = ResolvePath(folder_, out);
+  if (access(out.c_str(), R_OK) != 0)
+    toml_.Problem(*node, section + "." + key + " " + out + " cannot be read" + hint);
+}
+
+void ConfigFileReader::ReadDisplay(const toml::table& display) {
+  Config::Display& d = config_.display;
+  toml_.KnownKeys(display, "display",
+                  {"mode", "room", "rooms", "size", "fullscreen", "rotation", "languages",
+                   "next_count", "theme", "logo"});
+  toml_.ReadName(display, "display", "mode", kDisplayModeNames, d.mode);
+  ReadRooms(display);
+  ReadPanel(display);
+  ReadLanguages(display);
+  toml_.ReadInRange(display, "display", "next_count", d.next_count, 0, 10, "sessions");
+  toml_.ReadName(display, "display", "theme", kThemeNames, d.theme);
+  ReadFile(display, "display", "logo", d.logo, " (give a PNG file)");
+  if (d.mode == DisplayMode::kRoom && d.room.empty())
+    toml_.Problem(
+        display.source().begin.line,
+        "display.room is missing: room mode needs the room's name, e.g. room = \"Hall A\"");
+}
+
+void ConfigFileReader::ReadRooms(const toml::table& display) {
+  Config::Display& d = config_.display;
+  toml_.Read(display, "display", "room", d.room);
+  const toml::node* node = display.get("rooms");
+  if (!node) return;
+  const toml::array* rooms = node->as_array();
+  if (!rooms) {
+    toml_.Problem(*node, "display.rooms must be a list like [\"Hall A\", \"Hall B\"]");
+    return;
+  }
+  for (const toml::node& item : *rooms) {
+    if (auto name = item.value<std::string>())
+      d.rooms.push_back(*name);
+    else
+      toml_.Problem(item, "display.rooms must list room names in quotes");
+  }
+}
+
+// The panel: size, fullscreen and rotation.
+void ConfigFileReader::ReadPanel(const toml::table& display) {
+  Config::Display& d = config_.display;
+  std::string size;
+  if (const toml::node* node = toml_.Read(display, "display", "size", size))
+    if (!ParsePanelSize(size, d.width, d.height))
+      toml_.Problem(*node,
+                    "display.size is \"" + size + "\"; write WIDTHxHEIGHT, e.g. \"1920x1080\"");
+  toml_.Read(display, "display", "fullscreen", d.fullscreen);
+  std::int64_t rotation = d.rotation;
+  if (const toml::node* node = toml_.Read(display, "display", "rotation", rotation)) {
+    if (rotation % 90 != 0 || rotation < 0 || rotation > 270)
+      toml_.Problem(*node,
+                    "display.rotation is " + std::to_string(rotation) + "; use 0, 90, 180 or 270");
+    else
+      d.rotation = static_cast<int>(rotation);
+  }
+}
+
+void ConfigFileReader::ReadLanguages(const toml::table& display) {
+  const toml::node* node = display.get("languages");
+  if (!node) return;
+  const toml::array* languages = node->as_array();
+  if (!languages || languages->empty()) {
+    toml_.Problem(*node, "display.languages must be a list like [\"en\", \"kk\"]");
+    return;
+  }
+  std::vector<Language>& out = config_.display.languages;
+  out.clear();
+  for (const toml::node& item : *languages) {
+    auto code = item.value<std::string>();
+    auto language = code ? kLanguageCodes.Parse(*code) : std::nullopt;
+    if (language)
+      out.push_back(*language);
+    else
+      toml_.Problem(item, "display.languages: \"" + code.value_or("?") + "\" is not one of " +
+                              kLanguageCodes.Choices(""));
+  }
+}
+
+void ConfigFileReader::ReadClock(const toml::table& clock) {
+  toml_.KnownKeys(clock, "clock", {"start", "timezone"});
+  std::string start;
+  if (const toml::node* node = toml_.Read(clock, "clock", "start", start)) {
+    auto instant = ParseIsoInstant(start);
+    if (!instant.ok() || !instant->has_offset)
+      toml_.Problem(*node,
+                    "clock.start is \"" + start +
+                        "\"; write a time with its offset, e.g. \"2025-10-15T10:40:00+05:00\"");
+    else
+      config_.clock.start = instant->utc;
+  }
+  if (const toml::node* node = toml_.Read(clock, "clock", "timezone", config_.clock.timezone)) {
+    auto zone = Zone::Load(config_.clock.timezone);
+    if (!zone.ok())
+      toml_.Problem(*node, "clock.timezone: " + zone.status().message() +
+                               "; use an IANA name such as \"Asia/Almaty\"");
+  }
+}
+
+void ConfigFileReader::ReadCache(const toml::table& cache) {
+  toml_.KnownKeys(cache, "cache", {"path"});
+  if (const toml::node* node = toml_.Read(cache, "cache", "path", config_.cache.path)) {
+    if (config_.cache.path.empty()) toml_.Problem(*node, "cache.path is empty");
+    config_.cache.path = ResolvePath(folder_, config_.cache.path);
+  }
+}
+
+// Parses the file; on failure reports why at its line and returns nullopt.
+std::optional<toml::table> ParseToml(const std::string& path, TomlReader& toml) {
+  try {
+    return toml::parse_file(path);
+  } catch (const toml::parse_error& error) {
+    if (!std::filesystem::exists(path))
+      toml.Problem(1, "cannot read the config file (it does not exist)");
+    else
+      toml.Problem(static_cast<int>(error.source().begin.line),
+                   "not valid TOML: " + std::string(error.description()));
+    return std::nullopt;
+  }
+}
+
+void ReadSections(const toml::table& root, ConfigFileReader& reader, ConfigLoad& load) {
+  TomlReader& toml = reader.toml();
+  toml.KnownKeys(root, "", {"feed", "display", "clock", "cache"});
+  if (const toml::table* feed = toml.Section(root, "feed")) reader.ReadFeed(*feed);
+  if (load.config.feed.url.empty() && load.problems.empty())
+    toml.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");
+  if (const toml::table* display = toml.Section(root, "display"))
+    reader.ReadDisplay(*display);
+  else
+    toml.Problem(
+        1, "[display] is missing: add mode = \"room\" and room = \"…\", or mode = \"hallway\"");
+  if (const toml::table* clock = toml.Section(root, "clock")) reader.ReadClock(*clock);
+  if (const toml::table* cache = toml.Section(root, "cache")) reader.ReadCache(*cache);
 }
 
 }  // namespace
 
-const std::vector<std::string>& SupportedLanguages() {
-  static const std::vector<std::string> languages = {"en", "kk", "ru", "ko"};
-  return languages;
+std::string ConfigProblem::ToString() const {
+  return file + ":" + std::to_string(line) + ": " + message;
 }
 
 bool ParsePanelSize(const std::string& text, int& width, int& height) {
@@ -164,170 +256,12 @@ bool ParsePanelSize(const std::string& text, int& width, int& height) {
 
 ConfigLoad LoadConfig(const std::string& path) {
   ConfigLoad load;
-  Config& config = load.config;
-  config.path = path;
-  Checker check(path, load);
-
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& error) {
-    std::string what(error.description());
-    if (!std::filesystem::exists(path)) {
-      load.problems.push_back(path + ":1: cannot read the config file (it does not exist)");
-    } else {
-      check.Problem(static_cast<int>(error.source().begin.line), "not valid TOML: " + what);
-    }
-    return load;
-  }
-  std::string folder = Folder(path);
-  check.KnownKeys(root, "", {"feed", "display", "clock", "cache"});
-
-  if (const toml::table* feed = Section(root, "feed", check)) {
-    auto& f = config.feed;
-    check.KnownKeys(*feed, "feed",
-                    {"url", "interval", "timeout", "max_bytes", "stale_after", "minisign_key",
-                     "ca_file", "token_file", "announcements_url"});
-    if (const toml::node* node = check.Read(*feed, "feed", "url", f.url)) {
-      if (f.url.empty())
-        check.Problem(*node, "feed.url is empty; give the schedule's URL or file path");
-      else if (Status status = ResolveFeedUrl(folder, f.url); !status.ok())
-        check.Problem(*node, "feed.url " + status.message());
-    }
-    check.Range(check.Read(*feed, "feed", "interval", f.interval), "feed.interval", f.interval, 5,
-                86400, "seconds");
-    check.Range(check.Read(*feed, "feed", "timeout", f.timeout), "feed.timeout", f.timeout, 1, 600,
-                "seconds");
-    check.Range(check.Read(*feed, "feed", "max_bytes", f.max_bytes), "feed.max_bytes", f.max_bytes,
-                1024, std::int64_t{1} << 30, "bytes");
-    check.Range(check.Read(*feed, "feed", "stale_after", f.stale_after), "feed.stale_after",
-                f.stale_after, 10, 7 * 86400, "seconds");
-    if (const toml::node* node = check.Read(*feed, "feed", "minisign_key", f.minisign_key)) {
-      auto key = MinisignPublicKey::Parse(f.minisign_key);
-      if (!key.ok())
-        check.Problem(*node, "feed.minisign_key: " + key.status().message() +
-                                 "; give the key line of the organizers' minisign.pub (RW…)");
-    }
-    if (const toml::node* node = check.Read(*feed, "feed", "ca_file", f.ca_file)) {
-      f.ca_file = ResolvePath(folder, f.ca_file);
-      if (access(f.ca_file.c_str(), R_OK) != 0)
-        check.Problem(*node, "feed.ca_file " + f.ca_file + " cannot be read");
-    }
-    if (const toml::node* node = check.Read(*feed, "feed", "token_file", f.token_file)) {
-      f.token_file = ResolvePath(folder, f.token_file);
-      if (access(f.token_file.c_str(), R_OK) != 0)
-        check.Problem(*node, "feed.token_file " + f.token_file +
-                                 " cannot be read (keep the token there, readable by foyer)");
-    }
-    if (const toml::node* node =
-            check.Read(*feed, "feed", "announcements_url", f.announcements_url)) {
-      if (Status status = ResolveFeedUrl(folder, f.announcements_url); !status.ok())
-        check.Problem(*node, "feed.announcements_url " + status.message());
-    }
-  }
-  if (config.feed.url.empty() && load.problems.empty())
-    check.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");
-
-  if (const toml::table* display = Section(root, "display", check)) {
-    auto& d = config.display;
-    check.KnownKeys(*display, "display",
-                    {"mode", "room", "rooms", "size", "fullscreen", "rotation", "languages",
-                     "next_count", "theme", "logo"});
-    if (const toml::node* node = check.Read(*display, "display", "mode", d.mode))
-      if (d.mode != "room" && d.mode != "hallway")
-        check.Problem(*node, "display.mode is \"" + d.mode + "\"; use \"room\" or \"hallway\"");
-    check.Read(*display, "display", "room", d.room);
-    if (const toml::node* node = display->get("rooms")) {
-      const toml::array* rooms = node->as_array();
-      if (!rooms)
-        check.Problem(*node, "display.rooms must be a list like [\"Hall A\", \"Hall B\"]");
-      for (size_t i = 0; rooms && i < rooms->size(); ++i) {
-        if (auto name = (*rooms)[i].value<std::string>())
-          d.rooms.push_back(*name);
-        else
-          check.Problem((*rooms)[i], "display.rooms must list room names in quotes");
-      }
-    }
-    std::string size;
-    if (const toml::node* node = check.Read(*display, "display", "size", size))
-      if (!ParsePanelSize(size, d.width, d.height))
-        check.Problem(*node,
-                      "display.size is \"" + size + "\"; write WIDTHxHEIGHT, e.g. \"1920x1080\"");
-    check.Read(*display, "display", "fullscreen", d.fullscreen);
-    if (const toml::node* node = check.Read(*display, "display", "rotation", d.rotation))
-      if (d.rotation % 90 != 0 || d.rotation < 0 || d.rotation > 270)
-        check.Problem(
-            *node, "display.rotation is " + std::to_string(d.rotation) + "; use 0, 90, 180 or 270");
-    if (const toml::node* node = display->get("languages")) {
-      const toml::array* languages = node->as_array();
-      if (!languages || languages->empty()) {
-        check.Problem(*node, "display.languages must be a list like [\"en\", \"kk\"]");
-      } else {
-        d.languages.clear();
-        for (auto& item : *languages) {
-          auto code = item.value<std::string>();
-          const auto& supported = SupportedLanguages();
-          if (!code || std::find(supported.begin(), supported.end(), *code) == supported.end())
-            check.Problem(item, "display.languages: \"" + code.value_or("?") +
-                                    "\" is not one of en, kk, ru, ko");
-          else
-            d.languages.push_back(*code);
-        }
-      }
-    }
-    check.Range(check.Read(*display, "display", "next_count", d.next_count), "display.next_count",
-                d.next_count, 0, 10, "sessions");
-    if (const toml::node* node = check.Read(*display, "display", "theme", d.theme))
-      if (d.theme != "dark" && d.theme != "light")
-        check.Problem(*node, "display.theme is \"" + d.theme + "\"; use \"dark\" or \"light\"");
-    if (const toml::node* node = check.Read(*display, "display", "logo", d.logo)) {
-      d.logo = ResolvePath(folder, d.logo);
-      if (access(d.logo.c_str(), R_OK) != 0)
-        check.Problem(*node, "display.logo " + d.logo + " cannot be read (give a PNG file)");
-    }
-    if (d.mode == "room" && d.room.empty())
-      check.Problem(
-          display->source().begin.line,
-          "display.room is missing: room mode needs the room's name, e.g. room = \"Hall A\"");
-  } else {
-    check.Problem(
-        1, "[display] is missing: add mode = \"room\" and room = \"…\", or mode = \"hallway\"");
-  }
-
-  if (const toml::table* clock = Section(root, "clock", check)) {
-    check.KnownKeys(*clock, "clock", {"start", "timezone"});
-    std::string start;
-    if (const toml::node* node = check.Read(*clock, "clock", "start", start)) {
-      auto instant = ParseIsoInstant(start);
-      if (!instant.ok() || !instant->has_offset)
-        check.Problem(*node,
-                      "clock.start is \"" + start +
-                          "\"; write a time with its offset, e.g. \"2025-10-15T10:40:00+05:00\"");
-      else
-        config.clock.start = instant->utc;
-    }
-    if (const toml::node* node = check.Read(*clock, "clock", "timezone", config.clock.timezone)) {
-      auto zone = Zone::Load(config.clock.timezone);
-      if (!zone.ok())
-        check.Problem(*node, "clock.timezone: " + zone.status().message() +
-                                 "; use an IANA name such as \"Asia/Almaty\"");
-    }
-  }
-
-  if (const toml::table* cache = Section(root, "cache", check)) {
-    check.KnownKeys(*cache, "cache", {"path"});
-    if (const toml::node* node = check.Read(*cache, "cache", "path", config.cache.path)) {
-      if (config.cache.path.empty()) check.Problem(*node, "cache.path is empty");
-      config.cache.path = ResolvePath(folder, config.cache.path);
-    }
-  }
+  load.config.path = path;
+  ConfigFileReader reader(path, load);
+  if (auto root = ParseToml(path, reader.toml())) ReadSections(*root, reader, load);
   // Report in file order.
-  auto line_of = [&](const std::string& problem) {
-    return std::atoi(problem.c_str() + path.size() + 1);
-  };
-  std::stable_sort(
-      load.problems.begin(), load.problems.end(),
-      [&](const std::string& a, const std::string& b) { return line_of(a) < line_of(b); });
+  std::stable_sort(load.problems.begin(), load.problems.end(),
+                   [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
   return load;
 }
 

@@ -9,8 +9,18 @@
 #include <vector>
 
 #include "base/env.h"
+#include "base/names.h"
+#include "layout/layout.h"
+#include "model/language.h"
 
 namespace foyer {
+
+// A screen by one room's door, or a hallway board of every room.
+enum class DisplayMode { kRoom, kHallway };
+inline constexpr NameTable<DisplayMode, 2> kDisplayModeNames{{{
+    {DisplayMode::kRoom, "room"},
+    {DisplayMode::kHallway, "hallway"},
+}}};
 
 struct Config {
   std::string path;  // the config file itself
@@ -28,15 +38,15 @@ struct Config {
   } feed;
 
   struct Display {
-    std::string mode = "room";  // "room" or "hallway"
+    DisplayMode mode = DisplayMode::kRoom;
     std::string room;
     std::vector<std::string> rooms;  // empty: all
     int width = 1920, height = 1080;
     bool fullscreen = true;
     int rotation = 0;
-    std::vector<std::string> languages = {"en"};
+    std::vector<Language> languages = {Language::kEnglish};  // the first is primary
     int next_count = 3;
-    std::string theme = "dark";
+    ThemeName theme = ThemeName::kDark;
     std::string logo;  // the event's logo (PNG), absolute; empty: none
   } display;
 
@@ -50,9 +60,18 @@ struct Config {
   } cache;
 };
 
+// Something wrong in a config file, at a line of it.
+struct ConfigProblem {
+  std::string file;
+  int line = 1;
+  std::string message;
+  // "FILE:LINE: message", as venue staff read it.
+  std::string ToString() const;
+};
+
 struct ConfigLoad {
   Config config;
-  std::vector<std::string> problems;  // "FILE:LINE: message"; empty when valid
+  std::vector<ConfigProblem> problems;  // in file order; empty when valid
   bool ok() const { return problems.empty(); }
 };
 
@@ -60,8 +79,5 @@ ConfigLoad LoadConfig(const std::string& path);
 
 // Parses "1920x1080" into width and height; false when malformed or out of range.
 bool ParsePanelSize(const std::string& text, int& width, int& height);
-
-// The UI languages foyer has labels for.
-const std::vector<std::string>& SupportedLanguages();
 
 }  // namespace foyer

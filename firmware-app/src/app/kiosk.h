@@ -1,12 +1,28 @@
-// The running kiosk (window or fullscreen, background sync, redraw only on
-// change) and the offscreen screenshot. UI thread only.
+// The running kiosk: a window or the whole panel, a background sync, and a
+// frame drawn only when something on it changed. Its parts, each with one job:
+//   render/display.h         the window, renderer and textures (RAII), turning, present
+//   render/display_events.h  what happened while asleep (quit, expose, wake-ups)
+//   app/screen_plan.h        what this screen shows, resolved once per change
+//   app/wake.h               when to wake next
+//   app/kiosk_stats.h        frames and timings for --exit-after
+// The loop: refresh the data when the store changed → the frame (input →
+// layout → draw if changed → present) → sleep until the next change → handle
+// events. UI thread only.
 #pragma once
 
-#include <string>
+#include <memory>
 
+#include "app/clock_check.h"
 #include "app/config.h"
-#include "app/screen.h"
+#include "app/kiosk_stats.h"
+#include "app/screen_plan.h"
+#include "app/wake.h"
 #include "base/env.h"
+#include "render/display.h"
+#include "render/display_events.h"
+#include "render/fonts.h"
+#include "store/store.h"
+#include "sync/syncer.h"
 
 namespace foyer {
 
@@ -16,9 +32,44 @@ namespace foyer {
 // clock, for staleness. Returns the process exit code.
 int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds);
 
-// Draws the configured screen at the moment into a PNG of width x height (the
-// physical panel), with no display server.
-Status TakeScreenshot(const Config& config, const CachedSchedule& cached,
-                      const ScreenMoment& moment, int width, int height, const std::string& path);
+class Kiosk {
+ public:
+  // REQUIRES: config, clock and real outlive this.
+  Kiosk(const Config& config, Env* clock, Env* real, std::unique_ptr<Display> display,
+        std::unique_ptr<FontChain> fonts, std::unique_ptr<Store> store);
+
+  // Runs until quit or until the monotonic `deadline_micros` (0: none).
+  void Run(std::int64_t deadline_micros);
+  // Stops the sync; returns the statistics line of a run of `seconds`.
+  std::string Finish(double seconds);
+
+ private:
+  // Reloads the cache and resolves the screen again when the store changed.
+  void RefreshData();
+  ScreenMoment Moment();
+  // input → layout → draw if changed → present.
+  void Frame(const ScreenMoment& moment);
+  // How long to sleep: until the next change, the clock's recheck, or the deadline.
+  std::int64_t SleepMillis(std::int64_t deadline_micros);
+  void Handle(const DisplayEvents& events);
+
+  const Config& config_;
+  Env* clock_;
+  Env* real_;
+  // Fonts outlive the display's painter that draws with them.
+  std::unique_ptr<FontChain> fonts_;
+  FontMeasurer measurer_;
+  std::unique_ptr<Display> display_;
+  std::unique_ptr<Store> store_;
+  std::int64_t seen_changes_ = 0;
+  ScreenPlan plan_;
+  ClockWatch clock_watch_;
+  KioskStats stats_;
+  EventPump events_;
+  bool must_draw_ = true;
+  bool running_ = true;
+  // Last: it starts polling at once and is stopped first.
+  SyncThread sync_;
+};
 
 }  // namespace foyer

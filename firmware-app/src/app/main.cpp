@@ -1,5 +1,5 @@
-// foyer: the conference room display. Parses the command line (DESIGN.md,
-// "Command line") and runs one mode.
+// foyer: the conference room display. Parses the command line
+// (docs/CONTRACTS.md, "Command line") and runs one mode.
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -8,6 +8,7 @@
 #include "app/config.h"
 #include "app/kiosk.h"
 #include "app/modes.h"
+#include "base/names.h"
 #include "base/time.h"
 
 namespace {
@@ -37,83 +38,81 @@ int Usage(const std::string& problem) {
   return 64;
 }
 
+// What the command was asked to do; the kiosk when no mode is given.
+enum class Mode { kKiosk, kCheck, kSyncOnce, kPrint, kScreenshot };
+constexpr foyer::NameTable<Mode, 5> kModeFlags{{{
+    {Mode::kKiosk, "(the kiosk)"},
+    {Mode::kCheck, "--check"},
+    {Mode::kSyncOnce, "--sync-once"},
+    {Mode::kPrint, "--print"},
+    {Mode::kScreenshot, "--screenshot"},
+}}};
+
 struct Arguments {
-  std::string config, mode, at, screenshot, size;
+  std::string config, at, screenshot, size;
+  Mode mode = Mode::kKiosk;
   double exit_after = 0;
+  bool done = false;  // --help or --version answered
 };
 
-}  // namespace
+// Reads the option at argv[i] (and its value, advancing i). Returns a usage
+// problem, or "" when it was fine.
+std::string ReadOption(int argc, char** argv, int& i, Arguments& args) {
+  const std::string arg = argv[i];
+  const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
+  auto take = [&] { return value ? argv[++i] : nullptr; };
+  if (arg == "--help" || arg == "-h") {
+    std::fputs(kUsage, stdout);
+    args.done = true;
+  } else if (arg == "--version") {
+    std::printf("foyer %s\n", FOYER_VERSION);
+    args.done = true;
+  } else if (arg == "--config") {
+    if (!take()) return "--config needs a file";
+    args.config = value;
+  } else if (auto mode = kModeFlags.Parse(arg); mode && *mode != Mode::kKiosk) {
+    if (args.mode != Mode::kKiosk)
+      return "choose one of " + std::string(kModeFlags.Name(args.mode)) + " and " + arg;
+    if (*mode == Mode::kScreenshot && !take())
+      return "--screenshot needs an output file, e.g. screen.png";
+    args.mode = *mode;
+    if (*mode == Mode::kScreenshot) args.screenshot = value;
+  } else if (arg == "--exit-after") {
+    char* end = nullptr;
+    if (take()) args.exit_after = std::strtod(value, &end);
+    if (!value || *end || args.exit_after <= 0)
+      return "--exit-after needs a number of seconds, e.g. --exit-after 60";
+  } else if (arg == "--at") {
+    if (!take()) return "--at needs a time, e.g. 2025-10-15T10:40:00+05:00";
+    args.at = value;
+  } else if (arg == "--size") {
+    if (!take()) return "--size needs WIDTHxHEIGHT, e.g. 1920x1080";
+    args.size = value;
+  } else {
+    return "unknown option " + arg;
+  }
+  return "";
+}
 
-int main(int argc, char** argv) {
+// The options that only some modes take.
+std::string CheckCombination(const Arguments& args) {
+  if (args.config.empty()) return "--config FILE is required";
+  if (!args.at.empty() && args.mode != Mode::kPrint && args.mode != Mode::kScreenshot)
+    return "--at works with --print and --screenshot";
+  if (!args.size.empty() && args.mode != Mode::kScreenshot) return "--size works with --screenshot";
+  return "";
+}
+
+// Runs the mode asked for with a valid config.
+int RunMode(const Arguments& args, const foyer::Config& config) {
   using namespace foyer;
-  Arguments args;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto value = [&](const char* name) -> const char* {
-      if (i + 1 >= argc) return nullptr;
-      (void)name;
-      return argv[++i];
-    };
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    } else if (arg == "--version") {
-      std::printf("foyer %s\n", FOYER_VERSION);
-      return 0;
-    } else if (arg == "--config") {
-      const char* v = value("--config");
-      if (!v) return Usage("--config needs a file");
-      args.config = v;
-    } else if (arg == "--check" || arg == "--sync-once" || arg == "--print") {
-      if (!args.mode.empty()) return Usage("choose one of " + args.mode + " and " + arg);
-      args.mode = arg;
-    } else if (arg == "--screenshot") {
-      const char* v = value(arg.c_str());
-      if (!v) return Usage("--screenshot needs an output file, e.g. screen.png");
-      if (!args.mode.empty()) return Usage("choose one of " + args.mode + " and " + arg);
-      args.mode = arg;
-      args.screenshot = v;
-    } else if (arg == "--exit-after") {
-      const char* v = value(arg.c_str());
-      char* end = nullptr;
-      if (v) args.exit_after = std::strtod(v, &end);
-      if (!v || *end || args.exit_after <= 0)
-        return Usage("--exit-after needs a number of seconds, e.g. --exit-after 60");
-    } else if (arg == "--at") {
-      const char* v = value(arg.c_str());
-      if (!v) return Usage("--at needs a time, e.g. 2025-10-15T10:40:00+05:00");
-      args.at = v;
-    } else if (arg == "--size") {
-      const char* v = value(arg.c_str());
-      if (!v) return Usage("--size needs WIDTHxHEIGHT, e.g. 1920x1080");
-      args.size = v;
-    } else {
-      return Usage("unknown option " + arg);
-    }
-  }
-  if (args.config.empty()) return Usage("--config FILE is required");
-  if (!args.at.empty() && args.mode != "--print" && args.mode != "--screenshot")
-    return Usage("--at works with --print and --screenshot");
-  if (!args.size.empty() && args.mode != "--screenshot")
-    return Usage("--size works with --screenshot");
-
-  ConfigLoad load = LoadConfig(args.config);
-  const Config& config = load.config;
-  if (!load.ok()) {
-    for (const std::string& problem : load.problems) std::fprintf(stderr, "%s\n", problem.c_str());
-    return 2;
-  }
-
   Env* real = Env::Default();
   OffsetClockEnv demo_clock(real, config.clock.start.value_or(0));
   Env* clock = config.clock.start ? static_cast<Env*>(&demo_clock) : real;
 
   // An explicit --at or a demo clock is taken as given; the system clock is
   // checked for plausibility before it is believed.
-  ScreenMoment moment;
-  moment.at = clock->Now();
-  moment.real_now = real->Now();
-  moment.clock_trusted = config.clock.start.has_value();
+  ScreenMoment moment{clock->Now(), real->Now(), config.clock.start.has_value()};
   if (!args.at.empty()) {
     auto parsed = ParseIsoInstant(args.at);
     if (!parsed.ok() || !parsed->has_offset)
@@ -122,14 +121,40 @@ int main(int argc, char** argv) {
     moment.at = parsed->utc;
     moment.clock_trusted = true;
   }
-  if (args.mode == "--check") return RunCheck(config);
-  if (args.mode == "--sync-once") return RunSyncOnce(config, real);
-  if (args.mode == "--print") return RunPrint(config, moment);
-  if (args.mode == "--screenshot") {
-    int width = config.display.width, height = config.display.height;
-    if (!args.size.empty() && !ParsePanelSize(args.size, width, height))
-      return Usage("--size " + args.size + ": write WIDTHxHEIGHT, e.g. 1920x1080");
-    return RunScreenshot(config, moment, width, height, args.screenshot);
+  int width = config.display.width, height = config.display.height;
+  switch (args.mode) {
+    case Mode::kCheck:
+      return RunCheck(config);
+    case Mode::kSyncOnce:
+      return RunSyncOnce(config, real);
+    case Mode::kPrint:
+      return RunPrint(config, moment);
+    case Mode::kScreenshot:
+      if (!args.size.empty() && !ParsePanelSize(args.size, width, height))
+        return Usage("--size " + args.size + ": write WIDTHxHEIGHT, e.g. 1920x1080");
+      return RunScreenshot(config, moment, width, height, args.screenshot);
+    case Mode::kKiosk:
+      break;
   }
   return RunKiosk(config, clock, real, args.exit_after);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace foyer;
+  Arguments args;
+  for (int i = 1; i < argc && !args.done; ++i)
+    if (std::string problem = ReadOption(argc, argv, i, args); !problem.empty())
+      return Usage(problem);
+  if (args.done) return 0;
+  if (std::string problem = CheckCombination(args); !problem.empty()) return Usage(problem);
+
+  ConfigLoad load = LoadConfig(args.config);
+  if (!load.ok()) {
+    for (const ConfigProblem& problem : load.problems)
+      std::fprintf(stderr, "%s\n", problem.ToString().c_str());
+    return 2;
+  }
+  return RunMode(args, load.config);
 }

@@ -3,8 +3,10 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "app/kiosk.h"
-#include "app/screen.h"
+#include "app/cached_schedule.h"
+#include "app/clock_check.h"
+#include "app/print.h"
+#include "app/screenshot.h"
 #include "base/log.h"
 #include "store/store.h"
 #include "sync/syncer.h"
@@ -12,11 +14,21 @@
 namespace foyer {
 namespace {
 
-// Opens the cache and loads what it holds; prints why not on failure.
+// Opens the cache and loads what it holds.
 Result<CachedSchedule> OpenCached(const Config& config) {
   auto store = Store::Open(config.cache.path);
   if (!store.ok()) return store.status();
   return LoadCachedSchedule(**store, config);
+}
+
+// Opens the cache and resolves the screen against it; prints why not on failure.
+std::optional<ScreenPlan> OpenPlan(const Config& config) {
+  auto cached = OpenCached(config);
+  if (!cached.ok()) {
+    std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
+    return std::nullopt;
+  }
+  return PlanScreen(config, std::move(*cached));
 }
 
 // A moment on the system clock is trusted only when the clock is plausible.
@@ -35,7 +47,8 @@ int RunCheck(const Config& config) {
   auto cached = OpenCached(config);
   if (cached.ok() && cached->has_schedule()) {
     std::vector<std::string> wanted = config.display.rooms;
-    if (config.display.mode == "room") wanted.insert(wanted.begin(), config.display.room);
+    if (config.display.mode == DisplayMode::kRoom)
+      wanted.insert(wanted.begin(), config.display.room);
     int problems = 0;
     for (const std::string& room : wanted) {
       if (cached->schedule.FindRoom(room)) continue;
@@ -80,23 +93,18 @@ int RunSyncOnce(const Config& config, Env* env) {
 }
 
 int RunPrint(const Config& config, const ScreenMoment& moment) {
-  auto cached = OpenCached(config);
-  if (!cached.ok()) {
-    std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
-    return 1;
-  }
-  std::printf("%s\n", PrintJson(config, *cached, Trusted(moment, *cached)).c_str());
+  auto plan = OpenPlan(config);
+  if (!plan) return 1;
+  std::printf("%s\n", PrintJson(*plan, Trusted(moment, plan->cached)).c_str());
   return 0;
 }
 
 int RunScreenshot(const Config& config, const ScreenMoment& moment, int width, int height,
                   const std::string& path) {
-  auto cached = OpenCached(config);
-  if (!cached.ok()) {
-    std::fprintf(stderr, "foyer: %s\n", cached.status().message().c_str());
-    return 1;
-  }
-  Status status = TakeScreenshot(config, *cached, Trusted(moment, *cached), width, height, path);
+  auto plan = OpenPlan(config);
+  if (!plan) return 1;
+  Status status = TakeScreenshot(*plan, Trusted(moment, plan->cached), width, height,
+                                 config.display.rotation, path);
   if (!status.ok()) {
     std::fprintf(stderr, "foyer: %s\n", status.message().c_str());
     return 1;

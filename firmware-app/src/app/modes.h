@@ -1,11 +1,12 @@
-// The one-shot modes of the foyer command (DESIGN.md, "Command line"). Each
-// returns the process exit code and prints what the contract says.
+// The one-shot modes of the foyer command (docs/CONTRACTS.md, "Command
+// line"). Each returns the process exit code and prints what the contract
+// says.
 #pragma once
 
 #include <string>
 
 #include "app/config.h"
-#include "app/screen.h"
+#include "app/screen_plan.h"
 #include "base/env.h"
 
 namespace foyer {

@@ -7,15 +7,6 @@
 #include "base/utf8.h"
 
 namespace foyer {
-namespace {
-
-int LevelRank(const std::string& level) {
-  if (level == "emergency") return 0;
-  if (level == "warning") return 1;
-  return 2;
-}
-
-}  // namespace
 
 Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
@@ -39,10 +30,10 @@ Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
       return Status::Ok();
     };
     Announcement a;
-    std::string starts, ends;
+    std::string level, starts, ends;
     for (auto [key, out] : {std::pair<const char*, std::string*>{"id", &a.id},
                             {"text", &a.text},
-                            {"level", &a.level},
+                            {"level", &level},
                             {"starts", &starts},
                             {"ends", &ends}})
       if (Status status = text_of(key, *out); !status.ok()) return status;
@@ -51,8 +42,11 @@ Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
       return Status::Error(where +
                            ".text: has nothing to show (only spaces or control "
                            "characters)");
-    if (a.level != "info" && a.level != "warning" && a.level != "emergency")
-      return Status::Error(where + ".level: \"" + a.level + "\" is not info, warning or emergency");
+    if (auto known = kAnnouncementLevelNames.Parse(level))
+      a.level = *known;
+    else
+      return Status::Error(where + ".level: \"" + level + "\" is not " +
+                           kAnnouncementLevelNames.Choices(""));
     auto start = ParseIsoInstant(starts);
     auto end = ParseIsoInstant(ends);
     if (!start.ok() || !start->has_offset)
@@ -82,7 +76,7 @@ std::string SerializeAnnouncements(const std::vector<Announcement>& announcement
   for (const Announcement& a : announcements)
     list.push_back({{"id", a.id},
                     {"text", a.text},
-                    {"level", a.level},
+                    {"level", kAnnouncementLevelNames.Name(a.level)},
                     {"rooms", a.rooms},
                     {"starts", FormatUtcIso(a.starts)},
                     {"ends", FormatUtcIso(a.ends)}});
@@ -101,7 +95,7 @@ std::vector<Announcement> ActiveAnnouncements(const std::vector<Announcement>& a
     if (for_us) active.push_back(a);
   }
   std::stable_sort(active.begin(), active.end(), [](const Announcement& x, const Announcement& y) {
-    return LevelRank(x.level) < LevelRank(y.level);
+    return x.level < y.level;  // most urgent first
   });
   return active;
 }

@@ -44,23 +44,30 @@ const std::map<Label, Texts>& Table() {
 
 }  // namespace
 
-const std::string& LabelText(Label label, const std::string& language) {
+const std::string& LabelText(Label label, Language language) {
   const Texts& texts = Table().at(label);
-  if (language == "kk") return texts.kk;
-  if (language == "ru") return texts.ru;
-  if (language == "ko") return texts.ko;
+  switch (language) {
+    case Language::kKazakh:
+      return texts.kk;
+    case Language::kRussian:
+      return texts.ru;
+    case Language::kKorean:
+      return texts.ko;
+    case Language::kEnglish:
+      break;
+  }
   return texts.en;
 }
 
-std::string LabelTexts(Label label, const std::vector<std::string>& languages) {
+std::string LabelTexts(Label label, const std::vector<Language>& languages) {
   std::string joined;
-  for (const std::string& language : languages) {
+  for (Language language : languages) {
     const std::string& text = LabelText(label, language);
     if (joined.find(text) != std::string::npos) continue;
     if (!joined.empty()) joined += " · ";
     joined += text;
   }
-  return joined.empty() ? LabelText(label, "en") : joined;
+  return joined.empty() ? LabelText(label, Language::kEnglish) : joined;
 }
 
 }  // namespace foyer

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/language.h"
+
 namespace foyer {
 
 enum class Label {
@@ -29,9 +31,9 @@ enum class Label {
   kNowIn,      // "now in" (before the room a session moved to)
 };
 
-// The label in one language ("en", "kk", "ru", "ko"); English when unknown.
-const std::string& LabelText(Label label, const std::string& language);
+// The label in one language.
+const std::string& LabelText(Label label, Language language);
 // The label in every language given, joined by " · " (first is primary).
-std::string LabelTexts(Label label, const std::vector<std::string>& languages);
+std::string LabelTexts(Label label, const std::vector<Language>& languages);
 
 }  // namespace foyer

@@ -55,7 +55,7 @@ std::string HourMinute(const Zone& zone, UnixSeconds t) {
 }
 
 std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
-  const std::string& language = in.languages.front();
+  Language language = in.languages.front();
   CivilDate today = ConferenceDay(in.zone, in.now);
   CivilDate day = ConferenceDay(in.zone, t);
   std::string time = HourMinute(in.zone, t);
@@ -66,7 +66,7 @@ std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
   static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   char buffer[32];
-  if (language == "en")
+  if (language == Language::kEnglish)
     std::snprintf(buffer, sizeof buffer, "%d %s", date.day, kMonths[date.month - 1]);
   else
     std::snprintf(buffer, sizeof buffer, "%02d.%02d", date.day, date.month);
@@ -249,7 +249,7 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
     const Session& session = next[i];
     c.Fill(x, y + c.Px(6), c.Px(8), row - c.Px(24), ParseHexColor(session.track_color, t.muted));
     c.Line(x + c.Px(24), y, when(session), time, t.accent, time_width);
-    const std::string& language = in.languages.front();
+    Language language = in.languages.front();
     std::string text = session.title;
     Color color = t.text;
     if (session.cancelled) {
@@ -310,7 +310,7 @@ int BannerHeight(Composer& c) {
 }
 
 void Banner(Composer& c, const ScreenInput& in, const Announcement& a) {
-  bool warning = a.level == "warning";
+  bool warning = a.level == AnnouncementLevel::kWarning;
   TextStyle style = c.Style(44, FontWeight::kBold);
   int height = BannerHeight(c);
   int top = FooterTop(c) - height;
@@ -503,7 +503,7 @@ Theme Theme::Light() {
                {84, 90, 104, 255},   {0, 92, 175, 255},    {0, 92, 175, 255}};
 }
 
-Theme Theme::Named(const std::string& name) { return name == "light" ? Light() : Dark(); }
+Theme Theme::Named(ThemeName name) { return name == ThemeName::kLight ? Light() : Dark(); }
 
 std::string Ellipsize(std::string_view text, const TextStyle& style, int max_width,
                       TextMeasurer& measurer) {
@@ -552,7 +552,7 @@ DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
   Composer composer(input, measurer);
   const Announcement* emergency = nullptr;
   for (const Announcement& a : input.announcements)
-    if (a.level == "emergency" && !emergency) emergency = &a;
+    if (a.level == AnnouncementLevel::kEmergency && !emergency) emergency = &a;
   if (emergency) {
     EmergencyScreen(composer, input, *emergency);
     return composer.Take();

@@ -9,17 +9,25 @@
 #include <string_view>
 #include <vector>
 
+#include "base/names.h"
 #include "base/time.h"
 #include "layout/display_list.h"
+#include "model/language.h"
 #include "timeline/timeline.h"
 
 namespace foyer {
+
+enum class ThemeName { kDark, kLight };
+inline constexpr NameTable<ThemeName, 2> kThemeNames{{{
+    {ThemeName::kDark, "dark"},
+    {ThemeName::kLight, "light"},
+}}};
 
 struct Theme {
   Color background, panel, text, muted, accent, bar;
   static Theme Dark();
   static Theme Light();
-  static Theme Named(const std::string& name);  // "dark" (default) or "light"
+  static Theme Named(ThemeName name);
 };
 
 struct ScreenInput {
@@ -33,7 +41,7 @@ struct ScreenInput {
   std::string logo;  // path of the event's logo (PNG) for the header; empty: none
   UnixSeconds now = 0;
   Zone zone = Zone::Fixed(0);
-  std::vector<std::string> languages = {"en"};
+  std::vector<Language> languages = {Language::kEnglish};  // first is primary
   std::vector<Announcement> announcements;  // active for this screen, most urgent first
   std::string status_note;  // small and honest, e.g. "Updated 10:42"; empty when fresh
   int width = 1920, height = 1080;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/env.h"
+#include "base/names.h"
 
 namespace foyer {
 
@@ -64,10 +65,23 @@ struct Schedule {
   const Room* FindRoom(const std::string& name_or_slug) const;
 };
 
+// How urgent an announcement is, most urgent first (the order screens show them in).
+enum class AnnouncementLevel {
+  kEmergency,  // takes the whole screen
+  kWarning,    // a yellow band
+  kInfo,       // a band in the theme's colours
+};
+// The announcements feed's spelling of each level.
+inline constexpr NameTable<AnnouncementLevel, 3> kAnnouncementLevelNames{{{
+    {AnnouncementLevel::kInfo, "info"},
+    {AnnouncementLevel::kWarning, "warning"},
+    {AnnouncementLevel::kEmergency, "emergency"},
+}}};
+
 struct Announcement {
   std::string id;
   std::string text;
-  std::string level;               // "info", "warning" or "emergency"
+  AnnouncementLevel level = AnnouncementLevel::kInfo;
   std::vector<std::string> rooms;  // empty: every screen
   UnixSeconds starts = 0;
   UnixSeconds ends = 0;

@@ -221,7 +221,7 @@ Status Store::ReplaceAnnouncements(const std::vector<Announcement>& announcement
     status = insert->Bind(1, static_cast<std::int64_t>(i))
                  .Bind(2, a.id)
                  .Bind(3, a.text)
-                 .Bind(4, a.level)
+                 .Bind(4, std::string(kAnnouncementLevelNames.Name(a.level)))
                  .Bind(5, rooms)
                  .Bind(6, a.starts)
                  .Bind(7, a.ends)
@@ -244,7 +244,9 @@ Result<std::vector<Announcement>> Store::LoadAnnouncements() {
     Announcement a;
     a.id = select->Text(0);
     a.text = select->Text(1);
-    a.level = select->Text(2);
+    // Written by SaveAnnouncements from the same table; a level this foyer
+    // does not know (a newer one's) is shown as information.
+    a.level = kAnnouncementLevelNames.Parse(select->Text(2)).value_or(AnnouncementLevel::kInfo);
     std::string rooms = select->Text(3);
     for (size_t start = 0; start < rooms.size();) {
       size_t end = rooms.find('\n', start);

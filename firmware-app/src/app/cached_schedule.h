@@ -1,0 +1,35 @@
+// What the cache holds for a screen: the schedule, its feed state and the
+// announcements, read from the store in one go, with the display zone chosen
+// and the newest successful sync known. Also the sync's options for a
+// config. Plain values; thread-compatible.
+#pragma once
+
+#include <vector>
+
+#include "app/config.h"
+#include "base/time.h"
+#include "model/schedule.h"
+#include "store/store.h"
+#include "sync/syncer.h"
+
+namespace foyer {
+
+struct CachedSchedule {
+  Schedule schedule;
+  FeedState feed;
+  std::vector<Announcement> announcements;
+  Zone zone = Zone::Fixed(0);
+  // The newest successful sync known: the cache's last change or the RAM
+  // mirror of the polls (sync/health.h). The kiosk adds its sync thread's.
+  UnixSeconds last_success = 0;
+  bool has_schedule() const { return !schedule.sessions.empty() || !schedule.rooms.empty(); }
+};
+
+// Loads the schedule, announcements and feed state from the store, reads the
+// polls' health mirror and chooses the display zone.
+Result<CachedSchedule> LoadCachedSchedule(Store& store, const Config& config);
+
+// The sync's options for this screen's config.
+SyncOptions SyncOptionsFor(const Config& config);
+
+}  // namespace foyer

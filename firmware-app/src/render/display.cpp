@@ -1,0 +1,91 @@
+#include "render/display.h"
+
+namespace foyer {
+
+Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
+  std::unique_ptr<Display> display(new Display(options));
+  if (!display->video_.ok())
+    return Status::Error(std::string("no display to show the screen on (") + SDL_GetError() + ")");
+  Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+  if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  display->window_.reset(SDL_CreateWindow("foyer", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.width, options.height, flags));
+  if (SDL_Window* window = display->window_.get()) {
+    display->renderer_.reset(SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED));
+    if (!display->renderer_)
+      display->renderer_.reset(SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE));
+  }
+  if (!display->renderer_)
+    return Status::Error(std::string("cannot open a window: ") + SDL_GetError());
+  if (options.fullscreen) SDL_ShowCursor(SDL_DISABLE);
+  // The window's first "exposed" events are for the frame about to be drawn anyway.
+  SDL_PumpEvents();
+  SDL_FlushEvent(SDL_WINDOWEVENT);
+  return display;
+}
+
+Display::~Display() {
+  // Textures belong to the renderer: release them while it still exists.
+  painter_.reset();
+  upright_.reset();
+}
+
+void Display::UseFonts(FontChain* fonts) {
+  painter_ = std::make_unique<Painter>(renderer_.get(), fonts);
+}
+
+void Display::PictureSize(int& width, int& height) const {
+  SDL_GetRendererOutputSize(renderer_.get(), &width, &height);
+  if (options_.rotation == 90 || options_.rotation == 270) std::swap(width, height);
+}
+
+bool Display::PrepareUpright(int width, int height) {
+  if (upright_ && upright_width_ == width && upright_height_ == height) return false;
+  upright_.reset(SDL_CreateTexture(renderer_.get(), SDL_PIXELFORMAT_ARGB8888,
+                                   SDL_TEXTUREACCESS_TARGET, width, height));
+  upright_width_ = width, upright_height_ = height;
+  return true;
+}
+
+void Display::PresentTurned(int panel_width, int panel_height) {
+  SDL_Renderer* renderer = renderer_.get();
+  SDL_SetRenderTarget(renderer, nullptr);
+  SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+  SDL_RenderClear(renderer);
+  SDL_Rect target{(panel_width - upright_width_) / 2, (panel_height - upright_height_) / 2,
+                  upright_width_, upright_height_};
+  SDL_RenderCopyEx(renderer, upright_.get(), nullptr, &target, options_.rotation, nullptr,
+                   SDL_FLIP_NONE);
+}
+
+bool Display::Show(const DisplayList& list, bool force) {
+  int panel_width = 0, panel_height = 0;
+  SDL_GetRendererOutputSize(renderer_.get(), &panel_width, &panel_height);
+  const bool turned = options_.rotation != 0;
+  if (turned) {
+    int width = panel_width, height = panel_height;
+    if (options_.rotation == 90 || options_.rotation == 270) std::swap(width, height);
+    force |= PrepareUpright(width, height);
+    SDL_SetRenderTarget(renderer_.get(), upright_.get());
+  }
+  bool drew = force;
+  if (force)
+    painter_->Draw(list);
+  else
+    drew = painter_->DrawIfChanged(list);
+  if (turned) {
+    if (drew)
+      PresentTurned(panel_width, panel_height);
+    else
+      SDL_SetRenderTarget(renderer_.get(), nullptr);
+  }
+  if (drew) SDL_RenderPresent(renderer_.get());
+  return drew;
+}
+
+void Display::DeviceLost() {
+  painter_->ReleaseTextures();  // textures are lost with the device
+  upright_.reset();
+}
+
+}  // namespace foyer
