@@ -319,8 +319,103 @@ void Banner(Composer& c, const ScreenInput& in, const Announcement& a) {
               warning ? Color{20, 20, 20, 255} : in.theme.text, c.Width() - 2 * c.margin(), 2);
 }
 
-void RoomScreen(Composer& c, const ScreenInput& in) {
+// "09:30 – 10:15 · 25 min left · EN · moved from 09:00": the line under a session's title.
+std::string NowTimes(const ScreenInput& in, const Session& now) {
+  const Language language = in.languages.front();
+  std::int64_t left_minutes = (now.end - in.now + 59) / 60;
+  std::string times = HourMinute(in.zone, now.start) + " – " + HourMinute(in.zone, now.end) +
+                      "  ·  " + std::to_string(left_minutes) + " " +
+                      LabelText(Label::kMinutesLeft, language);
+  if (!now.language.empty()) times += "  ·  " + LanguageTag(now.language);
+  if (now.previous.start)
+    times += "  ·  " + LabelText(Label::kMovedFrom, language) + " " +
+             HourMinute(in.zone, *now.previous.start);
+  if (now.previous.room)
+    times += "  ·  " + LabelText(Label::kMovedFrom, language) + " " + *now.previous.room;
+  return times;
+}
+
+// Progress through the session: a bar as wide as the text. Returns its height.
+int ProgressBar(Composer& c, const ScreenInput& in, const Session& now, int y, int width) {
+  double done = now.end > now.start
+                    ? std::clamp(double(in.now - now.start) / double(now.end - now.start), 0.0, 1.0)
+                    : 1.0;
+  c.Fill(c.margin() + c.Px(36), y, width, c.Px(14), in.theme.panel);
+  c.Fill(c.margin() + c.Px(36), y, static_cast<int>(width * done), c.Px(14), in.theme.bar);
+  return c.Px(14);
+}
+
+// The session on now: label, title, speakers, times, progress, and its page as
+// a QR code. Returns the y below it.
+int NowBlock(Composer& c, const ScreenInput& in, const Session& now, int top, int width) {
   const Theme& t = in.theme;
+  int y = top;
+  // The session's page as a QR code, large enough to scan from a metre.
+  int text_width = width - c.Px(36);
+  const int qr_side = std::min(c.Px(260), (c.Height() - top) / 2);
+  if (Scannable(now.url)) {
+    c.Qr(c.Width() - c.margin() - qr_side, top, qr_side, now.url);
+    text_width -= qr_side + c.Px(40);
+  }
+  const int left = c.margin() + c.Px(36);
+  y += c.Line(left, y, LabelTexts(Label::kNow, in.languages), c.Style(40, FontWeight::kBold),
+              t.accent, text_width);
+  // Two lines of large type; a longer title shrinks to three lines, then ellipsizes.
+  TextStyle title = c.Style(84, FontWeight::kBold);
+  if (c.measure().Width(now.title, title) > 2 * text_width) title = c.Style(64, FontWeight::kBold);
+  y += c.Paragraph(left, y, now.title, title, t.text, text_width,
+                   title.pixel_size == c.Style(84).pixel_size ? 2 : 3);
+  if (!now.speakers.empty())
+    y += c.Paragraph(left, y + c.Px(8),
+                     FitSpeakers(now.speakers, c.Style(48), text_width, c.measure()), c.Style(48),
+                     t.muted, text_width, 1) +
+         c.Px(8);
+  y += c.Px(16);
+  y += c.Line(left, y, NowTimes(in, now), c.Style(48, FontWeight::kBold), t.accent, text_width);
+  c.Fill(c.margin(), top, c.Px(12), y - top, ParseHexColor(now.track_color, t.accent));
+  y += c.Px(20);
+  y += ProgressBar(c, in, now, y, text_width) + c.Px(48);
+  if (Scannable(now.url)) y = std::max(y, top + qr_side + c.Px(32));
+  return y;
+}
+
+// A line of accent type under a headline ("Next at 14:00"). Returns its height.
+int FollowUp(Composer& c, const ScreenInput& in, int y, Label label, const std::string& when,
+             int width) {
+  return c.Line(c.margin(), y + c.Px(12), LabelText(label, in.languages.front()) + " " + when,
+                c.Style(60, FontWeight::kBold), in.theme.accent, width) +
+         c.Px(12);
+}
+
+// Nothing on now: a break, the day over, before or after the event. Returns the y below it.
+int NothingNowBlock(Composer& c, const ScreenInput& in, int y, int width) {
+  const RoomView& view = in.room;
+  const bool more = !view.next.empty();
+  const UnixSeconds next = more ? view.next.front().start : 0;
+  y += c.Px(24);
+  switch (view.state) {
+    case RoomState::kBreak:
+      y += Headline(c, in, y, Label::kBreak, "", 96);
+      if (more) y += FollowUp(c, in, y, Label::kNextAt, HourMinute(in.zone, next), width);
+      break;
+    case RoomState::kDayOver:
+      y += Headline(c, in, y, Label::kDayOver, "", 88);
+      if (more) y += FollowUp(c, in, y, Label::kResumes, DayAndTime(in, next), width);
+      break;
+    case RoomState::kBeforeEvent:
+      y += c.Paragraph(c.margin(), y, in.event_title, c.Style(88, FontWeight::kBold), in.theme.text,
+                       width, 2);
+      if (more) y += FollowUp(c, in, y, Label::kBeforeEvent, DayAndTime(in, next), width);
+      break;
+    case RoomState::kAfterEvent:
+    case RoomState::kInSession:
+      y += Headline(c, in, y, Label::kAfterEvent, "", 80);
+      break;
+  }
+  return y + c.Px(48);
+}
+
+void RoomScreen(Composer& c, const ScreenInput& in) {
   int y = Header(c, in, in.room.room.empty() ? in.event_title : in.room.room) + c.Px(40);
   int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
   int width = c.Width() - 2 * c.margin();
@@ -329,96 +424,11 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
     Footer(c, in);
     return;
   }
-  const RoomView& view = in.room;
-  if (view.now) {
-    const Session& now = *view.now;
-    int top = y;
-    // The session's page as a QR code, large enough to scan from a metre.
-    int text_width = width - c.Px(36);
-    if (Scannable(now.url)) {
-      int side = std::min(c.Px(260), (c.Height() - top) / 2);
-      c.Qr(c.Width() - c.margin() - side, top, side, now.url);
-      text_width -= side + c.Px(40);
-    }
-    y += c.Line(c.margin() + c.Px(36), y, LabelTexts(Label::kNow, in.languages),
-                c.Style(40, FontWeight::kBold), t.accent, text_width);
-    // Two lines of large type; a longer title shrinks to three lines, then ellipsizes.
-    TextStyle title = c.Style(84, FontWeight::kBold);
-    if (c.measure().Width(now.title, title) > 2 * text_width)
-      title = c.Style(64, FontWeight::kBold);
-    y += c.Paragraph(c.margin() + c.Px(36), y, now.title, title, t.text, text_width,
-                     title.pixel_size == c.Style(84).pixel_size ? 2 : 3);
-    if (!now.speakers.empty())
-      y += c.Paragraph(c.margin() + c.Px(36), y + c.Px(8),
-                       FitSpeakers(now.speakers, c.Style(48), text_width, c.measure()), c.Style(48),
-                       t.muted, text_width, 1) +
-           c.Px(8);
-    std::int64_t left_minutes = (now.end - in.now + 59) / 60;
-    std::string times = HourMinute(in.zone, now.start) + " – " + HourMinute(in.zone, now.end) +
-                        "  ·  " + std::to_string(left_minutes) + " " +
-                        LabelText(Label::kMinutesLeft, in.languages.front());
-    if (!now.language.empty()) times += "  ·  " + LanguageTag(now.language);
-    if (now.previous.start)
-      times += "  ·  " + LabelText(Label::kMovedFrom, in.languages.front()) + " " +
-               HourMinute(in.zone, *now.previous.start);
-    if (now.previous.room)
-      times +=
-          "  ·  " + LabelText(Label::kMovedFrom, in.languages.front()) + " " + *now.previous.room;
-    y += c.Px(16);
-    y += c.Line(c.margin() + c.Px(36), y, times, c.Style(48, FontWeight::kBold), t.accent,
-                text_width);
-    c.Fill(c.margin(), top, c.Px(12), y - top, ParseHexColor(now.track_color, t.accent));
-    // Progress through the session.
-    y += c.Px(20);
-    int bar = text_width;
-    double done =
-        now.end > now.start
-            ? std::clamp(double(in.now - now.start) / double(now.end - now.start), 0.0, 1.0)
-            : 1.0;
-    c.Fill(c.margin() + c.Px(36), y, bar, c.Px(14), t.panel);
-    c.Fill(c.margin() + c.Px(36), y, static_cast<int>(bar * done), c.Px(14), t.bar);
-    y += c.Px(14) + c.Px(48);
-    if (Scannable(now.url))
-      y = std::max(y, top + std::min(c.Px(260), (c.Height() - top) / 2) + c.Px(32));
-  } else {
-    y += c.Px(24);
-    switch (view.state) {
-      case RoomState::kBreak:
-        y += Headline(c, in, y, Label::kBreak, "", 96);
-        if (!view.next.empty())
-          y += c.Line(c.margin(), y + c.Px(12),
-                      LabelText(Label::kNextAt, in.languages.front()) + " " +
-                          HourMinute(in.zone, view.next.front().start),
-                      c.Style(60, FontWeight::kBold), t.accent, width) +
-               c.Px(12);
-        break;
-      case RoomState::kDayOver:
-        y += Headline(c, in, y, Label::kDayOver, "", 88);
-        if (!view.next.empty())
-          y += c.Line(c.margin(), y + c.Px(12),
-                      LabelText(Label::kResumes, in.languages.front()) + " " +
-                          DayAndTime(in, view.next.front().start),
-                      c.Style(60, FontWeight::kBold), t.accent, width) +
-               c.Px(12);
-        break;
-      case RoomState::kBeforeEvent:
-        y += c.Paragraph(c.margin(), y, in.event_title, c.Style(88, FontWeight::kBold), t.text,
-                         width, 2);
-        if (!view.next.empty())
-          y += c.Line(c.margin(), y + c.Px(12),
-                      LabelText(Label::kBeforeEvent, in.languages.front()) + " " +
-                          DayAndTime(in, view.next.front().start),
-                      c.Style(60, FontWeight::kBold), t.accent, width) +
-               c.Px(12);
-        break;
-      case RoomState::kAfterEvent:
-      case RoomState::kInSession:
-        y += Headline(c, in, y, Label::kAfterEvent, "", 80);
-        break;
-    }
-    y += c.Px(48);
-  }
-  NextList(c, in, view.next, y, bottom);
+  if (in.room.now)
+    y = NowBlock(c, in, *in.room.now, y, width);
+  else
+    y = NothingNowBlock(c, in, y, width);
+  NextList(c, in, in.room.next, y, bottom);
   Footer(c, in);
 }
 
