@@ -3,19 +3,24 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <mutex>
+
+#include "base/names.h"
 
 namespace foyer {
 namespace {
 
+// FOYER_LOG's spelling of each level.
+constexpr NameTable<LogLevel, 4> kLogLevelNames{{{
+    {LogLevel::kDebug, "debug"},
+    {LogLevel::kInfo, "info"},
+    {LogLevel::kWarning, "warning"},
+    {LogLevel::kError, "error"},
+}}};
+
 LogLevel LevelFromEnvironment() {
   const char* value = std::getenv("FOYER_LOG");
-  if (!value) return LogLevel::kInfo;
-  if (!std::strcmp(value, "debug")) return LogLevel::kDebug;
-  if (!std::strcmp(value, "warning")) return LogLevel::kWarning;
-  if (!std::strcmp(value, "error")) return LogLevel::kError;
-  return LogLevel::kInfo;
+  return value ? kLogLevelNames.Parse(value).value_or(LogLevel::kInfo) : LogLevel::kInfo;
 }
 
 std::atomic<LogLevel> g_level{LevelFromEnvironment()};
