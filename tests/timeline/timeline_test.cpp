@@ -109,6 +109,39 @@ TEST_CASE("a talk after midnight still belongs to the evening's conference day")
   CHECK(view.next.front().title == "Late talk");
 }
 
+TEST_CASE("a conference day starts at 04:00 wall time on the days clocks change") {
+  auto berlin = Zone::Load("Europe/Berlin");
+  REQUIRE(berlin.ok());
+  Schedule schedule;
+  schedule.rooms = {Room{"Saal 1", "saal-1"}};
+  // Spring: 2025-03-30 02:00 CET becomes 03:00 CEST. From 04:00 to 05:00 CEST
+  // the morning's 09:00 talk is the same day: a break, not "resumes tomorrow".
+  schedule.sessions = {MakeSession("Saal 1", "Evening", "2025-03-29T20:00:00+01:00", 60),
+                       MakeSession("Saal 1", "Morning", "2025-03-30T09:00:00+02:00", 60)};
+  for (const char* at :
+       {"2025-03-30T04:00:00+02:00", "2025-03-30T04:30:00+02:00", "2025-03-30T04:59:00+02:00"}) {
+    CAPTURE(at);
+    RoomView view = ViewRoom(schedule, "Saal 1", At(at), *berlin, 3);
+    CHECK(view.state == RoomState::kBreak);
+    CHECK(ConferenceDay(*berlin, At(at)) == CivilDate{2025, 3, 30});
+  }
+  // 03:59 CEST (01:59 UTC) still belongs to the evening before.
+  CHECK(ConferenceDay(*berlin, At("2025-03-30T03:59:00+02:00")) == CivilDate{2025, 3, 29});
+  CHECK(ViewRoom(schedule, "Saal 1", At("2025-03-30T03:30:00+02:00"), *berlin, 3).state ==
+        RoomState::kDayOver);
+  // Autumn: 2025-10-26 03:00 CEST becomes 02:00 CET. 03:00–04:00 CET is still
+  // the evening before, and 04:00 CET starts the new day.
+  CHECK(ConferenceDay(*berlin, At("2025-10-26T03:30:00+01:00")) == CivilDate{2025, 10, 25});
+  CHECK(ConferenceDay(*berlin, At("2025-10-26T04:00:00+01:00")) == CivilDate{2025, 10, 26});
+  CHECK(ConferenceDay(*berlin, At("2025-10-26T02:30:00+02:00")) == CivilDate{2025, 10, 25});
+  schedule.sessions = {MakeSession("Saal 1", "Evening", "2025-10-25T20:00:00+02:00", 60),
+                       MakeSession("Saal 1", "Morning", "2025-10-26T09:00:00+01:00", 60)};
+  CHECK(ViewRoom(schedule, "Saal 1", At("2025-10-26T03:30:00+01:00"), *berlin, 3).state ==
+        RoomState::kDayOver);
+  CHECK(ViewRoom(schedule, "Saal 1", At("2025-10-26T04:10:00+01:00"), *berlin, 3).state ==
+        RoomState::kBreak);
+}
+
 TEST_CASE("before the first session of the event, and after the last") {
   CHECK(MainHallAt("2025-10-14T18:00:00+05:00").state == RoomState::kBeforeEvent);
   CHECK(MainHallAt("2025-10-14T18:00:00+05:00").next.front().title == "Opening address");

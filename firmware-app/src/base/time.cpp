@@ -251,4 +251,10 @@ std::string FormatUtcIso(UnixSeconds utc) {
   return local.substr(0, 19) + "Z";
 }
 
+CivilDate ConferenceDay(const Zone& zone, UnixSeconds at) {
+  CivilTime local = zone.ToCivil(at);
+  if (local.hour >= kDayStartHour) return local.date;
+  return CivilFromDays(DaysFromCivil(local.date) - 1);
+}
+
 }  // namespace foyer

@@ -85,4 +85,11 @@ class Zone {
 // "2025-10-15T10:40:00Z" for an instant in UTC.
 std::string FormatUtcIso(UnixSeconds utc);
 
+// A conference day runs from 04:00 to 03:59 local wall time (as pretalx's days
+// do), so a talk at 00:30 still belongs to the evening before.
+constexpr int kDayStartHour = 4;
+// The conference day (a date) that an instant belongs to in `zone`, by the
+// wall clock, so a day still starts at 04:00 on the days clocks change.
+CivilDate ConferenceDay(const Zone& zone, UnixSeconds at);
+
 }  // namespace foyer

@@ -25,8 +25,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr int kDayStartHour = 4;  // as pretalx: a day runs 04:00–03:59
-
 // SHA-1 (FIPS 180-4), for name-based UUIDs only: not for anything secret.
 std::array<std::uint8_t, 20> Sha1(std::string_view data) {
   std::uint32_t h[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
@@ -195,10 +193,6 @@ UnixSeconds LocalInstant(const Zone& zone, CivilDate date, int hour, int minute)
   return zone.LocalToUtc(DaysFromCivil(date) * 86400 + hour * 3600 + minute * 60);
 }
 
-CivilDate ConferenceDayOf(const Zone& zone, UnixSeconds at) {
-  return zone.ToCivil(at - kDayStartHour * 3600).date;
-}
-
 // What each session needs that the schedule may not hold, chosen once.
 struct Identities {
   std::vector<std::int64_t> ids;   // by session index
@@ -349,7 +343,7 @@ std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
   // Sessions by conference day, each day's in start order (feed order on a tie).
   std::map<CivilDate, std::vector<size_t>> days;
   for (size_t i = 0; i < schedule.sessions.size(); ++i)
-    days[ConferenceDayOf(zone, schedule.sessions[i].start)].push_back(i);
+    days[ConferenceDay(zone, schedule.sessions[i].start)].push_back(i);
   for (auto& [date, indexes] : days)
     std::stable_sort(indexes.begin(), indexes.end(), [&](size_t a, size_t b) {
       return schedule.sessions[a].start < schedule.sessions[b].start;

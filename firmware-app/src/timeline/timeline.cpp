@@ -80,10 +80,6 @@ const char* RoomStateName(RoomState state) {
   return "after_event";
 }
 
-CivilDate ConferenceDay(const Zone& zone, UnixSeconds at) {
-  return zone.ToCivil(at - kDayStartHour * 3600).date;
-}
-
 Result<Zone> ChooseDisplayZone(const Schedule& schedule, const std::string& configured) {
   if (!configured.empty()) return Zone::Load(configured);
   std::map<int, int> votes;

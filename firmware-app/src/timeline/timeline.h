@@ -23,11 +23,7 @@ enum class RoomState {
 // "in_session", "break", "day_over", "before_event", "after_event".
 const char* RoomStateName(RoomState state);
 
-// A conference day runs from 04:00 to 03:59 local time (as pretalx's days do),
-// so a talk at 00:30 still belongs to the evening before.
-constexpr int kDayStartHour = 4;
-// The conference day (a date) that a local time belongs to.
-CivilDate ConferenceDay(const Zone& zone, UnixSeconds at);
+// Conference days (base/time.h, ConferenceDay) run from 04:00 to 03:59 local time.
 
 struct RoomView {
   std::string room;  // the room's name as the feed writes it
