@@ -1,4 +1,4 @@
-// foyer: the conference room display. Parses the command line (DESIGN.md,
+// foyer: the conference room display. Parses the command line (docs/CONTRACTS.md,
 // "Command line") and runs one mode.
 #include <cstdio>
 #include <cstring>

@@ -1,4 +1,4 @@
-// The one-shot modes of the foyer command (DESIGN.md, "Command line"). Each
+// The one-shot modes of the foyer command (docs/CONTRACTS.md, "Command line"). Each
 // returns the process exit code and prints what the contract says.
 #pragma once
 

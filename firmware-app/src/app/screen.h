@@ -61,7 +61,7 @@ struct ScreenMoment {
 ScreenInput MakeScreenInput(const Config& config, const CachedSchedule& cached,
                             const ScreenMoment& moment, int width, int height);
 
-// The --print JSON (DESIGN.md) for the configured screen.
+// The --print JSON (docs/CONTRACTS.md, "--print output") for the configured screen.
 std::string PrintJson(const Config& config, const CachedSchedule& cached,
                       const ScreenMoment& moment);
 
