@@ -5,11 +5,11 @@
 
 Writes OUT_DIR/<target>/<name> for each target: a few days, rooms and events
 of each real schedule.json, schedule.xml, Indico export and iCalendar file in
-FEEDS_DIR (../shared/feeds/real), cut along their own structure so each seed
+FEEDS_DIR (tests/data/feeds), cut along their own structure so each seed
 is a whole, valid feed of a few KB with the real feed's quirks (escapes,
 entities, CRLF, VTIMEZONEs); plus the first bytes of each, cut mid-way, and
-the repo's own example configs and demo feed. Nothing here is committed: the
-real feeds stay in ../shared and the slices are made again at every run.
+the repo's own example configs and demo feed. The slices are not committed:
+they are cut again from the feeds at every run.
 """
 
 import json
@@ -158,10 +158,14 @@ def slice_feed(path, out, sizes):
 
 
 def main():
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
     feeds, repo, out = (pathlib.Path(arg) for arg in sys.argv[1:4])
+    if not feeds.is_dir():
+        sys.exit("make_seeds.py: %s is not a folder of feeds" % feeds)
     out.mkdir(parents=True, exist_ok=True)
     sizes = [(2, 2, 2), (1, 2, 2), (1, 1, 2), (1, 1, 1)]
-    for path in sorted(feeds.glob("*")) if feeds.is_dir() else []:
+    for path in sorted(feeds.glob("*")):
         try:
             slice_feed(path, out, sizes)
         except (ValueError, ElementTree.ParseError) as error:

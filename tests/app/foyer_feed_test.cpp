@@ -41,8 +41,7 @@ int CheckSchema(const std::vector<std::string>& files, std::string& output) {
                   "python3-jsonschema is not installed (apt-get install python3-jsonschema)");
   testing::TempDir dir;
   std::string command = std::string("/usr/bin/python3 ") + FOYER_SOURCE_DIR +
-                        "/tests/feed/check_schema.py " + FOYER_SHARED_DIR +
-                        "/feeds/real/c3voc-schedule-schema.json";
+                        "/tests/feed/check_schema.py " + RealFeed("c3voc-schedule-schema.json");
   for (const std::string& file : files) command += " " + testing::ShellQuote(file);
   int status = std::system((command + " >" + dir.File("out") + " 2>&1").c_str());
   output = testing::ReadFile(dir.File("out"));

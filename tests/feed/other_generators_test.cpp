@@ -1,4 +1,4 @@
-// Shapes found in feeds from generators and eras beyond ../shared/feeds/real/:
+// Shapes found in feeds from generators and eras beyond tests/data/feeds/:
 // small excerpts, cut down from the files named, keeping what broke.
 #include <doctest/doctest.h>
 

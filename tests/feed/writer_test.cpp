@@ -76,8 +76,7 @@ SchemaCheck CheckSchema(const std::vector<std::string>& files) {
                   "the written schedule.json cannot be checked against the c3voc schema");
   testing::TempDir dir;
   std::string command = std::string("/usr/bin/python3 ") + FOYER_SOURCE_DIR +
-                        "/tests/feed/check_schema.py " + FOYER_SHARED_DIR +
-                        "/feeds/real/c3voc-schedule-schema.json";
+                        "/tests/feed/check_schema.py " + RealFeed("c3voc-schedule-schema.json");
   for (const std::string& file : files) command += " '" + file + "'";
   command += " >" + dir.File("out") + " 2>&1";
   int status = std::system(command.c_str());

@@ -1,5 +1,5 @@
 // Every character a screen would show from the demo and the real feeds of
-// ../shared/feeds/real/ has a glyph in the font chain: no tofu boxes.
+// tests/data/feeds/ has a glyph in the font chain: no tofu boxes.
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -41,8 +41,7 @@ TEST_CASE("every character the demo and the real feeds show has a glyph in the f
   auto fonts = FontChain::Load();
   REQUIRE_MESSAGE(fonts.ok(), fonts.status().ToString());
   std::vector<std::string> paths = {testing::DemoFeed()};
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(FOYER_SHARED_DIR) + "/feeds/real"))
+  for (const auto& entry : std::filesystem::directory_iterator(FOYER_FEEDS_DIR))
     paths.push_back(entry.path().string());
   std::map<char32_t, std::string> missing;
   int feeds = 0;

@@ -21,8 +21,9 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
+// A file of tests/data/feeds/: real exports and the c3voc schema (see SOURCES.md there).
 inline std::string RealFeed(const std::string& name) {
-  return std::string(FOYER_SHARED_DIR) + "/feeds/real/" + name;
+  return std::string(FOYER_FEEDS_DIR) + "/" + name;
 }
 
 inline std::string DemoFeed() {

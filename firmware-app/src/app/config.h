@@ -1,4 +1,4 @@
-// The screen's config file (TOML; keys in DESIGN.md). Loading checks every key
+// The screen's config file (TOML; keys in docs/CONTRACTS.md, "Config"). Loading checks every key
 // and value and reports each problem as "FILE:LINE: message", so venue staff
 // can fix a broken file at once. Plain values; thread-compatible.
 #pragma once

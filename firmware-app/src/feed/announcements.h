@@ -1,4 +1,4 @@
-// The announcements feed (DESIGN.md, fixed format):
+// The announcements feed (docs/CONTRACTS.md, "Announcements"; a fixed format):
 //   {"announcements": [{"id", "text", "level": "info|warning|emergency",
 //                       "rooms": [] (empty: all), "starts", "ends"}]}
 // Pure parsing and filtering; thread-safe.

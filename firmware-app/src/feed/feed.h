@@ -2,7 +2,7 @@
 // so every parser is tested from files and fuzzed. Thread-safe.
 //
 // Be liberal in what is accepted (real feeds break their schema; see
-// ../shared/feeds/real/SOURCES.md), exact in what is kept, and refuse only what
+// tests/data/feeds/SOURCES.md), exact in what is kept, and refuse only what
 // cannot be shown correctly, with an error that names the place in the feed
 // (e.g. "days[1].rooms[\"Hall A\"][3].date: not a date and time: \"…\"").
 #pragma once

@@ -9,7 +9,7 @@
 // events turned into Sessions, because a VTIMEZONE may follow the events that
 // use it.
 //
-// Real exporters break the RFC (see ../shared/feeds/real/SOURCES.md): bare LF,
+// Real exporters break the RFC (see tests/data/feeds/SOURCES.md): bare LF,
 // unfolded lines thousands of octets long, values after a stray space
 // ("LOCATION: XOR"), bogus property lines ("VTIMEZONE: Europe/Rome"), TZID with
 // parameters, UIDs that repeat. Lines that cannot be read are skipped. An event

@@ -5,7 +5,7 @@
 // entry, in feed order, the room being the KEY it is listed under. Each
 // session's instant comes from its own `date` (which must carry a UTC offset);
 // its end is that plus `duration`. Real feeds break the schema in many small
-// ways (see ../shared/feeds/real/SOURCES.md), so optional text fields accept
+// ways (see tests/data/feeds/SOURCES.md), so optional text fields accept
 // any JSON type; only what places a session in time or space is required, and
 // every error names its place as a path, e.g.
 //   schedule.conference.days[1].rooms["Hall A"][3].date: not a date and time …

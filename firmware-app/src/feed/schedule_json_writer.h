@@ -1,5 +1,5 @@
 // Schedule → frab/pretalx schedule.json that validates against the c3voc
-// schema (../shared/feeds/real/c3voc-schedule-schema.json, version 1). Pure;
+// schema (tests/data/feeds/c3voc-schedule-schema.json, version 1). Pure;
 // thread-safe.
 //
 // What the schema requires and a Schedule may not hold is derived, stably, so
@@ -33,7 +33,7 @@ namespace foyer {
 
 std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone);
 
-// The zone to write a schedule in when none is given (DESIGN.md, Time): the
+// The zone to write a schedule in when none is given (docs/CONTRACTS.md, "Time"): the
 // feed's time_zone_name when it agrees with the offsets most sessions carry,
 // else the offset most sessions carry.
 Zone DefaultZoneFor(const Schedule& schedule);

@@ -43,7 +43,7 @@ struct HallwayView {
   std::vector<HallwayRow> rows;
 };
 
-// The zone to show times in (DESIGN.md, Time): `configured` (clock.timezone)
+// The zone to show times in (docs/CONTRACTS.md, "Time"): `configured` (clock.timezone)
 // when given; else the feed's time_zone_name when it agrees with the offsets
 // most sessions carry; else the offset most sessions carry.
 Result<Zone> ChooseDisplayZone(const Schedule& schedule, const std::string& configured);
