@@ -2,8 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "model/session_fields.h"
 #include "store/sqlite.h"
 #include "support/files.h"
+#include "support/session_fields.h"
 
 namespace foyer {
 namespace {
@@ -176,6 +183,74 @@ TEST_CASE("the change counter moves when another connection replaces the schedul
   CHECK(*(*reader)->ChangeCounter() == *before);
   REQUIRE((*writer)->ReplaceSchedule(SmallSchedule(), SomeFeedState()).ok());
   CHECK(*(*reader)->ChangeCounter() != *before);
+}
+
+TEST_CASE("every field of a session reads back from the cache, those the sync sets too") {
+  testing::TempDir dir;
+  Schedule schedule;
+  schedule.sessions = {testing::EveryFieldSet(), Session{}};  // every field set, then none
+  {
+    auto store = Store::Open(dir.File("cache.db"));
+    REQUIRE(store.ok());
+    REQUIRE((*store)->ReplaceSchedule(schedule, SomeFeedState()).ok());
+  }
+  auto store = Store::Open(dir.File("cache.db"));
+  REQUIRE(store.ok());
+  auto reread = (*store)->LoadSchedule();
+  REQUIRE(reread.ok());
+  REQUIRE(reread->sessions.size() == schedule.sessions.size());
+  for (size_t i = 0; i < schedule.sessions.size(); ++i) {
+    std::vector<testing::FieldValue> before = testing::FieldValues(schedule.sessions[i]);
+    std::vector<testing::FieldValue> after = testing::FieldValues(reread->sessions[i]);
+    REQUIRE(before.size() == after.size());
+    for (size_t k = 0; k < before.size(); ++k) {
+      INFO("session " << i << ", " << std::string(before[k].field.name));
+      CHECK(after[k].text == before[k].text);
+    }
+  }
+}
+
+TEST_CASE("the sessions table has one column for each field described, of its type") {
+  // The migrations write the schema out in SQL; model/session_fields.h names
+  // the columns the cache writes and reads. They must agree.
+  struct Column {
+    std::string name, type;
+    bool not_null;
+    bool operator<(const Column& other) const { return name < other.name; }
+  };
+  std::set<Column> described = {{"position", "INTEGER", false}};
+  const Session session;
+  ForEachSessionField(session, [&](const SessionField& field, const auto& value) {
+    using Value = std::decay_t<decltype(value)>;
+    if (!field.column) return;
+    auto type = [](const auto& example) {
+      return std::is_same_v<std::decay_t<decltype(example)>, std::string> ? "TEXT" : "INTEGER";
+    };
+    if constexpr (requires { value.value(); })
+      described.insert({field.column, type(typename Value::value_type{}), false});
+    else
+      described.insert({field.column, type(value), true});
+  });
+
+  testing::TempDir dir;
+  REQUIRE(Store::Open(dir.File("cache.db")).ok());
+  auto db = sqlite::Database::Open(dir.File("cache.db"));
+  REQUIRE(db.ok());
+  auto info = sqlite::Statement::Prepare(**db,
+                                         "SELECT name, type, \"notnull\" FROM"
+                                         " pragma_table_info('sessions')");
+  REQUIRE(info.ok());
+  std::set<Column> in_cache;
+  while (info->Step()) in_cache.insert({info->Text(0), info->Text(1), info->Int(2) != 0});
+  REQUIRE(info->status().ok());
+  CHECK(in_cache.size() == described.size());
+  for (const Column& column : described) {
+    INFO(column.name << " " << column.type << (column.not_null ? " NOT NULL" : ""));
+    auto found = in_cache.find(column);
+    REQUIRE(found != in_cache.end());
+    CHECK(found->type == column.type);
+    CHECK(found->not_null == column.not_null);
+  }
 }
 
 }  // namespace

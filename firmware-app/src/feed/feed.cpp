@@ -7,6 +7,7 @@
 #include "feed/feed.h"
 
 #include "base/utf8.h"
+#include "model/session_fields.h"
 
 #include <algorithm>
 #include <cctype>
@@ -178,12 +179,8 @@ Schedule SanitizeTexts(Schedule schedule) {
     *text = SanitizeUtf8(*text);
   for (Room& room : schedule.rooms)
     room.name = SanitizeUtf8(room.name), room.slug = SanitizeUtf8(room.slug);
-  for (Session& s : schedule.sessions) {
-    for (std::string* text : {&s.guid, &s.feed_id, &s.room, &s.title, &s.subtitle, &s.track,
-                              &s.track_color, &s.language, &s.type, &s.url, &s.abstract})
-      *text = SanitizeUtf8(*text);
-    for (std::string& speaker : s.speakers) speaker = SanitizeUtf8(speaker);
-  }
+  for (Session& session : schedule.sessions)
+    ForEachFeedText(session, [](std::string& text) { text = SanitizeUtf8(text); });
   return schedule;
 }
 

@@ -1,8 +1,14 @@
+// The cache: the schema's migrations, and the schedule, announcements and feed
+// states written and read in whole transactions (store/store.h).
 #include "store/store.h"
 
 #include <filesystem>
+#include <optional>
+#include <string>
+#include <type_traits>
 #include <vector>
 
+#include "model/session_fields.h"
 #include "store/sqlite.h"
 
 namespace foyer {
@@ -47,6 +53,95 @@ const std::vector<const char*>& Migrations() {
       "ALTER TABLE sessions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;",
   };
   return migrations;
+}
+
+// A session's fields go to and from the sessions table as model/session_fields.h
+// describes them: one column each, but the speakers, which have a table of their own.
+template <typename Value>
+constexpr bool kInSessionsTable = !std::is_same_v<Value, std::vector<std::string>>;
+
+std::string SessionColumnList() {
+  std::string columns;
+  for (const SessionField& field : SessionFields())
+    if (field.column) columns += std::string(", ") + field.column;
+  return columns;
+}
+
+// The session's position first, then its fields' columns in the description's order.
+std::string SessionInsertSql() {
+  std::string placeholders;
+  for (const SessionField& field : SessionFields())
+    if (field.column) placeholders += ", ?";
+  return "INSERT INTO sessions(position" + SessionColumnList() + ") VALUES (?" + placeholders + ")";
+}
+
+std::string SessionSelectSql() {
+  return "SELECT " + SessionColumnList().substr(2) + " FROM sessions ORDER BY position";
+}
+
+void BindColumn(sqlite::Statement& statement, int index, const std::string& value) {
+  statement.Bind(index, value);
+}
+void BindColumn(sqlite::Statement& statement, int index, std::int64_t value) {
+  statement.Bind(index, value);
+}
+void BindColumn(sqlite::Statement& statement, int index, int value) {
+  statement.Bind(index, static_cast<std::int64_t>(value));
+}
+void BindColumn(sqlite::Statement& statement, int index, bool value) {
+  statement.Bind(index, std::int64_t{value});
+}
+// NULL for an empty optional.
+template <typename Value>
+void BindColumn(sqlite::Statement& statement, int index, const std::optional<Value>& value) {
+  if (value) {
+    BindColumn(statement, index, *value);
+  } else {
+    statement.BindNull(index);
+  }
+}
+
+// Binds the position and every column of `session` to SessionInsertSql()'s parameters.
+sqlite::Statement& BindSession(sqlite::Statement& statement, std::int64_t position,
+                               const Session& session) {
+  int index = 1;
+  statement.Bind(index, position);
+  ForEachSessionField(session, [&](const SessionField& field, const auto& value) {
+    if constexpr (kInSessionsTable<std::decay_t<decltype(value)>>)
+      if (field.column) BindColumn(statement, ++index, value);
+  });
+  return statement;
+}
+
+void ReadColumn(const sqlite::Statement& statement, int column, std::string& value) {
+  value = statement.Text(column);
+}
+void ReadColumn(const sqlite::Statement& statement, int column, std::int64_t& value) {
+  value = statement.Int(column);
+}
+void ReadColumn(const sqlite::Statement& statement, int column, int& value) {
+  value = static_cast<int>(statement.Int(column));
+}
+void ReadColumn(const sqlite::Statement& statement, int column, bool& value) {
+  value = statement.Int(column) != 0;
+}
+// Empty for NULL.
+template <typename Value>
+void ReadColumn(const sqlite::Statement& statement, int column, std::optional<Value>& value) {
+  value.reset();
+  if (statement.IsNull(column)) return;
+  ReadColumn(statement, column, value.emplace());
+}
+
+// The session in the current row of SessionSelectSql(), without its speakers.
+Session ReadSession(const sqlite::Statement& statement) {
+  Session session;
+  int column = 0;
+  ForEachSessionField(session, [&](const SessionField& field, auto& value) {
+    if constexpr (kInSessionsTable<std::decay_t<decltype(value)>>)
+      if (field.column) ReadColumn(statement, column++, value);
+  });
+  return session;
 }
 
 }  // namespace
@@ -156,39 +251,14 @@ Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) 
     if (!status.ok()) return status;
   }
 
-  auto session = sqlite::Statement::Prepare(
-      db,
-      "INSERT INTO sessions(position, guid, feed_id, room, title, subtitle, start, end,"
-      " utc_offset, track, language, type, url, abstract, track_color, previous_start,"
-      " previous_end, previous_room, previous_title, cancelled)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto session = sqlite::Statement::Prepare(db, SessionInsertSql());
   auto speaker = sqlite::Statement::Prepare(db, "INSERT INTO speakers VALUES (?, ?, ?)");
   if (!session.ok()) return session.status();
   if (!speaker.ok()) return speaker.status();
   for (size_t i = 0; i < schedule.sessions.size(); ++i) {
     const Session& s = schedule.sessions[i];
     auto position = static_cast<std::int64_t>(i);
-    status = session->Bind(1, position)
-                 .Bind(2, s.guid)
-                 .Bind(3, s.feed_id)
-                 .Bind(4, s.room)
-                 .Bind(5, s.title)
-                 .Bind(6, s.subtitle)
-                 .Bind(7, s.start)
-                 .Bind(8, s.end)
-                 .Bind(9, static_cast<std::int64_t>(s.utc_offset))
-                 .Bind(10, s.track)
-                 .Bind(11, s.language)
-                 .Bind(12, s.type)
-                 .Bind(13, s.url)
-                 .Bind(14, s.abstract)
-                 .Bind(15, s.track_color)
-                 .BindOptional(16, s.previous.start)
-                 .BindOptional(17, s.previous.end)
-                 .BindOptional(18, s.previous.room)
-                 .BindOptional(19, s.previous.title)
-                 .Bind(20, std::int64_t{s.cancelled})
-                 .Run();
+    status = BindSession(*session, position, s).Run();
     if (!status.ok()) return status;
     for (size_t k = 0; k < s.speakers.size(); ++k) {
       status = speaker->Bind(1, position)
@@ -287,35 +357,9 @@ Result<Schedule> Store::LoadSchedule() {
   if (!rooms.ok()) return rooms.status();
   while (rooms->Step()) schedule.rooms.push_back({rooms->Text(0), rooms->Text(1)});
 
-  auto sessions = sqlite::Statement::Prepare(
-      db,
-      "SELECT guid, feed_id, room, title, subtitle, start, end, utc_offset, track, language,"
-      " type, url, abstract, track_color, previous_start, previous_end, previous_room,"
-      " previous_title, cancelled FROM sessions ORDER BY position");
+  auto sessions = sqlite::Statement::Prepare(db, SessionSelectSql());
   if (!sessions.ok()) return sessions.status();
-  while (sessions->Step()) {
-    Session s;
-    s.guid = sessions->Text(0);
-    s.feed_id = sessions->Text(1);
-    s.room = sessions->Text(2);
-    s.title = sessions->Text(3);
-    s.subtitle = sessions->Text(4);
-    s.start = sessions->Int(5);
-    s.end = sessions->Int(6);
-    s.utc_offset = static_cast<int>(sessions->Int(7));
-    s.track = sessions->Text(8);
-    s.language = sessions->Text(9);
-    s.type = sessions->Text(10);
-    s.url = sessions->Text(11);
-    s.abstract = sessions->Text(12);
-    s.track_color = sessions->Text(13);
-    if (!sessions->IsNull(14)) s.previous.start = sessions->Int(14);
-    if (!sessions->IsNull(15)) s.previous.end = sessions->Int(15);
-    if (!sessions->IsNull(16)) s.previous.room = sessions->Text(16);
-    if (!sessions->IsNull(17)) s.previous.title = sessions->Text(17);
-    s.cancelled = sessions->Int(18) != 0;
-    schedule.sessions.push_back(std::move(s));
-  }
+  while (sessions->Step()) schedule.sessions.push_back(ReadSession(*sessions));
   auto speakers = sqlite::Statement::Prepare(
       db, "SELECT session, name FROM speakers ORDER BY session, ordinal");
   if (!speakers.ok()) return speakers.status();
