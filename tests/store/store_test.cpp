@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -150,6 +151,42 @@ TEST_CASE("a cache from a newer foyer is refused rather than downgraded") {
   auto store = Store::Open(path);
   REQUIRE_FALSE(store.ok());
   CHECK(store.status().message().find("newer than this foyer") != std::string::npos);
+}
+
+TEST_CASE("a cache with a negative schema version is refused as damaged, not a crash") {
+  for (int version : {-1, -5}) {
+    testing::TempDir dir;
+    std::string path = dir.File("cache.db");
+    {
+      auto db = sqlite::Database::Open(path);
+      REQUIRE(db.ok());
+      REQUIRE((*db)->Execute("PRAGMA user_version = " + std::to_string(version)).ok());
+    }
+    auto store = Store::Open(path);
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.status().message().find("which no foyer writes: the file is damaged") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("connections creating the same new cache at once each migrate it exactly once") {
+  // Each round: several connections open a cache that does not exist yet.
+  for (int round = 0; round < 20; ++round) {
+    testing::TempDir dir;
+    std::string path = dir.File("cache.db");
+    std::vector<std::string> errors(4);
+    std::vector<std::thread> openers;
+    for (size_t i = 0; i < errors.size(); ++i)
+      openers.emplace_back([&, i] {
+        auto store = Store::Open(path);
+        if (!store.ok()) errors[i] = store.status().message();
+      });
+    for (std::thread& opener : openers) opener.join();
+    for (const std::string& error : errors) CHECK_MESSAGE(error.empty(), error);
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    CHECK(*(*store)->SchemaVersion() == Store::LatestSchemaVersion());
+  }
 }
 
 TEST_CASE("a failed replacement leaves the previous schedule in place") {

@@ -34,6 +34,15 @@ Status Database::Execute(const std::string& sql) {
   return Status::Ok();
 }
 
+Status Database::ExecuteRetryingWhileBusy(const std::string& sql, int millis) {
+  for (int waited = 0;; waited += 10) {
+    Status status = Execute(sql);
+    if (status.ok() || (sqlite3_errcode(db_) & 0xff) != SQLITE_BUSY || waited >= millis)
+      return status;
+    sqlite3_sleep(10);
+  }
+}
+
 Result<std::int64_t> Database::QueryInt(const std::string& sql) {
   auto statement = Statement::Prepare(*this, sql);
   if (!statement.ok()) return statement.status();

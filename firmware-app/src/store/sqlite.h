@@ -26,6 +26,9 @@ class Database {
 
   // Runs one or more statements that return no rows.
   Status Execute(const std::string& sql);
+  // As Execute, but while SQLite answers SQLITE_BUSY, tries again every 10 ms
+  // for up to `millis` (for statements its busy timeout does not cover).
+  Status ExecuteRetryingWhileBusy(const std::string& sql, int millis);
   // The first column of the first row of a query as an integer (0 when no row).
   Result<std::int64_t> QueryInt(const std::string& sql);
   const std::string& path() const { return path_; }

@@ -154,28 +154,50 @@ class Store::Impl {
   Status Configure() {
     // WAL: readers never block the sync's writer, and a crash mid-write leaves
     // the last committed state. FULL: a commit that returned survives power loss.
-    Status status =
-        db->Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-    return status;
+    // WAL mode is kept in the file; switching a new file to it needs the file
+    // to itself, and SQLite answers "locked" at once, without its busy
+    // timeout, when another connection is creating it too: try again.
+    Status status = db->ExecuteRetryingWhileBusy("PRAGMA journal_mode=WAL", 5000);
+    if (!status.ok()) return status;
+    return db->Execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
   }
 
+  // Takes the cache to schema version `target`, one migration per transaction.
+  // Each reads the version under the write lock (BEGIN IMMEDIATE), so two
+  // processes creating a cache at once never run the same migration twice.
   Status Migrate(int target) {
-    auto version = db->QueryInt("PRAGMA user_version");
-    if (!version.ok()) return version.status();
-    int latest = static_cast<int>(Migrations().size());
-    if (*version > latest)
-      return Status::Error("cache " + db->path() + " has schema version " +
-                           std::to_string(*version) + ", newer than this foyer (" +
-                           std::to_string(latest) + "): update foyer or delete the cache");
-    for (int v = static_cast<int>(*version); v < target; ++v) {
+    // Up to date (the common case): no write lock needed.
+    auto current = db->QueryInt("PRAGMA user_version");
+    if (!current.ok()) return current.status();
+    if (Status usable = CheckVersion(*current); !usable.ok()) return usable;
+    if (*current >= target) return Status::Ok();
+    for (;;) {
       sqlite::Transaction transaction(*db);
       if (!transaction.status().ok()) return transaction.status();
+      auto version = db->QueryInt("PRAGMA user_version");
+      if (!version.ok()) return version.status();
+      if (Status usable = CheckVersion(*version); !usable.ok()) return usable;
+      if (*version >= target) return transaction.Commit();
+      const int v = static_cast<int>(*version);
       Status status = db->Execute(Migrations()[v]);
       if (status.ok()) status = db->Execute("PRAGMA user_version = " + std::to_string(v + 1));
       if (status.ok()) status = transaction.Commit();
       if (!status.ok())
         return status.WithContext("migrating to schema version " + std::to_string(v + 1));
     }
+  }
+
+  // A version this foyer can migrate from: 0 (new) up to its latest.
+  Status CheckVersion(std::int64_t version) const {
+    const int latest = static_cast<int>(Migrations().size());
+    if (version < 0)
+      return Status::Error("cache " + db->path() + " has schema version " +
+                           std::to_string(version) +
+                           ", which no foyer writes: the file is damaged; delete it and sync");
+    if (version > latest)
+      return Status::Error("cache " + db->path() + " has schema version " +
+                           std::to_string(version) + ", newer than this foyer (" +
+                           std::to_string(latest) + "): update foyer or delete the cache");
     return Status::Ok();
   }
 
