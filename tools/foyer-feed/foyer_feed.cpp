@@ -34,6 +34,7 @@
 
 #include "base/env.h"
 #include "base/status.h"
+#include "base/text.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/announcements.h"
@@ -260,15 +261,6 @@ void PrintProblems(const std::string& prefix, const std::string& message) {
       std::cerr << prefix << ": " << line << "\n";
     }
   }
-}
-
-bool EndsWithNoCase(const std::string& text, const std::string& suffix) {
-  if (text.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char a = text[text.size() - suffix.size() + i];
-    if (std::tolower(static_cast<unsigned char>(a)) != suffix[i]) return false;
-  }
-  return true;
 }
 
 struct Loaded {

@@ -12,12 +12,12 @@
 #include "feed/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "base/utf8.h"
 
 namespace foyer {
@@ -26,28 +26,13 @@ namespace {
 using feed::Paragraphs;
 
 constexpr size_t kMaxProblems = 20;
+// What is trimmed from a field: spaces, tabs and line breaks.
+constexpr std::string_view kBlanks = " \t\r\n";
 
 struct Row {
   size_t line = 0;  // the physical line (from 1) the row starts on
   std::vector<std::string> fields;
 };
-
-std::string_view SkipBom(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  return bytes;
-}
-
-std::string Trim(std::string_view text) {
-  size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // The separator the header line (the first that is not empty) uses most: ',',
 // ';' or tab (',' on a tie).
@@ -111,7 +96,7 @@ std::vector<Row> SplitRows(std::string_view text, char separator, size_t& unclos
       row.line = line;
       row_has_content = true;
     }
-    if (c == '"' && Trim(field).empty()) {
+    if (c == '"' && Trim(field, kBlanks).empty()) {
       field.clear();  // spaces before an opening quote are not part of the field
       quoted = true;
       quote_line = line;
@@ -203,7 +188,7 @@ std::optional<CellTime> ParseCellTime(const std::string& text) {
     return cell;
   }
   auto date = ParseDate(std::string_view(text).substr(0, split));
-  auto time = ParseTimeOfDay(Trim(std::string_view(text).substr(split + 1)));
+  auto time = ParseTimeOfDay(Trim(std::string_view(text).substr(split + 1), kBlanks));
   if (!date || !time) return std::nullopt;
   cell.date = date;
   cell.seconds_of_day = *time;
@@ -251,7 +236,7 @@ std::optional<Column> ColumnNamed(const std::string& name) {
       {"id", Column::kId},
       {"guid", Column::kGuid},
   };
-  auto it = kNames.find(Lower(CollapseWhitespace(name)));
+  auto it = kNames.find(ToLowerAscii(CollapseWhitespace(name)));
   if (it == kNames.end()) return std::nullopt;
   return it->second;
 }
@@ -341,7 +326,7 @@ class Reader {
 
     std::optional<CivilDate> row_date;
     if (columns_.count(Column::kDate)) {
-      std::string text = Trim(cell(Column::kDate));
+      std::string text(Trim(cell(Column::kDate), kBlanks));
       if (!text.empty()) {
         row_date = ParseDate(text);
         if (!row_date) {
@@ -352,8 +337,8 @@ class Reader {
       }
     }
 
-    auto start = ReadTime(row, Trim(cell(Column::kStart)), row_date, std::nullopt,
-                          column_label(Column::kStart));
+    auto start = ReadTime(row, std::string(Trim(cell(Column::kStart), kBlanks)), row_date,
+                          std::nullopt, column_label(Column::kStart));
     if (!start) {
       ok = false;
     } else {
@@ -365,8 +350,9 @@ class Reader {
       CivilDate start_day = Zone::Fixed(start->offset).ToCivil(start->at).date;
       std::optional<int> start_offset;
       if (start->offset_written) start_offset = start->offset;
-      auto end = ReadTime(row, Trim(cell(Column::kEnd)), row_date ? row_date : start_day,
-                          start_offset, column_label(Column::kEnd));
+      auto end =
+          ReadTime(row, std::string(Trim(cell(Column::kEnd), kBlanks)),
+                   row_date ? row_date : start_day, start_offset, column_label(Column::kEnd));
       if (!end) {
         ok = false;
       } else {
@@ -480,7 +466,7 @@ size_t LineOfOffset(std::string_view bytes, size_t offset) {
 }  // namespace
 
 Result<Schedule> ParseCsv(std::string_view bytes, const Zone* zone, std::string_view source_name) {
-  std::string_view text = SkipBom(bytes);
+  std::string_view text = SkipUtf8Bom(bytes);
   char separator = DetectSeparator(text);
   Reader reader(zone, source_name, separator);
   if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos)
@@ -495,7 +481,7 @@ Result<Schedule> ParseCsv(std::string_view bytes, const Zone* zone, std::string_
 
   auto blank = [](const Row& row) {
     return std::all_of(row.fields.begin(), row.fields.end(),
-                       [](const std::string& field) { return Trim(field).empty(); });
+                       [](const std::string& field) { return Trim(field, kBlanks).empty(); });
   };
   auto header = std::find_if_not(rows.begin(), rows.end(), blank);
   if (header == rows.end())
@@ -513,7 +499,7 @@ Result<Schedule> ParseCsv(std::string_view bytes, const Zone* zone, std::string_
 }
 
 bool LooksLikeCsvSchedule(std::string_view bytes) {
-  std::string_view text = SkipBom(bytes);
+  std::string_view text = SkipUtf8Bom(bytes);
   size_t end = text.find_first_of("\r\n");
   std::string_view line = text.substr(0, end);
   char separator = DetectSeparator(line);
@@ -522,7 +508,7 @@ bool LooksLikeCsvSchedule(std::string_view bytes) {
   while (begin <= line.size()) {
     size_t stop = line.find(separator, begin);
     if (stop == std::string_view::npos) stop = line.size();
-    std::string name = Trim(line.substr(begin, stop - begin));
+    std::string name(Trim(line.substr(begin, stop - begin), kBlanks));
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
       name = name.substr(1, name.size() - 2);
     auto column = ColumnNamed(name);

@@ -243,7 +243,7 @@ Result<Schedule> ParseIndicoJson(std::string_view bytes) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          LineAndColumn(bytes, bad) + ")");
-  size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t bom = bytes.size() - SkipUtf8Bom(bytes).size();
 
   Json root;
   if (Status status = feed::ParseJsonDocument(bytes, bom, root); !status.ok()) return status;

@@ -8,21 +8,16 @@
 #include "feed/recurrence.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <string>
 #include <system_error>
+
+#include "base/text.h"
 
 namespace foyer {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
-
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::optional<int> Integer(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
@@ -182,7 +177,7 @@ std::vector<std::int64_t> Candidates(const RecurrenceRule& rule, std::int64_t fi
 
 int WeekdayFromCode(std::string_view code) {
   static constexpr const char* kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-  std::string upper = Upper(code);
+  std::string upper = ToUpperAscii(code);
   for (int i = 0; i < 7; ++i)
     if (upper == kCodes[i]) return i;
   return -1;
@@ -193,18 +188,16 @@ std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text) {
   bool have_frequency = false;
   while (!text.empty()) {
     size_t semicolon = text.find(';');
-    std::string_view part = text.substr(0, semicolon);
+    std::string_view part = TrimEnd(text.substr(0, semicolon));
     text = semicolon == std::string_view::npos ? std::string_view() : text.substr(semicolon + 1);
-    while (!part.empty() && std::isspace(static_cast<unsigned char>(part.back())))
-      part.remove_suffix(1);
     if (part.empty()) continue;
     size_t equals = part.find('=');
     if (equals == std::string_view::npos) return std::nullopt;
-    std::string key = Upper(part.substr(0, equals));
+    std::string key = ToUpperAscii(part.substr(0, equals));
     std::string_view value = part.substr(equals + 1);
     bool ok = true;
     if (key == "FREQ") {
-      std::string frequency = Upper(value);
+      std::string frequency = ToUpperAscii(value);
       have_frequency = true;
       if (frequency == "DAILY") {
         rule.frequency = RecurrenceRule::Frequency::kDaily;

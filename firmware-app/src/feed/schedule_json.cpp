@@ -301,7 +301,7 @@ class Reader {
 }  // namespace
 
 Result<Schedule> ParseScheduleJson(std::string_view bytes, const FeedOptions& options) {
-  size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t bom = bytes.size() - SkipUtf8Bom(bytes).size();
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          LineAndColumn(bytes, bad) + ")");

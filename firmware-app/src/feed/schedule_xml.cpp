@@ -34,6 +34,7 @@
 
 #include <pugixml.hpp>
 
+#include "base/text.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
@@ -57,11 +58,8 @@ class ParseBuffer {
   // than tab, CR and LF; with `latin1`, bytes from 0x80 up become UTF-8.
   ParseBuffer(std::string_view bytes, bool latin1) {
     text_.reserve(bytes.size() + 16);
-    size_t begin = 0;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-      begin = 3;
-      moves_.push_back({0, 3});
-    }
+    size_t begin = bytes.size() - SkipUtf8Bom(bytes).size();
+    if (begin > 0) moves_.push_back({0, begin});
     for (size_t i = begin; i < bytes.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(bytes[i]);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
@@ -111,16 +109,9 @@ size_t LineNumber(std::string_view bytes, size_t offset) {
   return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The encoding named by the XML declaration, lower case; empty when none is named.
 std::string DeclaredEncoding(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  bytes = SkipUtf8Bom(bytes);
   if (bytes.substr(0, 5) != "<?xml") return "";
   std::string_view declaration = bytes.substr(0, bytes.find("?>"));
   size_t key = declaration.find("encoding");
@@ -129,7 +120,7 @@ std::string DeclaredEncoding(std::string_view bytes) {
   if (quote == std::string_view::npos) return "";
   size_t end = declaration.find(declaration[quote], quote + 1);
   if (end == std::string_view::npos) return "";
-  return Lower(declaration.substr(quote + 1, end - quote - 1));
+  return ToLowerAscii(declaration.substr(quote + 1, end - quote - 1));
 }
 
 bool IsLatin1(const std::string& encoding) {
@@ -197,9 +188,7 @@ std::string ParagraphsOf(const pugi::xml_node& node) {
     if (i > 0) out += '\n';
     out += line;
   }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  return out.substr(first, out.find_last_not_of(" \n") - first + 1);
+  return std::string(Trim(out, " \n"));
 }
 
 bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
@@ -503,7 +492,7 @@ Result<Schedule> ParseScheduleXml(std::string_view bytes, const FeedOptions& opt
   pugi::xml_node root = document.document_element();
   if (root && !Named(root, "schedule")) {
     std::string name = root.name();
-    std::string lower = Lower(name);
+    std::string lower = ToLowerAscii(name);
     return Status::Error("not a schedule.xml: the root element is <" + name + ">, not <schedule>" +
                          (lower == "html" || lower == "head" || lower == "body"
                               ? " (this is an HTML page: a login page, captive portal or error "

@@ -1,7 +1,8 @@
 #include "feed/text.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "base/text.h"
 
 namespace foyer::feed {
 
@@ -39,10 +40,7 @@ std::string Paragraphs(std::string_view text) {
       out += static_cast<char>(c);
     }
   }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  size_t last = out.find_last_not_of(" \n");
-  return out.substr(first, last - first + 1);
+  return std::string(Trim(out, " \n"));
 }
 
 std::string NormalizeColor(std::string text) {
@@ -61,9 +59,7 @@ std::string NormalizeColor(std::string text) {
 
 std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
   constexpr std::int64_t kDay = 86400, kLongest = std::int64_t{1} << 40;
-  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  text = Trim(text, " \t");
   int sign = 1;
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
     sign = text[0] == '-' ? -1 : 1;
@@ -73,7 +69,7 @@ std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
   std::int64_t seconds = 0;
   bool in_time = false, any = false;
   for (size_t pos = 1; pos < text.size();) {
-    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos])));
+    char c = ToUpperAscii(text[pos]);
     if (c == 'T') {
       in_time = true;
       ++pos;
@@ -84,7 +80,7 @@ std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
     while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
       number = number * 10 + (text[pos++] - '0');
     if (pos == begin || pos >= text.size()) return std::nullopt;
-    char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos++])));
+    char unit = ToUpperAscii(text[pos++]);
     if (!in_time && unit == 'W') {
       seconds += number * 7 * kDay;
     } else if (!in_time && unit == 'D') {

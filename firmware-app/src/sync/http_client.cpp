@@ -3,12 +3,14 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <string_view>
+
+#include "base/text.h"
+#include "base/utf8.h"
 
 namespace foyer {
 namespace {
@@ -37,29 +39,6 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
-std::string Trim(std::string text) {
-  auto space = [](unsigned char c) { return std::isspace(c); };
-  text.erase(text.begin(), std::find_if_not(text.begin(), text.end(), space));
-  text.erase(std::find_if_not(text.rbegin(), text.rend(), space).base(), text.end());
-  return text;
-}
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[i])) !=
-        std::tolower(static_cast<unsigned char>(prefix[i])))
-      return false;
-  return true;
-}
-
-std::string Lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   std::string line(data, size * count);
@@ -71,10 +50,11 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     transfer->last_modified.clear();
     transfer->location.clear();
   } else if (colon != std::string::npos) {
-    std::string name = Lowercase(line.substr(0, colon));
-    if (name == "etag") transfer->etag = Trim(line.substr(colon + 1));
-    if (name == "last-modified") transfer->last_modified = Trim(line.substr(colon + 1));
-    if (name == "location") transfer->location = Trim(line.substr(colon + 1));
+    std::string name = ToLowerAscii(std::string_view(line).substr(0, colon));
+    std::string value(Trim(std::string_view(line).substr(colon + 1)));
+    if (name == "etag") transfer->etag = value;
+    if (name == "last-modified") transfer->last_modified = value;
+    if (name == "location") transfer->location = value;
   }
   return size * count;
 }
@@ -104,11 +84,9 @@ std::string HostOf(std::string_view url) {
 // True when `body` is an HTML page. No feed format is HTML; what sends one with
 // a 200 is most often a captive portal's login page.
 bool LooksLikeHtml(std::string_view body) {
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
-    body.remove_prefix(1);
+  body = TrimStart(SkipUtf8Bom(body));
   if (body.empty() || body.front() != '<') return false;
-  std::string head = Lowercase(body.substr(0, 1024));
+  std::string head = ToLowerAscii(body.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos ||
          head.find("<html") != std::string::npos;
 }
@@ -184,7 +162,7 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
       return "only http://, https:// and file:// addresses can be fetched, not " +
              RedactUrl(request.url) + " (" + detail + ")";
     case CURLE_PEER_FAILED_VERIFICATION: {
-      std::string lower = Lowercase(detail);
+      std::string lower = ToLowerAscii(detail);
       std::string hint =
           "; if the server's certificate comes from a private CA, add that CA with "
           "feed.ca_file";

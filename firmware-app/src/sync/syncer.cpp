@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/log.h"
+#include "base/text.h"
 #include "feed/announcements.h"
 #include "feed/feed.h"
 #include "sync/changes.h"
@@ -78,9 +79,7 @@ Result<std::string> ReadToken(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("feed.token_file " + path + " cannot be read");
   std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front())))
-    token.erase(0, 1);
+  token = std::string(Trim(token));
   if (token.empty()) return Status::Error("feed.token_file " + path + " is empty");
   return token;
 }
