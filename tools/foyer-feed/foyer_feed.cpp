@@ -303,9 +303,8 @@ std::optional<Loaded> Load(const std::string& path, const Zone* zone) {
 
 // Prints each problem ValidateSchedule finds; true when there are none.
 bool ReportProblems(const std::string& path, const Schedule& schedule) {
-  std::vector<FeedProblem> problems = ValidateSchedule(schedule);
-  for (const FeedProblem& problem : problems)
-    std::cerr << path << ": " << problem.where << ": " << problem.message << "\n";
+  std::vector<Problem> problems = ValidateSchedule(schedule);
+  for (const Problem& problem : problems) std::cerr << path << ": " << problem.ToString() << "\n";
   return problems.empty();
 }
 

@@ -1,15 +1,21 @@
 // Status and Result<T>: foyer's one error style.
 //
-// A Status is either ok or carries a message written for the person who has to
-// act on it (a venue technician, an organizer): it names the thing that failed
-// and what was wrong, e.g. "feed.url: https://…: HTTP 500". No exceptions cross
-// module boundaries. Plain values; thread-compatible.
+// A Status is either ok or carries the problems that make it an error, each a
+// {place, message} written for the person who has to act on it (a venue
+// technician, an organizer): it names the thing that failed and what was
+// wrong, e.g. "feed.url: https://…: HTTP 500". Code that acts on an error
+// reads problems(); message() is their text, one a line. No exceptions cross
+// module boundaries. Plain values, cheap to copy; thread-compatible.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
+
+#include "base/problems.h"
 
 namespace foyer {
 
@@ -17,22 +23,49 @@ class Status {
  public:
   Status() = default;  // ok
   static Status Ok() { return Status(); }
-  static Status Error(std::string message) { return Status(std::move(message)); }
+  // One problem, its place part of the message (or none to name).
+  static Status Error(std::string message) { return ErrorAt("", std::move(message)); }
+  // One problem at a place: message() is "place: message".
+  static Status ErrorAt(std::string place, std::string message) {
+    ProblemList problems;
+    problems.Add(Problem{std::move(place), std::move(message)});
+    return Problems(std::move(problems));
+  }
+  // REQUIRES: !problems.empty()
+  static Status Problems(ProblemList problems) {
+    std::string message = problems.ToString();
+    return Status(std::make_shared<const Detail>(Detail{std::move(problems), std::move(message)}));
+  }
 
-  bool ok() const { return !message_.has_value(); }
+  bool ok() const { return detail_ == nullptr; }
+  // REQUIRES: !ok(). The problems, one a line (ProblemList::ToString).
+  const std::string& message() const { return detail_->message; }
   // REQUIRES: !ok()
-  const std::string& message() const { return *message_; }
+  const ProblemList& problems() const { return detail_->problems; }
   // The message, or "ok".
-  std::string ToString() const { return ok() ? "ok" : *message_; }
+  std::string ToString() const { return ok() ? "ok" : message(); }
 
-  // Prefixes the message with where it happened: "feed.url: " + message.
+  // Names where it happened in front of each problem's place: for one problem
+  // the message becomes "feed.url: " + message.
   Status WithContext(const std::string& context) const {
-    return ok() ? *this : Error(context + ": " + *message_);
+    if (ok()) return *this;
+    std::vector<Problem> shown = problems().Shown();
+    ProblemList placed(shown.size());
+    for (Problem& problem : shown) {
+      problem.place = problem.place.empty() ? context : context + ": " + problem.place;
+      placed.Add(std::move(problem));
+    }
+    for (size_t i = 0; i < problems().unshown(); ++i) placed.CountUnshown();
+    return Problems(std::move(placed));
   }
 
  private:
-  explicit Status(std::string message) : message_(std::move(message)) {}
-  std::optional<std::string> message_;
+  struct Detail {
+    ProblemList problems;
+    std::string message;
+  };
+  explicit Status(std::shared_ptr<const Detail> detail) : detail_(std::move(detail)) {}
+  std::shared_ptr<const Detail> detail_;  // null: ok
 };
 
 // A value or the Status that explains why there is none.

@@ -282,10 +282,7 @@ class Reader {
                                 : std::string(source_name_) + ":" + std::to_string(line);
   }
 
-  void Problem(size_t line, const std::string& message) {
-    ++problem_count_;
-    if (problems_.size() < kMaxProblems) problems_.push_back(Where(line) + ": " + message);
-  }
+  void Report(size_t line, const std::string& message) { problems_.Add({Where(line), message}); }
 
   // Maps the header's names to columns; false (with problems) when a required one is missing.
   bool ReadHeader(const Row& header) {
@@ -296,8 +293,8 @@ class Reader {
     bool complete = true;
     for (Column required : {Column::kRoom, Column::kTitle, Column::kStart, Column::kEnd}) {
       if (columns_.count(required)) continue;
-      Problem(header.line, "missing column " + Quote(ColumnName(required)) +
-                               " (the header row needs room, title, start and end)");
+      Report(header.line, "missing column " + Quote(ColumnName(required)) +
+                              " (the header row needs room, title, start and end)");
       complete = false;
     }
     return complete;
@@ -320,7 +317,7 @@ class Reader {
     bool ok = true;
     for (Column column : {Column::kRoom, Column::kTitle}) {
       if (!CollapseWhitespace(cell(column)).empty()) continue;
-      Problem(row.line, column_label(column) + " is empty");
+      Report(row.line, column_label(column) + " is empty");
       ok = false;
     }
 
@@ -330,8 +327,8 @@ class Reader {
       if (!text.empty()) {
         row_date = ParseDate(text);
         if (!row_date) {
-          Problem(row.line, "date (column " + ColumnLetters(columns_.at(Column::kDate)) + ") " +
-                                Quote(text) + " is not a date (write 2025-10-15 or 15.10.2025)");
+          Report(row.line, "date (column " + ColumnLetters(columns_.at(Column::kDate)) + ") " +
+                               Quote(text) + " is not a date (write 2025-10-15 or 15.10.2025)");
           ok = false;
         }
       }
@@ -358,8 +355,8 @@ class Reader {
       } else {
         session.end = end->at;
         if (session.end < session.start) {
-          Problem(row.line, "end " + Local(session.end, session) + " is before start " +
-                                Local(session.start, session));
+          Report(row.line, "end " + Local(session.end, session) + " is before start " +
+                               Local(session.start, session));
           ok = false;
         }
       }
@@ -381,14 +378,8 @@ class Reader {
     schedule.sessions.push_back(std::move(session));
   }
 
-  // The problems so far, one per line; empty when there are none.
-  std::string Problems() const {
-    std::string text;
-    for (const std::string& problem : problems_) text += (text.empty() ? "" : "\n") + problem;
-    if (problem_count_ > problems_.size())
-      text += "\n… and " + std::to_string(problem_count_ - problems_.size()) + " more problems";
-    return text;
-  }
+  // Ok, or an error with the problems so far.
+  Status Problems() const { return problems_.ToStatus(); }
 
  private:
   struct CellInstant {
@@ -404,20 +395,20 @@ class Reader {
                                       std::optional<CivilDate> day,
                                       std::optional<int> written_offset, const std::string& label) {
     if (text.empty()) {
-      Problem(row.line, label + " is empty");
+      Report(row.line, label + " is empty");
       return std::nullopt;
     }
     auto cell = ParseCellTime(text);
     if (!cell) {
-      Problem(row.line, label + " " + Quote(text) +
-                            " is not a date and time (write 2025-10-15 10:40, 15.10.2025 10:40 "
-                            "or 2025-10-15T10:40:00+05:00)");
+      Report(row.line, label + " " + Quote(text) +
+                           " is not a date and time (write 2025-10-15 10:40, 15.10.2025 10:40 "
+                           "or 2025-10-15T10:40:00+05:00)");
       return std::nullopt;
     }
     if (!cell->date) cell->date = day;
     if (!cell->date) {
-      Problem(row.line, label + " " + Quote(text) +
-                            " has no date (write 2025-10-15 10:40, or add a date column)");
+      Report(row.line, label + " " + Quote(text) +
+                           " has no date (write 2025-10-15 10:40, or add a date column)");
       return std::nullopt;
     }
     UnixSeconds local = DaysFromCivil(*cell->date) * 86400 + cell->seconds_of_day;
@@ -428,13 +419,13 @@ class Reader {
       return CellInstant{utc, zone_->OffsetAt(utc), false};
     }
     if (!reported_missing_zone_) {
-      Problem(row.line, label + " " + Quote(text) +
-                            " has no UTC offset: pass --timezone ZONE (e.g. --timezone "
-                            "Asia/Almaty) to read local times, or write "
-                            "2025-10-15T10:40:00+05:00");
+      Report(row.line, label + " " + Quote(text) +
+                           " has no UTC offset: pass --timezone ZONE (e.g. --timezone "
+                           "Asia/Almaty) to read local times, or write "
+                           "2025-10-15T10:40:00+05:00");
       reported_missing_zone_ = true;
     } else {
-      ++problem_count_;  // counted, not repeated: the fix is the same
+      problems_.CountUnshown();  // counted, not repeated: the fix is the same
     }
     return std::nullopt;
   }
@@ -454,8 +445,7 @@ class Reader {
   std::string_view source_name_;
   char separator_;
   std::map<Column, size_t> columns_;
-  std::vector<std::string> problems_;
-  size_t problem_count_ = 0;
+  ProblemList problems_{kMaxProblems};
   bool reported_missing_zone_ = false;
 };
 
@@ -470,14 +460,14 @@ Result<Schedule> ParseCsv(std::string_view bytes, const Zone* zone, std::string_
   char separator = DetectSeparator(text);
   Reader reader(zone, source_name, separator);
   if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos)
-    return Status::Error(reader.Where(LineOfOffset(text, bad)) +
-                         ": not UTF-8 (save the spreadsheet as \"CSV UTF-8\")");
+    return Status::ErrorAt(reader.Where(LineOfOffset(text, bad)),
+                           "not UTF-8 (save the spreadsheet as \"CSV UTF-8\")");
 
   size_t unclosed_quote_line = 0;
   std::vector<Row> rows = SplitRows(text, separator, unclosed_quote_line);
   if (unclosed_quote_line != 0)
-    return Status::Error(reader.Where(unclosed_quote_line) +
-                         ": a quoted field starts here and never ends (a missing '\"'?)");
+    return Status::ErrorAt(reader.Where(unclosed_quote_line),
+                           "a quoted field starts here and never ends (a missing '\"'?)");
 
   auto blank = [](const Row& row) {
     return std::all_of(row.fields.begin(), row.fields.end(),
@@ -485,16 +475,16 @@ Result<Schedule> ParseCsv(std::string_view bytes, const Zone* zone, std::string_
   };
   auto header = std::find_if_not(rows.begin(), rows.end(), blank);
   if (header == rows.end())
-    return Status::Error(reader.Where(1) +
-                         ": empty: a CSV schedule starts with a header row naming room, title, "
-                         "start and end");
+    return Status::ErrorAt(reader.Where(1),
+                           "empty: a CSV schedule starts with a header row naming room, title, "
+                           "start and end");
   Schedule schedule;
   if (zone != nullptr && !zone->name().empty() && zone->name()[0] != '+' && zone->name()[0] != '-')
     schedule.time_zone_name = zone->name();
-  if (!reader.ReadHeader(*header)) return Status::Error(reader.Problems());
+  if (!reader.ReadHeader(*header)) return reader.Problems();
   for (auto row = header + 1; row != rows.end(); ++row)
     if (!blank(*row)) reader.ReadRow(*row, schedule);
-  if (std::string problems = reader.Problems(); !problems.empty()) return Status::Error(problems);
+  if (Status problems = reader.Problems(); !problems.ok()) return problems;
   return schedule;
 }
 

@@ -86,8 +86,6 @@ using feed::Quote;
 
 using feed::EndOpenEndedSessions;
 using feed::kOpenEndedLength;
-// The fix for floating times, said once however many events need it.
-constexpr std::string_view kSetZone = "set clock.timezone";
 // Recurring events that expand past this are refused: the largest real feed
 // has 1351 sessions, and each takes memory, cache space and layout time.
 constexpr size_t kMostSessions = 20000;
@@ -562,9 +560,9 @@ Result<Calendar> ReadCalendar(std::string_view text) {
     // Checked after unfolding: a fold may split a UTF-8 sequence (RFC 5545
     // says it should not, but folding by octets is common).
     if (size_t bad = FindInvalidUtf8(raw); bad != std::string_view::npos) {
-      invalid = Status::Error("line " + std::to_string(line) +
-                              ": not UTF-8: invalid byte sequence at octet " +
-                              std::to_string(bad + 1) + " of the (unfolded) line");
+      invalid = Status::ErrorAt("line " + std::to_string(line),
+                                "not UTF-8: invalid byte sequence at octet " +
+                                    std::to_string(bad + 1) + " of the (unfolded) line");
       return;
     }
     if (!ParseContentLine(raw, property)) return;
@@ -649,7 +647,7 @@ class EventReader {
 
     const ContentLine* dtstart = event.Find("DTSTART");
     if (dtstart == nullptr)
-      return Status::Error(label + ": DTSTART: missing: the event cannot be placed in time");
+      return Status::ErrorAt(label, "DTSTART: missing: the event cannot be placed in time");
     auto start = ReadTime(*dtstart);
     if (!start.ok()) return start.status().WithContext(label);
     session.start = start->utc;
@@ -664,8 +662,8 @@ class EventReader {
     } else if (const ContentLine* duration = event.Find("DURATION")) {
       auto seconds = feed::ParseIsoDuration(duration->value);
       if (!seconds)
-        return Status::Error(label + ": DURATION: not a duration: " + Quote(duration->value) +
-                             " (expected e.g. PT30M, PT2H30M or P1D)");
+        return Status::ErrorAt(label, "DURATION: not a duration: " + Quote(duration->value) +
+                                          " (expected e.g. PT30M, PT2H30M or P1D)");
       if (start->is_date && *seconds % kDay == 0) {
         session.end = start->zone.ToUtc(start->local + *seconds).first;  // days, not hours
       } else {
@@ -788,7 +786,7 @@ class EventReader {
                              ? " is an all-day date with no time zone"
                              : " is a floating local time (no Z, no TZID, no X-WR-TIMEZONE)";
       return Status::Error(property.name + ": " + Quote(property.value) + what + ": " +
-                           std::string(kSetZone) + " to the venue's time zone");
+                           std::string(kSetClockTimezone) + " to the venue's time zone");
     }
     std::tie(instant.utc, instant.offset) = zone.ToUtc(value->seconds);
     instant.is_date = value->kind == TimeKind::kDate;
@@ -1133,7 +1131,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
   EventReader reader(calendar, options);
   std::vector<bool> open_ended;
   schedule.sessions.reserve(calendar.events.size());
-  feed::ProblemList problems;
+  ProblemList problems;
   // Occurrences that a VEVENT of their own replaces (UID and RECURRENCE-ID).
   std::map<std::string, std::set<UnixSeconds>> replaced;
   for (const RawEvent& event : calendar.events) {
@@ -1147,7 +1145,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
     bool open = false;
     Instant start;
     if (Status status = reader.Read(event, session, open, &start); !status.ok()) {
-      problems.Add(status, kSetZone);  // and on to the next event, to report every one
+      problems.Add(status, kSetClockTimezone);  // and on to the next event, to report every one
       continue;
     }
     // An occurrence's guid is its UID and original start, as RECURRENCE-ID names
@@ -1160,10 +1158,10 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
       for (const Occurrence& occurrence : reader.OccurrencesOf(event, start)) {
         if (skip.count(occurrence.utc)) continue;
         if (schedule.sessions.size() >= kMostSessions)
-          return Status::Error(
-              "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number) +
-              ": its recurrences take the schedule past " + std::to_string(kMostSessions) +
-              " sessions, more than any conference has: check its RRULE");
+          return Status::ErrorAt(
+              "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number),
+              "its recurrences take the schedule past " + std::to_string(kMostSessions) +
+                  " sessions, more than any conference has: check its RRULE");
         Session copy = session;
         copy.start = occurrence.utc;
         copy.end = occurrence.utc + length;

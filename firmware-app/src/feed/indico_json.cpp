@@ -118,7 +118,7 @@ class Reader {
       return ErrorAt(list_path, std::string("not a list of contributions (it is ") +
                                     TypeName(*contributions) + ")");
     // A bad contribution does not hide the next: every one is reported.
-    feed::ProblemList problems;
+    ProblemList problems;
     for (size_t i = 0; i < contributions->size(); ++i)
       problems.Add(ReadContribution((*contributions)[i], zone_name, event_room,
                                     list_path + "[" + std::to_string(i) + "]"));

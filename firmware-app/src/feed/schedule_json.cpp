@@ -183,7 +183,7 @@ class Reader {
       for (size_t i = 0; i < entries.size(); ++i)
         problems_.Add(
             ReadEvent(entries[i], room, context, room_path + "[" + std::to_string(i) + "]"),
-            "set clock.timezone");
+            kSetClockTimezone);
     }
     return Status::Ok();
   }
@@ -212,9 +212,10 @@ class Reader {
       return std::make_pair(utc, options_.floating_zone->OffsetAt(utc));
     }
     if (day.offset) return std::make_pair(local - *day.offset, *day.offset);
-    return ErrorAt(path + ".date",
-                   "missing, and the day's date with \"start\" " + Quote(start_text) +
-                       " has no UTC offset: set clock.timezone to the venue's time zone");
+    return ErrorAt(path + ".date", "missing, and the day's date with \"start\" " +
+                                       Quote(start_text) +
+                                       " has no UTC offset: " + std::string(kSetClockTimezone) +
+                                       " to the venue's time zone");
   }
 
   Status ReadEvent(const Json& event, const std::string& room, const DayContext& day,
@@ -293,7 +294,7 @@ class Reader {
 
   Schedule& schedule_;
   const FeedOptions& options_;
-  feed::ProblemList problems_;                       // every bad day, room and event
+  ProblemList problems_;                             // every bad day, room and event
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
   feed::RoomIndex rooms_{schedule_.rooms};           // rooms in feed order
 };

@@ -330,9 +330,9 @@ class Reader {
         std::string room = LineOf(child.attribute("name"));
         rooms_.Add(room, LineOf(child.attribute("slug")));
         for (pugi::xml_node event : child.children("event"))
-          problems_.Add(ReadEvent(event, context, room), "set clock.timezone");
+          problems_.Add(ReadEvent(event, context, room), kSetClockTimezone);
       } else if (Named(child, "event")) {
-        problems_.Add(ReadEvent(child, context, ""), "set clock.timezone");
+        problems_.Add(ReadEvent(child, context, ""), kSetClockTimezone);
       }
     }
   }
@@ -344,7 +344,7 @@ class Reader {
     session.room = room.empty() ? LineOf(fields.room) : room;
     session.title = LineOf(fields.title);
     auto fail = [&](const std::string& message) {
-      return Status::Error(PlaceOf(event, day, session) + ": " + message);
+      return Status::ErrorAt(PlaceOf(event, day, session), message);
     };
 
     // The instant: <date> with its offset, else a floating local time.
@@ -393,7 +393,8 @@ class Reader {
     if (floating) {
       if (options_.floating_zone == nullptr)
         return fail("the feed's times carry no UTC offset (" + Quote(local_text) +
-                    "): set clock.timezone in the screen's config to the venue's time zone");
+                    "): " + std::string(kSetClockTimezone) +
+                    " in the screen's config to the venue's time zone");
       session.start = options_.floating_zone->LocalToUtc(local);
       session.utc_offset = options_.floating_zone->OffsetAt(session.start);
     }
@@ -462,7 +463,7 @@ class Reader {
   const FeedOptions& options_;
   const ParseBuffer& buffer_;
   std::string_view bytes_;
-  feed::ProblemList problems_;                       // every bad event
+  ProblemList problems_;                             // every bad event
   std::vector<bool> open_ended_;                     // by session: no duration given
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
   feed::RoomIndex rooms_{schedule_.rooms};           // rooms in feed order

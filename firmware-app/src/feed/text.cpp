@@ -111,36 +111,4 @@ void RoomIndex::Add(const std::string& name, const std::string& slug) {
   }
 }
 
-void ProblemList::Add(const Status& problem) {
-  if (problem.ok()) return;
-  if (++count_ <= kShown) shown_.push_back(problem.message());
-}
-
-void ProblemList::Add(const Status& problem, std::string_view same_fix) {
-  if (problem.ok()) return;
-  if (problem.message().find(same_fix) != std::string::npos) {
-    for (SameFix& seen : same_fixes_) {
-      if (seen.fix == same_fix) {
-        ++seen.repeats;
-        return;
-      }
-    }
-    if (count_ < kShown) same_fixes_.push_back({std::string(same_fix), shown_.size(), 0});
-  }
-  Add(problem);
-}
-
-Status ProblemList::ToStatus() const {
-  if (count_ == 0) return Status::Ok();
-  std::vector<std::string> lines = shown_;
-  for (const SameFix& seen : same_fixes_)
-    if (seen.repeats > 0)
-      lines[seen.shown] += " (and " + std::to_string(seen.repeats) + " more like it)";
-  std::string text;
-  for (const std::string& line : lines) text += (text.empty() ? "" : "\n") + line;
-  if (count_ > shown_.size())
-    text += "\n… and " + std::to_string(count_ - shown_.size()) + " more problems";
-  return Status::Error(text);
-}
-
 }  // namespace foyer::feed
