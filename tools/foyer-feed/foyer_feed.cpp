@@ -250,17 +250,30 @@ Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
-// Prints a multi-line message with `prefix` before each line that does not
-// already name its place (CSV problems begin "FILE:LINE:").
-void PrintProblems(const std::string& prefix, const std::string& message) {
-  std::istringstream lines(message);
-  for (std::string line; std::getline(lines, line);) {
-    if (prefix.empty() || line.rfind(prefix + ":", 0) == 0) {
-      std::cerr << line << "\n";
-    } else {
-      std::cerr << prefix << ": " << line << "\n";
-    }
+// Prints `text` on standard error, each of its lines naming `file` ("FILE: …");
+// with `named`, its first line names the file already.
+void PrintNamingFile(const std::string& file, const std::string& text, bool named) {
+  std::istringstream lines(text);
+  bool first = true;
+  for (std::string line; std::getline(lines, line); first = false)
+    std::cerr << (first && named ? "" : file + ": ") << line << "\n";
+}
+
+// Prints each problem on its own line, "FILE: place: message", then how many
+// more there are; `hint` ends the last line. With `places_name_file` (a CSV
+// file read under its name), a place names the file already: "FILE:7: message".
+void PrintProblems(const std::string& file, const ProblemList& problems, bool places_name_file,
+                   const std::string& hint) {
+  std::vector<Problem> shown = problems.Shown();
+  std::string more;
+  if (problems.unshown() > 0)
+    more = "… and " + std::to_string(problems.unshown()) + " more problems";
+  for (size_t i = 0; i < shown.size(); ++i) {
+    bool last = i + 1 == shown.size() && more.empty();
+    PrintNamingFile(file, shown[i].ToString() + (last ? hint : ""),
+                    places_name_file && !shown[i].place.empty());
   }
+  if (!more.empty()) PrintNamingFile(file, more + hint, false);
 }
 
 struct Loaded {
@@ -291,10 +304,9 @@ std::optional<Loaded> Load(const std::string& path, const Zone* zone) {
     schedule = ParseFeed(*bytes, options);
   }
   if (!schedule.ok()) {
-    std::string message = schedule.status().message();
-    if (zone == nullptr && message.find("clock.timezone") != std::string::npos)
-      message += " (foyer-feed: pass --timezone ZONE)";
-    PrintProblems(path, message);
+    const ProblemList& problems = schedule.status().problems();
+    bool needs_zone = zone == nullptr && problems.Mentions(kSetClockTimezone);
+    PrintProblems(path, problems, csv, needs_zone ? " (foyer-feed: pass --timezone ZONE)" : "");
     return std::nullopt;
   }
   loaded.schedule = std::move(schedule).value();

@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -18,19 +17,16 @@
 namespace foyer {
 namespace {
 
-// A feed's problems, one a line, as one log line: the first, and how many more
-// there are (`foyer-feed validate` lists them all).
-std::string OneLine(const std::string& problems) {
-  size_t newline = problems.find('\n');
-  if (newline == std::string::npos) return problems;
-  size_t more = static_cast<size_t>(std::count(problems.begin(), problems.end(), '\n'));
-  // The list ends "… and N more problems" past the ones it shows.
-  size_t last = problems.rfind('\n') + 1;
-  if (problems.compare(last, 8, "… and ") == 0) {
-    more = more - 1 + std::strtoul(problems.c_str() + last + 8, nullptr, 10);
-  }
-  return problems.substr(0, newline) + " (and " + std::to_string(more) + " more problem" +
-         (more == 1 ? "" : "s") + "; foyer-feed validate lists them)";
+// A feed's problems as one log line: the first, and how many more there are
+// (`foyer-feed validate` lists them all).
+std::string OneLine(const ProblemList& problems) {
+  std::vector<Problem> shown = problems.Shown();
+  if (shown.empty()) return problems.ToString();  // all counted, none worded
+  std::string first = shown.front().ToString();
+  size_t more = problems.count() - 1;
+  if (more == 0) return first;
+  return first + " (and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s") +
+         "; foyer-feed validate lists them)";
 }
 
 // minisign allows trusted comments of up to 8 KiB; a signature file stays well below this.
@@ -227,7 +223,7 @@ SyncOutcome Syncer::SyncOnce() {
     if (!schedule.ok()) {
       outcome.kind = SyncOutcome::Kind::kFailed;
       outcome.error =
-          "feed.url " + RedactUrl(options_.url) + ": " + OneLine(schedule.status().message());
+          "feed.url " + RedactUrl(options_.url) + ": " + OneLine(schedule.status().problems());
     } else {
       FeedState fresh;
       fresh.url = options_.url;
