@@ -188,6 +188,136 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
   }
 }
 
+// A token with a line break would smuggle headers in; say so without it.
+Status CheckBearerToken(const std::string& token) {
+  for (unsigned char c : token)
+    if (c < 0x20 || c == 0x7f)
+      return Status::Error(
+          "the bearer token (feed.token_file) holds a line break or another control "
+          "character");
+  return Status::Ok();
+}
+
+// The system's CA certificates and feed.ca_file's, as one PEM text.
+Result<std::string> TrustedPem(CURL* curl, const std::string& ca_file) {
+  const char* system_bundle = nullptr;
+#if LIBCURL_VERSION_NUM >= 0x075400  // 7.84: CURLINFO_CAINFO
+  curl_easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
+#else
+  (void)curl;
+#endif
+  return TrustedCertificatesPem(system_bundle ? system_bundle : kDefaultSystemBundle, ca_file);
+}
+
+using HeaderList = std::unique_ptr<curl_slist, void (*)(curl_slist*)>;
+
+// The conditional GET's headers.
+HeaderList RequestHeaders(const HttpRequest& request) {
+  HeaderList headers(nullptr, curl_slist_free_all);
+  auto add_header = [&](const std::string& line) {
+    headers.reset(curl_slist_append(headers.release(), line.c_str()));
+  };
+  if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
+  if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
+  return headers;
+}
+
+// Sets up one transfer of `request` on `curl`. `trusted`, `headers`, `transfer`
+// and `error` must outlive curl_easy_perform.
+Status SetOptions(CURL* curl, const HttpRequest& request, std::string& trusted, curl_slist* headers,
+                  Transfer& transfer, char* error) {
+  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
+  // 0 would mean "no limit" to curl: a fetch must always end.
+  const long timeout_seconds = std::max(request.timeout_seconds, 1L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, kMaxConnectSeconds));
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!trusted.empty()) {
+    curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
+    if (curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
+      return Status::Error("feed.ca_file " + request.ca_file +
+                           " cannot be used: this libcurl cannot take CA certificates from "
+                           "memory (CURLOPT_CAINFO_BLOB)");
+  }
+  if (!request.bearer_token.empty()) {
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+    curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
+    curl_easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
+  }
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  if (request.max_bytes > 0)
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+  return Status::Ok();
+}
+
+// What the server answered, as curl knew it when the transfer ended.
+struct Answer {
+  long status = 0;
+  std::string content_type;
+  Facts facts;
+};
+
+Answer AnswerOf(CURL* curl, const HttpRequest& request, const Transfer& transfer) {
+  Answer answer;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer.status);
+  char* content_type = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
+  answer.content_type = content_type ? content_type : "";
+  char* effective_url = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
+  curl_off_t connect_time = 0;
+  curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
+  long redirects = 0;
+  curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
+  answer.facts.url = effective_url ? effective_url : request.url;
+  answer.facts.connected = connect_time > 0;
+  answer.facts.answered = transfer.responses > redirects;
+  curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &answer.facts.received);
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &answer.facts.announced);
+  return answer;
+}
+
+// The response to a finished transfer, or why there is none.
+Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequest& request,
+                                Transfer& transfer, const Answer& answer) {
+  if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
+    return Status::Error("the feed is larger than feed.max_bytes (" +
+                         std::to_string(request.max_bytes) + " bytes)");
+  if (code != CURLE_OK) return Status::Error(Explain(code, error, transfer, answer.facts, request));
+
+  HttpResponse response;
+  response.content_type = answer.content_type;
+  const bool is_http = StartsWithNoCase(request.url, "http");
+  response.status = is_http ? static_cast<int>(answer.status) : 200;
+  if (is_http && response.status == 200 && LooksLikeHtml(transfer.body)) {
+    std::string from = RedactUrl(answer.facts.url) != RedactUrl(request.url)
+                           ? ", from " + RedactUrl(answer.facts.url)
+                           : std::string();
+    return Status::Error(
+        "got a web page (" + (response.content_type.empty() ? "HTML" : response.content_type) +
+        from +
+        ") instead of the feed: a Wi-Fi login page (captive portal) may be in the way, or the "
+        "address is a web page rather than the feed itself");
+  }
+  response.body = std::move(transfer.body);
+  response.etag = std::move(transfer.etag);
+  response.last_modified = std::move(transfer.last_modified);
+  return response;
+}
+
 class CurlHttpClient : public HttpClient {
  public:
   CurlHttpClient() {
@@ -196,116 +326,28 @@ class CurlHttpClient : public HttpClient {
   }
 
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
-    // A token with a line break would smuggle headers in; say so without it.
-    for (unsigned char c : request.bearer_token)
-      if (c < 0x20 || c == 0x7f)
-        return Status::Error(
-            "the bearer token (feed.token_file) holds a line break or another control "
-            "character");
-
+    if (Status token = CheckBearerToken(request.bearer_token); !token.ok()) return token;
     std::unique_ptr<CURL, void (*)(CURL*)> handle(curl_easy_init(), curl_easy_cleanup);
     if (!handle) return Status::Error("cannot start libcurl");
     CURL* curl = handle.get();
 
     std::string trusted;  // must outlive curl_easy_perform: passed without a copy
     if (!request.ca_file.empty()) {
-      const char* system_bundle = nullptr;
-#if LIBCURL_VERSION_NUM >= 0x075400  // 7.84: CURLINFO_CAINFO
-      curl_easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
-#endif
-      auto pem = TrustedCertificatesPem(system_bundle ? system_bundle : kDefaultSystemBundle,
-                                        request.ca_file);
+      auto pem = TrustedPem(curl, request.ca_file);
       if (!pem.ok()) return pem.status();
       trusted = std::move(*pem);
     }
-
     Transfer transfer;
     transfer.max_bytes = request.max_bytes;
     char error[CURL_ERROR_SIZE] = "";
-    std::unique_ptr<curl_slist, void (*)(curl_slist*)> headers(nullptr, curl_slist_free_all);
-    auto add_header = [&](const std::string& line) {
-      headers.reset(curl_slist_append(headers.release(), line.c_str()));
-    };
-    if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
-    if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
-
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
-    // 0 would mean "no limit" to curl: a fetch must always end.
-    const long timeout_seconds = std::max(request.timeout_seconds, 1L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, kMaxConnectSeconds));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!trusted.empty()) {
-      curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
-      if (curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
-        return Status::Error("feed.ca_file " + request.ca_file +
-                             " cannot be used: this libcurl cannot take CA certificates from "
-                             "memory (CURLOPT_CAINFO_BLOB)");
-    }
-    if (!request.bearer_token.empty()) {
-      curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-      curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
-      curl_easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
-    }
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-    if (request.max_bytes > 0)
-      curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+    HeaderList headers = RequestHeaders(request);
+    if (Status set = SetOptions(curl, request, trusted, headers.get(), transfer, error); !set.ok())
+      return set;
 
     CURLcode code = curl_easy_perform(curl);
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    char* content_type = nullptr;
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
-    char* effective_url = nullptr;
-    curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
-    curl_off_t connect_time = 0;
-    curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
-    long redirects = 0;
-    curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
-    Facts facts;
-    facts.url = effective_url ? effective_url : request.url;
-    facts.connected = connect_time > 0;
-    facts.answered = transfer.responses > redirects;
-    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &facts.received);
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &facts.announced);
-    HttpResponse response;
-    response.content_type = content_type ? content_type : "";
+    Answer answer = AnswerOf(curl, request, transfer);
     handle.reset();
-
-    if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
-      return Status::Error("the feed is larger than feed.max_bytes (" +
-                           std::to_string(request.max_bytes) + " bytes)");
-    if (code != CURLE_OK) return Status::Error(Explain(code, error, transfer, facts, request));
-
-    const bool is_http = StartsWithNoCase(request.url, "http");
-    response.status = is_http ? static_cast<int>(status) : 200;
-    if (is_http && response.status == 200 && LooksLikeHtml(transfer.body)) {
-      std::string from = RedactUrl(facts.url) != RedactUrl(request.url)
-                             ? ", from " + RedactUrl(facts.url)
-                             : std::string();
-      return Status::Error(
-          "got a web page (" + (response.content_type.empty() ? "HTML" : response.content_type) +
-          from +
-          ") instead of the feed: a Wi-Fi login page (captive portal) may be in the way, or the "
-          "address is a web page rather than the feed itself");
-    }
-    response.body = std::move(transfer.body);
-    response.etag = std::move(transfer.etag);
-    response.last_modified = std::move(transfer.last_modified);
-    return response;
+    return ResponseOf(code, error, request, transfer, answer);
   }
 };
 
