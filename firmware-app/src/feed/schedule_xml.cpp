@@ -346,58 +346,7 @@ class Reader {
     auto fail = [&](const std::string& message) {
       return Status::ErrorAt(PlaceOf(event, day, session), message);
     };
-
-    // The instant: <date> with its offset, else a floating local time.
-    UnixSeconds local = 0;
-    bool floating = true;
-    std::string local_text;
-    std::string date_text = LineOf(fields.date);
-    std::string start_text = LineOf(fields.start);
-    if (date_text.size() > 10) {
-      auto instant = ParseIsoInstant(date_text);
-      if (!instant.ok()) return fail("<date>: " + instant.status().message());
-      if (instant->has_offset) {
-        session.start = instant->utc;
-        session.utc_offset = instant->offset_seconds;
-        floating = false;
-      } else {
-        local = instant->utc;
-        local_text = date_text;
-      }
-    } else {
-      CivilDate date = day.date;
-      bool has_date = day.has_date;
-      if (!date_text.empty()) {  // a bare date: the time comes from <start>
-        auto parsed = ParseIsoDate(date_text);
-        if (!parsed.ok()) return fail("<date>: " + parsed.status().message());
-        date = *parsed;
-        has_date = true;
-      }
-      if (start_text.empty())
-        return fail(
-            "<start> missing: every event needs a <date> with a UTC offset, or a <start> time");
-      std::int64_t second = 0;
-      if (!ParseTimeOfDay(start_text, second))
-        return fail("<start>: not a time of day (expected \"HH:MM\"): " + Quote(start_text));
-      if (!has_date)
-        return fail(
-            "no date: neither the event's <date> nor its <day date=…> gives the day of "
-            "its <start>");
-      std::int64_t days = DaysFromCivil(date);
-      // Pentabarf days run past midnight: 01:00 in a day that starts at 09:00 is
-      // the next morning. (A <date> of its own already names the right day.)
-      if (date_text.empty() && day.start_known && second < day.start_second) ++days;
-      local = days * 86400 + second;
-      local_text = FormatDate(CivilFromDays(days)) + " " + start_text;
-    }
-    if (floating) {
-      if (options_.floating_zone == nullptr)
-        return fail("the feed's times carry no UTC offset (" + Quote(local_text) +
-                    "): " + std::string(kSetClockTimezone) +
-                    " in the screen's config to the venue's time zone");
-      session.start = options_.floating_zone->LocalToUtc(local);
-      session.utc_offset = options_.floating_zone->OffsetAt(session.start);
-    }
+    if (Status start = ReadStart(fields, day, session); !start.ok()) return fail(start.message());
 
     // No <duration>, or an empty one (a Jekyll template's open-ended hackathon):
     // open-ended, as an iCalendar event without an end.
@@ -409,6 +358,68 @@ class Reader {
                   Quote(duration_text));
     session.end = session.start + (open_ended ? feed::kOpenEndedLength : seconds);
 
+    ReadDetails(event, fields, session);
+    rooms_.Add(session.room, "");
+    schedule_.sessions.push_back(std::move(session));
+    open_ended_.push_back(open_ended);
+    return Status::Ok();
+  }
+
+  // Sets the session's start and offset: <date> with its offset, else a
+  // floating local time read in options_.floating_zone.
+  Status ReadStart(const EventFields& fields, const DayContext& day, Session& session) {
+    std::string date_text = LineOf(fields.date);
+    if (date_text.size() > 10) {
+      auto instant = ParseIsoInstant(date_text);
+      if (!instant.ok()) return Status::Error("<date>: " + instant.status().message());
+      if (instant->has_offset) {
+        session.start = instant->utc;
+        session.utc_offset = instant->offset_seconds;
+        return Status::Ok();
+      }
+      return PlaceFloating(instant->utc, date_text, session);
+    }
+    std::string start_text = LineOf(fields.start);
+    CivilDate date = day.date;
+    bool has_date = day.has_date;
+    if (!date_text.empty()) {  // a bare date: the time comes from <start>
+      auto parsed = ParseIsoDate(date_text);
+      if (!parsed.ok()) return Status::Error("<date>: " + parsed.status().message());
+      date = *parsed;
+      has_date = true;
+    }
+    if (start_text.empty())
+      return Status::Error(
+          "<start> missing: every event needs a <date> with a UTC offset, or a <start> time");
+    std::int64_t second = 0;
+    if (!ParseTimeOfDay(start_text, second))
+      return Status::Error("<start>: not a time of day (expected \"HH:MM\"): " + Quote(start_text));
+    if (!has_date)
+      return Status::Error(
+          "no date: neither the event's <date> nor its <day date=…> gives the day of its "
+          "<start>");
+    std::int64_t days = DaysFromCivil(date);
+    // Pentabarf days run past midnight: 01:00 in a day that starts at 09:00 is
+    // the next morning. (A <date> of its own already names the right day.)
+    if (date_text.empty() && day.start_known && second < day.start_second) ++days;
+    return PlaceFloating(days * 86400 + second, FormatDate(CivilFromDays(days)) + " " + start_text,
+                         session);
+  }
+
+  // Sets the session's start from a local time (as if UTC seconds) without an
+  // offset, written `local_text`, in the floating zone.
+  Status PlaceFloating(UnixSeconds local, const std::string& local_text, Session& session) {
+    if (options_.floating_zone == nullptr)
+      return Status::Error("the feed's times carry no UTC offset (" + Quote(local_text) +
+                           "): " + std::string(kSetClockTimezone) +
+                           " in the screen's config to the venue's time zone");
+    session.start = options_.floating_zone->LocalToUtc(local);
+    session.utc_offset = options_.floating_zone->OffsetAt(session.start);
+    return Status::Ok();
+  }
+
+  // What the screens show of an event besides its time and room.
+  void ReadDetails(const pugi::xml_node& event, const EventFields& fields, Session& session) {
     session.guid = LineOf(event.attribute("guid"));
     session.feed_id = LineOf(event.attribute("id"));
     session.subtitle = LineOf(fields.subtitle);
@@ -433,11 +444,6 @@ class Reader {
         if (!name.empty()) session.speakers.push_back(std::move(name));
       }
     }
-
-    rooms_.Add(session.room, "");
-    schedule_.sessions.push_back(std::move(session));
-    open_ended_.push_back(open_ended);
-    return Status::Ok();
   }
 
   // `day 2025-10-15, room "Hall A", event "Opening" (line 42)`.
