@@ -624,6 +624,38 @@ class EventReader {
   // Reads one VEVENT. `open_ended` is set when it has neither DTEND nor DURATION
   // and starts at a time of day: its end is then provisional.
   Status Read(const RawEvent& event, Session& session, bool& open_ended, Instant* start_out) {
+    ReadNames(event, session);
+    std::string label = LabelOf(event, session);
+    const ContentLine* dtstart = event.Find("DTSTART");
+    if (dtstart == nullptr)
+      return Status::ErrorAt(label, "DTSTART: missing: the event cannot be placed in time");
+    auto start = ReadTime(*dtstart);
+    if (!start.ok()) return start.status().WithContext(label);
+    session.start = start->utc;
+    session.utc_offset = start->offset;
+    *start_out = *start;
+    if (Status end = ReadEnd(event, *start, session, open_ended); !end.ok())
+      return end.WithContext(label);
+
+    std::string description;
+    if (const ContentLine* property = event.Find("DESCRIPTION"))
+      description = UnescapeText(property->value);
+    session.abstract = Paragraphs(description);
+    if (const ContentLine* url = event.Find("URL"))
+      session.url = CollapseWhitespace(UnescapeText(url->value));
+    if (const ContentLine* categories = event.Find("CATEGORIES"))
+      session.track = CollapseWhitespace(UnescapeText(categories->value));
+    // An exporter's own cancellation is shown as one ("Cancelled: …") until it ends.
+    if (const ContentLine* status = event.Find("STATUS"))
+      session.cancelled = CollapseWhitespace(status->value) == "CANCELLED";
+    ReadRoom(event, description, session);
+    ReadSpeakers(event, description, session);
+    return Status::Ok();
+  }
+
+ private:
+  // The title, subtitle, language and UID.
+  static void ReadNames(const RawEvent& event, Session& session) {
     const ContentLine* summary = event.Find("SUMMARY");
     const ContentLine* uid = event.Find("UID");
     session.title = summary ? CollapseWhitespace(UnescapeText(summary->value)) : "";
@@ -638,56 +670,48 @@ class EventReader {
       session.subtitle = CollapseWhitespace(UnescapeText(subtitle->value));
     if (const ContentLine* language = event.Find("X-PENTABARF-LANGUAGE-CODE"))
       session.language = CollapseWhitespace(UnescapeText(language->value));
+  }
+
+  // Where a problem with the event is: `line 12: VEVENT 3 ("Opening", UID 7@x)`.
+  static std::string LabelOf(const RawEvent& event, const Session& session) {
     std::string label =
         "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number);
     std::string named;
     if (!session.title.empty()) named = Quote(session.title);
     if (!session.guid.empty()) named += (named.empty() ? "UID " : ", UID ") + session.guid;
     if (!named.empty()) label += " (" + named + ")";
+    return label;
+  }
 
-    const ContentLine* dtstart = event.Find("DTSTART");
-    if (dtstart == nullptr)
-      return Status::ErrorAt(label, "DTSTART: missing: the event cannot be placed in time");
-    auto start = ReadTime(*dtstart);
-    if (!start.ok()) return start.status().WithContext(label);
-    session.start = start->utc;
-    session.utc_offset = start->offset;
-    *start_out = *start;
-
+  // The session's end: DTEND, DTSTART plus DURATION, a date's whole day, or
+  // (open_ended) kOpenEndedLength after a date-time.
+  Status ReadEnd(const RawEvent& event, const Instant& start, Session& session, bool& open_ended) {
     open_ended = false;
     if (const ContentLine* dtend = event.Find("DTEND")) {
       auto end = ReadTime(*dtend);
-      if (!end.ok()) return end.status().WithContext(label);
+      if (!end.ok()) return end.status();
       session.end = end->utc;
     } else if (const ContentLine* duration = event.Find("DURATION")) {
       auto seconds = feed::ParseIsoDuration(duration->value);
       if (!seconds)
-        return Status::ErrorAt(label, "DURATION: not a duration: " + Quote(duration->value) +
-                                          " (expected e.g. PT30M, PT2H30M or P1D)");
-      if (start->is_date && *seconds % kDay == 0) {
-        session.end = start->zone.ToUtc(start->local + *seconds).first;  // days, not hours
+        return Status::Error("DURATION: not a duration: " + Quote(duration->value) +
+                             " (expected e.g. PT30M, PT2H30M or P1D)");
+      if (start.is_date && *seconds % kDay == 0) {
+        session.end = start.zone.ToUtc(start.local + *seconds).first;  // days, not hours
       } else {
         session.end = session.start + *seconds;
       }
-    } else if (start->is_date) {
-      session.end = start->zone.ToUtc(start->local + kDay).first;
+    } else if (start.is_date) {
+      session.end = start.zone.ToUtc(start.local + kDay).first;
     } else {
       session.end = session.start + kOpenEndedLength;
       open_ended = true;
     }
+    return Status::Ok();
+  }
 
-    std::string description;
-    if (const ContentLine* property = event.Find("DESCRIPTION"))
-      description = UnescapeText(property->value);
-    session.abstract = Paragraphs(description);
-    if (const ContentLine* url = event.Find("URL"))
-      session.url = CollapseWhitespace(UnescapeText(url->value));
-    if (const ContentLine* categories = event.Find("CATEGORIES"))
-      session.track = CollapseWhitespace(UnescapeText(categories->value));
-    // An exporter's own cancellation is shown as one ("Cancelled: …") until it ends.
-    if (const ContentLine* status = event.Find("STATUS"))
-      session.cancelled = CollapseWhitespace(status->value) == "CANCELLED";
-
+  // LOCATION; else a "Track: N" line in the DESCRIPTION as "Track N"; else kDefaultRoom.
+  static void ReadRoom(const RawEvent& event, const std::string& description, Session& session) {
     if (const ContentLine* location = event.Find("LOCATION"))
       session.room = CollapseWhitespace(UnescapeText(location->value));
     if (session.room.empty()) {
@@ -696,7 +720,12 @@ class EventReader {
                      : IsDigit(track.front()) ? "Track " + track
                                               : track;
     }
+  }
 
+  // The CN of ORGANIZER and ATTENDEE (or an ATTENDEE written as a name); else
+  // the names of a "Speaker: A, B" line in the DESCRIPTION.
+  static void ReadSpeakers(const RawEvent& event, const std::string& description,
+                           Session& session) {
     for (const ContentLine& property : event.properties) {
       if (property.name != "ORGANIZER" && property.name != "ATTENDEE") continue;
       const std::string* cn = property.Param("CN");
@@ -707,19 +736,16 @@ class EventReader {
         AddSpeaker(session, CollapseWhitespace(UnescapeText(property.value)));
       }
     }
-    if (session.speakers.empty()) {
-      std::string listed = DescriptionLine(description, {"Speaker:", "Speakers:"});
-      std::string_view names = listed;
-      while (!names.empty()) {
-        size_t comma = names.find(',');
-        AddSpeaker(session, CollapseWhitespace(names.substr(0, comma)));
-        names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
-      }
+    if (!session.speakers.empty()) return;
+    std::string listed = DescriptionLine(description, {"Speaker:", "Speakers:"});
+    std::string_view names = listed;
+    while (!names.empty()) {
+      size_t comma = names.find(',');
+      AddSpeaker(session, CollapseWhitespace(names.substr(0, comma)));
+      names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
     }
-    return Status::Ok();
   }
 
- private:
   // The zone a TZID names (cached): an IANA zone, else a VTIMEZONE of the feed.
   Result<LocalZone> ZoneOf(const std::string& tzid) {
     auto it = zones_.find(tzid);
