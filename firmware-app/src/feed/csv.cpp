@@ -301,77 +301,29 @@ class Reader {
   }
 
   void ReadRow(const Row& row, Schedule& schedule) {
-    auto cell = [&](Column column) -> std::string {
-      auto it = columns_.find(column);
-      if (it == columns_.end() || it->second >= row.fields.size()) return "";
-      return row.fields[it->second];
-    };
-    auto column_label = [&](Column column) {
-      return std::string(ColumnName(column)) + " (column " + ColumnLetters(columns_.at(column)) +
-             ")";
-    };
-
     Session session;
-    session.room = CollapseWhitespace(cell(Column::kRoom));
-    session.title = CollapseWhitespace(cell(Column::kTitle));
+    session.room = CollapseWhitespace(Cell(row, Column::kRoom));
+    session.title = CollapseWhitespace(Cell(row, Column::kTitle));
     bool ok = true;
     for (Column column : {Column::kRoom, Column::kTitle}) {
-      if (!CollapseWhitespace(cell(column)).empty()) continue;
-      Report(row.line, column_label(column) + " is empty");
+      if (!CollapseWhitespace(Cell(row, column)).empty()) continue;
+      Report(row.line, ColumnLabel(column) + " is empty");
       ok = false;
     }
-
     std::optional<CivilDate> row_date;
-    if (columns_.count(Column::kDate)) {
-      std::string text(Trim(cell(Column::kDate), kBlanks));
-      if (!text.empty()) {
-        row_date = ParseDate(text);
-        if (!row_date) {
-          Report(row.line, "date (column " + ColumnLetters(columns_.at(Column::kDate)) + ") " +
-                               Quote(text) + " is not a date (write 2025-10-15 or 15.10.2025)");
-          ok = false;
-        }
-      }
-    }
-
-    auto start = ReadTime(row, std::string(Trim(cell(Column::kStart), kBlanks)), row_date,
-                          std::nullopt, column_label(Column::kStart));
-    if (!start) {
-      ok = false;
-    } else {
-      session.start = start->at;
-      session.utc_offset = start->offset;
-      // A bare end time falls on the start's local day, and an end without an
-      // offset is in the offset the start was written with (before --timezone:
-      // "2025-10-15T10:40+05:00" then "11:30" is 50 minutes wherever it is read).
-      CivilDate start_day = Zone::Fixed(start->offset).ToCivil(start->at).date;
-      std::optional<int> start_offset;
-      if (start->offset_written) start_offset = start->offset;
-      auto end =
-          ReadTime(row, std::string(Trim(cell(Column::kEnd), kBlanks)),
-                   row_date ? row_date : start_day, start_offset, column_label(Column::kEnd));
-      if (!end) {
-        ok = false;
-      } else {
-        session.end = end->at;
-        if (session.end < session.start) {
-          Report(row.line, "end " + Local(session.end, session) + " is before start " +
-                               Local(session.start, session));
-          ok = false;
-        }
-      }
-    }
+    ok = ReadRowDate(row, row_date) && ok;
+    ok = ReadTimes(row, row_date, session) && ok;
     if (!ok) return;
 
-    session.speakers = SplitSpeakers(cell(Column::kSpeakers), separator_);
-    session.track = CollapseWhitespace(cell(Column::kTrack));
-    session.language = CollapseWhitespace(cell(Column::kLanguage));
-    session.url = CollapseWhitespace(cell(Column::kUrl));
-    session.abstract = Paragraphs(cell(Column::kAbstract));
-    session.type = CollapseWhitespace(cell(Column::kType));
-    session.subtitle = CollapseWhitespace(cell(Column::kSubtitle));
-    session.feed_id = CollapseWhitespace(cell(Column::kId));
-    session.guid = CollapseWhitespace(cell(Column::kGuid));
+    session.speakers = SplitSpeakers(Cell(row, Column::kSpeakers), separator_);
+    session.track = CollapseWhitespace(Cell(row, Column::kTrack));
+    session.language = CollapseWhitespace(Cell(row, Column::kLanguage));
+    session.url = CollapseWhitespace(Cell(row, Column::kUrl));
+    session.abstract = Paragraphs(Cell(row, Column::kAbstract));
+    session.type = CollapseWhitespace(Cell(row, Column::kType));
+    session.subtitle = CollapseWhitespace(Cell(row, Column::kSubtitle));
+    session.feed_id = CollapseWhitespace(Cell(row, Column::kId));
+    session.guid = CollapseWhitespace(Cell(row, Column::kGuid));
     if (std::none_of(schedule.rooms.begin(), schedule.rooms.end(),
                      [&](const Room& room) { return room.name == session.room; }))
       schedule.rooms.push_back(Room{session.room, ""});
@@ -382,6 +334,54 @@ class Reader {
   Status Problems() const { return problems_.ToStatus(); }
 
  private:
+  // The row's field in `column`; empty when the header or the row has none.
+  std::string Cell(const Row& row, Column column) const {
+    auto it = columns_.find(column);
+    if (it == columns_.end() || it->second >= row.fields.size()) return "";
+    return row.fields[it->second];
+  }
+
+  // "start (column C)". REQUIRES: the header names `column`.
+  std::string ColumnLabel(Column column) const {
+    return std::string(ColumnName(column)) + " (column " + ColumnLetters(columns_.at(column)) + ")";
+  }
+
+  // The row's own date column, when the header has one and the row fills it;
+  // false after reporting a date that cannot be read.
+  bool ReadRowDate(const Row& row, std::optional<CivilDate>& row_date) {
+    if (!columns_.count(Column::kDate)) return true;
+    std::string text(Trim(Cell(row, Column::kDate), kBlanks));
+    if (text.empty()) return true;
+    row_date = ParseDate(text);
+    if (row_date) return true;
+    Report(row.line, "date (column " + ColumnLetters(columns_.at(Column::kDate)) + ") " +
+                         Quote(text) + " is not a date (write 2025-10-15 or 15.10.2025)");
+    return false;
+  }
+
+  // The session's start, offset and end; false after reporting why not.
+  bool ReadTimes(const Row& row, std::optional<CivilDate> row_date, Session& session) {
+    auto start = ReadTime(row, std::string(Trim(Cell(row, Column::kStart), kBlanks)), row_date,
+                          std::nullopt, ColumnLabel(Column::kStart));
+    if (!start) return false;
+    session.start = start->at;
+    session.utc_offset = start->offset;
+    // A bare end time falls on the start's local day, and an end without an
+    // offset is in the offset the start was written with (before --timezone:
+    // "2025-10-15T10:40+05:00" then "11:30" is 50 minutes wherever it is read).
+    CivilDate start_day = Zone::Fixed(start->offset).ToCivil(start->at).date;
+    std::optional<int> start_offset;
+    if (start->offset_written) start_offset = start->offset;
+    auto end = ReadTime(row, std::string(Trim(Cell(row, Column::kEnd), kBlanks)),
+                        row_date ? row_date : start_day, start_offset, ColumnLabel(Column::kEnd));
+    if (!end) return false;
+    session.end = end->at;
+    if (session.end >= session.start) return true;
+    Report(row.line, "end " + Local(session.end, session) + " is before start " +
+                         Local(session.start, session));
+    return false;
+  }
+
   struct CellInstant {
     UnixSeconds at = 0;
     int offset = 0;               // seconds east of UTC
