@@ -19,6 +19,7 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -225,41 +226,8 @@ class Reader {
                      std::string("not an event (it is ") + TypeName(event) + ", not an object)");
     Session session;
     session.room = room;
-
-    const Json* date = Member(event, "date");
-    if (date == nullptr || date->is_null()) {
-      auto placed = PlaceByDay(event, day, path);
-      if (!placed.ok()) return placed.status();
-      std::tie(session.start, session.utc_offset) = *placed;
-    } else {
-      if (!date->is_string())
-        return ErrorAt(path + ".date",
-                       std::string("not a date and time (it is ") + TypeName(*date) + ")");
-      const std::string& date_text = date->get_ref<const std::string&>();
-      auto instant = ParseIsoInstant(date_text);
-      if (!instant.ok()) return instant.status().WithContext(path + ".date");
-      if (!instant->has_offset)
-        return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
-                                           ": the session cannot be placed in time");
-      session.start = instant->utc;
-      session.utc_offset = instant->offset_seconds;
-    }
-
-    const Json* duration = Member(event, "duration");
-    const Json* end = Member(event, "end");
-    if ((duration == nullptr || duration->is_null()) && end && end->is_string()) {
-      // Not in version 1 of the schema, but unambiguous when written in full.
-      auto end_instant = ParseIsoInstant(end->get_ref<const std::string&>());
-      if (!end_instant.ok() || !end_instant->has_offset)
-        return ErrorAt(path + ".end", "not a date and time with a UTC offset: " +
-                                          Quote(end->get_ref<const std::string&>()));
-      session.end = end_instant->utc;
-    } else {
-      if (duration == nullptr) return ErrorAt(path + ".duration", "missing");
-      auto seconds = ParseDuration(*duration);
-      if (!seconds.ok()) return seconds.status().WithContext(path + ".duration");
-      session.end = session.start + *seconds;
-    }
+    if (Status start = ReadStart(event, day, path, session); !start.ok()) return start;
+    if (Status end = ReadEnd(event, path, session); !end.ok()) return end;
 
     session.guid = LineOf(Member(event, "guid"));
     session.feed_id = LineOf(Member(event, "id"));
@@ -273,23 +241,73 @@ class Reader {
     session.url = LineOf(Member(event, "url"));
     session.abstract = ParagraphsOf(Member(event, "abstract"));
     if (session.abstract.empty()) session.abstract = ParagraphsOf(Member(event, "description"));
-
-    if (const Json* persons = Member(event, "persons"); persons && persons->is_array()) {
-      for (const Json& person : *persons) {
-        std::string name;
-        if (person.is_string()) {
-          name = LineOf(&person);
-        } else {
-          for (const char* key : {"public_name", "name", "full_public_name"}) {
-            name = LineOf(Member(person, key));
-            if (!name.empty()) break;
-          }
-        }
-        if (!name.empty()) session.speakers.push_back(std::move(name));
-      }
-    }
+    session.speakers = SpeakersOf(Member(event, "persons"));
     schedule_.sessions.push_back(std::move(session));
     return Status::Ok();
+  }
+
+  // The session's start and offset: its "date", or the day's date and its "start".
+  Status ReadStart(const Json& event, const DayContext& day, const std::string& path,
+                   Session& session) {
+    const Json* date = Member(event, "date");
+    if (date == nullptr || date->is_null()) {
+      auto placed = PlaceByDay(event, day, path);
+      if (!placed.ok()) return placed.status();
+      std::tie(session.start, session.utc_offset) = *placed;
+      return Status::Ok();
+    }
+    if (!date->is_string())
+      return ErrorAt(path + ".date",
+                     std::string("not a date and time (it is ") + TypeName(*date) + ")");
+    const std::string& date_text = date->get_ref<const std::string&>();
+    auto instant = ParseIsoInstant(date_text);
+    if (!instant.ok()) return instant.status().WithContext(path + ".date");
+    if (!instant->has_offset)
+      return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
+                                         ": the session cannot be placed in time");
+    session.start = instant->utc;
+    session.utc_offset = instant->offset_seconds;
+    return Status::Ok();
+  }
+
+  // The session's end: its start plus "duration", or an "end" written in full.
+  Status ReadEnd(const Json& event, const std::string& path, Session& session) {
+    const Json* duration = Member(event, "duration");
+    const Json* end = Member(event, "end");
+    if ((duration == nullptr || duration->is_null()) && end && end->is_string()) {
+      // Not in version 1 of the schema, but unambiguous when written in full.
+      auto end_instant = ParseIsoInstant(end->get_ref<const std::string&>());
+      if (!end_instant.ok() || !end_instant->has_offset)
+        return ErrorAt(path + ".end", "not a date and time with a UTC offset: " +
+                                          Quote(end->get_ref<const std::string&>()));
+      session.end = end_instant->utc;
+      return Status::Ok();
+    }
+    if (duration == nullptr) return ErrorAt(path + ".duration", "missing");
+    auto seconds = ParseDuration(*duration);
+    if (!seconds.ok()) return seconds.status().WithContext(path + ".duration");
+    session.end = session.start + *seconds;
+    return Status::Ok();
+  }
+
+  // The names in "persons": strings, or objects by public_name, name or
+  // full_public_name.
+  static std::vector<std::string> SpeakersOf(const Json* persons) {
+    std::vector<std::string> names;
+    if (persons == nullptr || !persons->is_array()) return names;
+    for (const Json& person : *persons) {
+      std::string name;
+      if (person.is_string()) {
+        name = LineOf(&person);
+      } else {
+        for (const char* key : {"public_name", "name", "full_public_name"}) {
+          name = LineOf(Member(person, key));
+          if (!name.empty()) break;
+        }
+      }
+      if (!name.empty()) names.push_back(std::move(name));
+    }
+    return names;
   }
 
   Schedule& schedule_;
