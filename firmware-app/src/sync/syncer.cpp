@@ -71,6 +71,40 @@ std::string SignatureUrl(const std::string& url) {
   return url.substr(0, query) + ".minisig" + url.substr(query);
 }
 
+// Why a feed's HTTP status is not a 200, and what to check.
+std::string HttpFailure(int status) {
+  std::string why = "HTTP " + std::to_string(status);
+  if (status == 401 || status == 403) why += " (check feed.token_file)";
+  if (status == 404) why += " (no feed at this address)";
+  if (status == 304) why += " without a cached copy";
+  return why;
+}
+
+// Fetches `request`'s URL.minisig and checks `body` against it with the
+// public key `key_text` (feed.minisign_key).
+Status CheckSignature(HttpClient* http, const std::string& key_text, HttpRequest request,
+                      const std::string& body) {
+  auto key = MinisignPublicKey::Parse(key_text);
+  if (!key.ok()) return Status::Error("feed.minisign_key: " + key.status().message());
+  request.url = SignatureUrl(request.url);
+  request.etag.clear();
+  request.last_modified.clear();
+  request.max_bytes = kMaxSignatureBytes;
+  auto signature = http->Fetch(request);
+  if (!signature.ok())
+    return Status::Error("signature " + RedactUrl(request.url) + ": " +
+                         signature.status().message());
+  if (signature->status != 200)
+    return Status::Error(
+        "signature " + RedactUrl(request.url) + ": HTTP " + std::to_string(signature->status) +
+        (signature->status == 404 ? " (the feed is not signed; feed.minisign_key needs it signed)"
+                                  : ""));
+  auto verified = VerifyMinisign(*key, body, signature->body);
+  if (!verified.ok())
+    return Status::Error("signature check failed: " + verified.status().message());
+  return Status::Ok();
+}
+
 Result<std::string> ReadToken(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("feed.token_file " + path + " cannot be read");
@@ -164,38 +198,15 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
   }
-  if (status != 200) {
-    std::string why = "HTTP " + std::to_string(status);
-    if (status == 401 || status == 403) why += " (check feed.token_file)";
-    if (status == 404) why += " (no feed at this address)";
-    if (status == 304) why += " without a cached copy";
-    return fail(why);
-  }
+  if (status != 200) return fail(HttpFailure(status));
   fetched.hash = Sha256Hex(fetched.response.body);
   if (same_feed && fetched.hash == state->content_hash) {
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
   }
   if (!options_.minisign_key.empty()) {
-    auto key = MinisignPublicKey::Parse(options_.minisign_key);
-    if (!key.ok()) return fail("feed.minisign_key: " + key.status().message());
-    HttpRequest signature_request = request;
-    signature_request.url = SignatureUrl(url);
-    signature_request.etag.clear();
-    signature_request.last_modified.clear();
-    signature_request.max_bytes = kMaxSignatureBytes;
-    auto signature = http_->Fetch(signature_request);
-    if (!signature.ok())
-      return fail("signature " + RedactUrl(signature_request.url) + ": " +
-                  signature.status().message());
-    if (signature->status != 200)
-      return fail("signature " + RedactUrl(signature_request.url) + ": HTTP " +
-                  std::to_string(signature->status) +
-                  (signature->status == 404 ? " (the feed is not signed; feed.minisign_key needs"
-                                              " it signed)"
-                                            : ""));
-    auto verified = VerifyMinisign(*key, fetched.response.body, signature->body);
-    if (!verified.ok()) return fail("signature check failed: " + verified.status().message());
+    Status verified = CheckSignature(http_, options_.minisign_key, request, fetched.response.body);
+    if (!verified.ok()) return fail(verified.message());
   }
   fetched.kind = SyncOutcome::Kind::kUpdated;
   return fetched;
