@@ -59,9 +59,6 @@ std::string ProblemList::ToString() const {
   return text;
 }
 
-Status ProblemList::ToStatus() const {
-  if (empty()) return Status::Ok();
-  return Status::Problems(*this);
-}
+Status ProblemList::ToStatus() const { return Status::Problems(*this); }
 
 }  // namespace foyer

@@ -9,11 +9,9 @@
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
-#include <vector>
 
 #include "base/problems.h"
 
@@ -23,19 +21,12 @@ class Status {
  public:
   Status() = default;  // ok
   static Status Ok() { return Status(); }
-  // One problem, its place part of the message (or none to name).
+  // One problem with no place of its own (any place is written in the message).
   static Status Error(std::string message) { return ErrorAt("", std::move(message)); }
   // One problem at a place: message() is "place: message".
-  static Status ErrorAt(std::string place, std::string message) {
-    ProblemList problems;
-    problems.Add(Problem{std::move(place), std::move(message)});
-    return Problems(std::move(problems));
-  }
-  // REQUIRES: !problems.empty()
-  static Status Problems(ProblemList problems) {
-    std::string message = problems.ToString();
-    return Status(std::make_shared<const Detail>(Detail{std::move(problems), std::move(message)}));
-  }
+  static Status ErrorAt(std::string place, std::string message);
+  // An error with these problems; ok when there are none.
+  static Status Problems(ProblemList problems);
 
   bool ok() const { return detail_ == nullptr; }
   // REQUIRES: !ok(). The problems, one a line (ProblemList::ToString).
@@ -45,19 +36,10 @@ class Status {
   // The message, or "ok".
   std::string ToString() const { return ok() ? "ok" : message(); }
 
-  // Names where it happened in front of each problem's place: for one problem
-  // the message becomes "feed.url: " + message.
-  Status WithContext(const std::string& context) const {
-    if (ok()) return *this;
-    std::vector<Problem> shown = problems().Shown();
-    ProblemList placed(shown.size());
-    for (Problem& problem : shown) {
-      problem.place = problem.place.empty() ? context : context + ": " + problem.place;
-      placed.Add(std::move(problem));
-    }
-    for (size_t i = 0; i < problems().unshown(); ++i) placed.CountUnshown();
-    return Problems(std::move(placed));
-  }
+  // Names where it happened in front of each problem's place, so that one
+  // problem's message becomes "feed.url: " + message. (Which fixes the
+  // problems share stays in their words; Mentions() no longer tells it.)
+  Status WithContext(const std::string& context) const;
 
  private:
   struct Detail {
