@@ -77,14 +77,6 @@ std::string LineOf(const Json* value) { return CollapseWhitespace(TextOf(value))
 std::string ParagraphsOf(const Json* value) { return feed::Paragraphs(TextOf(value)); }
 std::string ColorOf(const Json* value) { return feed::NormalizeColor(LineOf(value)); }
 
-bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
-  size_t begin = pos;
-  out = 0;
-  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
-    out = out * 10 + (text[pos++] - '0');
-  return pos > begin;
-}
-
 // A duration in seconds from every shape real feeds use: "01:30", "1:30",
 // "6:59", "00:00", "01:30:00", a number of minutes (90 or "90"), or ISO 8601
 // "PT1H30M".
@@ -101,17 +93,8 @@ Result<std::int64_t> ParseDuration(const Json& value) {
   if (!value.is_string()) return bad;
   std::string text = CollapseWhitespace(value.get_ref<const std::string&>());
   if (auto iso = feed::ParseIsoDuration(text); iso && *iso >= 0) return *iso;  // "PT1H30M"
-  size_t pos = 0;
-  std::int64_t hours = 0, minutes = 0, secs = 0;
-  if (!ReadNumber(text, pos, hours)) return bad;
-  if (pos == text.size()) return hours * 60;  // "90": minutes
-  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return bad;
-  if (pos < text.size() && text[pos] == ':') {
-    ++pos;
-    if (!ReadNumber(text, pos, secs) || secs > 59) return bad;
-  }
-  if (pos != text.size()) return bad;
-  return hours * 3600 + minutes * 60 + secs;
+  if (auto clock = feed::ParseClock(text, true)) return *clock;  // "01:30", or "90" minutes
+  return bad;
 }
 
 // Reads schedule.conference into a Schedule, keeping the track colors and the

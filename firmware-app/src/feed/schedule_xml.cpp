@@ -191,37 +191,12 @@ std::string ParagraphsOf(const pugi::xml_node& node) {
   return std::string(Trim(out, " \n"));
 }
 
-bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
-  size_t begin = pos;
-  out = 0;
-  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
-    out = out * 10 + (text[pos++] - '0');
-  return pos > begin;
-}
-
-// "H:MM", "HH:MM" or "HH:MM:SS" as seconds; with `minutes_alone`, a bare
-// number counts as minutes. False for anything else.
-bool ParseClock(std::string_view text, bool minutes_alone, std::int64_t& seconds) {
-  size_t pos = 0;
-  std::int64_t hours = 0, minutes = 0, secs = 0;
-  if (!ReadNumber(text, pos, hours)) return false;
-  if (pos == text.size()) {
-    seconds = hours * 60;
-    return minutes_alone;
-  }
-  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return false;
-  if (pos < text.size() && text[pos] == ':') {
-    ++pos;
-    if (!ReadNumber(text, pos, secs) || secs > 59) return false;
-  }
-  if (pos != text.size()) return false;
-  seconds = hours * 3600 + minutes * 60 + secs;
-  return true;
-}
-
 // A time of day written "HH:MM", "H:MM" or "HH:MM:SS", as seconds after midnight.
 bool ParseTimeOfDay(std::string_view text, std::int64_t& seconds) {
-  return ParseClock(text, false, seconds) && seconds < 86400;
+  std::optional<std::int64_t> clock = feed::ParseClock(text, false);
+  if (!clock || *clock >= 86400) return false;
+  seconds = *clock;
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -352,11 +327,11 @@ class Reader {
     // open-ended, as an iCalendar event without an end.
     std::string duration_text = LineOf(fields.duration);
     bool open_ended = duration_text.empty();
-    std::int64_t seconds = 0;
-    if (!open_ended && !ParseClock(duration_text, true, seconds))
+    std::optional<std::int64_t> seconds = feed::ParseClock(duration_text, true);
+    if (!open_ended && !seconds)
       return fail("<duration>: not a duration (expected \"HH:MM\" or \"HH:MM:SS\"): " +
                   Quote(duration_text));
-    session.end = session.start + (open_ended ? feed::kOpenEndedLength : seconds);
+    session.end = session.start + (open_ended ? feed::kOpenEndedLength : *seconds);
 
     ReadDetails(event, fields, session);
     rooms_.Add(session.room, "");

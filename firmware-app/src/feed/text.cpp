@@ -57,6 +57,33 @@ std::string NormalizeColor(std::string text) {
   return text;
 }
 
+namespace {
+
+// The digits at text[pos] (at most nine), read into `out`; false when there are none.
+bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
+  size_t begin = pos;
+  out = 0;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
+    out = out * 10 + (text[pos++] - '0');
+  return pos > begin;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseClock(std::string_view text, bool minutes_alone) {
+  size_t pos = 0;
+  std::int64_t hours = 0, minutes = 0, seconds = 0;
+  if (!ReadNumber(text, pos, hours)) return std::nullopt;
+  if (pos == text.size()) return minutes_alone ? std::optional(hours * 60) : std::nullopt;
+  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return std::nullopt;
+  if (pos < text.size() && text[pos] == ':') {
+    ++pos;
+    if (!ReadNumber(text, pos, seconds) || seconds > 59) return std::nullopt;
+  }
+  if (pos != text.size()) return std::nullopt;
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
 std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
   constexpr std::int64_t kDay = 86400, kLongest = std::int64_t{1} << 40;
   text = Trim(text, " \t");
@@ -76,10 +103,7 @@ std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
       continue;
     }
     std::int64_t number = 0;
-    size_t begin = pos;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
-      number = number * 10 + (text[pos++] - '0');
-    if (pos == begin || pos >= text.size()) return std::nullopt;
+    if (!ReadNumber(text, pos, number) || pos >= text.size()) return std::nullopt;
     char unit = ToUpperAscii(text[pos++]);
     if (!in_time && unit == 'W') {
       seconds += number * 7 * kDay;

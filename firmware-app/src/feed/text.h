@@ -31,6 +31,11 @@ std::string Paragraphs(std::string_view text);
 // text is not a hex colour.
 std::string NormalizeColor(std::string text);
 
+// "H:MM", "HH:MM" or "HH:MM:SS" (minutes and seconds below 60, at most nine
+// digits a part) in seconds; with `minutes_alone`, a bare number ("90") counts
+// as minutes. nullopt for anything else.
+std::optional<std::int64_t> ParseClock(std::string_view text, bool minutes_alone);
+
 // An ISO 8601 / RFC 5545 duration in seconds: ["+"/"-"] "P" (nW | [nD] ["T"
 // [nH] [nM] [nS]]), read liberally (any order of parts, lower case, spaces
 // around). Days are 24 hours. nullopt for anything else, and past about
