@@ -172,7 +172,7 @@ class Reader {
       if (!session.room.empty()) break;
     }
     if (session.room.empty()) session.room = event_room.empty() ? kDefaultRoom : event_room;
-    AddRoom(session.room);
+    rooms_.Add(session.room, "");
 
     for (const char* key : {"speakers", "primaryauthors"}) {
       const Json* people = Member(contribution, key);
@@ -227,14 +227,9 @@ class Reader {
     return it->second.get();
   }
 
-  void AddRoom(const std::string& name) {
-    if (room_index_.emplace(name, schedule_.rooms.size()).second)
-      schedule_.rooms.push_back(Room{name, ""});
-  }
-
   Schedule& schedule_;
   std::map<std::string, std::unique_ptr<Zone>> zones_;  // by IANA name
-  std::map<std::string, size_t> room_index_;            // room name → index in schedule_.rooms
+  feed::RoomIndex rooms_{schedule_.rooms};              // rooms in feed order
 };
 
 }  // namespace
