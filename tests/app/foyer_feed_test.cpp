@@ -323,6 +323,36 @@ TEST_CASE("validate names the place of each problem and exits 2") {
   CHECK(Contains(with.out, "iCalendar, 1 sessions in 1 rooms, 2025-10-15–2025-10-15"));
 }
 
+TEST_CASE("validate prints each problem on a line of its own, the first fifty and a count") {
+  testing::TempDir dir;
+  std::string events;
+  for (int i = 0; i < 60; ++i)
+    events += "BEGIN:VEVENT\r\nSUMMARY:Talk " + std::to_string(i) +
+              "\r\nDTSTART:20251015T100000\r\nDURATION:" + (i < 55 ? "PT1X" : "PT1H") +
+              "\r\nEND:VEVENT\r\n";
+  std::string feed = dir.File("talks.ics");
+  testing::WriteFile(feed, "BEGIN:VCALENDAR\r\n" + events + "END:VCALENDAR\r\n");
+  auto run = FoyerFeed({"validate", "--timezone", "Asia/Almaty", feed});
+  CHECK(run.exit_code == 2);
+  std::vector<std::string> lines;
+  for (size_t begin = 0, end; (end = run.err.find('\n', begin)) != std::string::npos;
+       begin = end + 1)
+    lines.push_back(run.err.substr(begin, end - begin));
+  REQUIRE(lines.size() == 51);
+  CHECK(lines[0] == feed +
+                        ": line 2: VEVENT 1 (\"Talk 0\"): DURATION: not a duration: \"PT1X\" "
+                        "(expected e.g. PT30M, PT2H30M or P1D)");
+  CHECK(lines[50] == feed + ": … and 5 more problems");
+
+  // Without --timezone the floating times are one problem, and the hint ends its line.
+  auto without = FoyerFeed({"validate", feed});
+  CHECK(without.err == feed +
+                           ": line 2: VEVENT 1 (\"Talk 0\"): DTSTART: \"20251015T100000\" is a "
+                           "floating local time (no Z, no TZID, no X-WR-TIMEZONE): set "
+                           "clock.timezone to the venue's time zone (and 59 more like it) "
+                           "(foyer-feed: pass --timezone ZONE)\n");
+}
+
 TEST_CASE("every verb explains itself with --help, and usage errors exit 64") {
   auto top = FoyerFeed({"--help"});
   CHECK(top.exit_code == 0);

@@ -94,9 +94,9 @@ TEST_CASE("every real iCalendar feed imports with the event and room counts of S
     CHECK(RoomsWithSessions(schedule) == expected.rooms);
     CHECK(schedule.rooms.size() == expected.rooms);
     size_t untitled = 0;
-    for (const FeedProblem& problem : ValidateSchedule(schedule)) {
+    for (const Problem& problem : ValidateSchedule(schedule)) {
       if (problem.message == "has no title" && ++untitled <= expected.untitled) continue;
-      FAIL_CHECK(problem.where << ": " << problem.message);
+      FAIL_CHECK(problem.place << ": " << problem.message);
     }
     CHECK(untitled == expected.untitled);
     auto detected = ParseFeed(ReadFile(RealFeed(expected.file)));

@@ -363,13 +363,13 @@ TEST_CASE("validation reports what a screen would show wrongly, naming date, roo
   endless.end = endless.start + 30 * 3600;
   schedule.sessions = {backwards, untitled, roomless, endless};
 
-  std::vector<FeedProblem> problems = ValidateSchedule(schedule);
+  std::vector<Problem> problems = ValidateSchedule(schedule);
   REQUIRE(problems.size() == 4);
-  CHECK(problems[0].where == "2025-10-15, Hall A, \"Opening address\"");
+  CHECK(problems[0].place == "2025-10-15, Hall A, \"Opening address\"");
   CHECK(problems[0].message == "ends before it starts (start 10:00, end 09:00)");
-  CHECK(problems[1].where == "2025-10-15, Hall A, untitled session at 10:00");
+  CHECK(problems[1].place == "2025-10-15, Hall A, untitled session at 10:00");
   CHECK(problems[1].message == "has no title");
-  CHECK(problems[2].where == "2025-10-15, (no room), \"Talk\"");
+  CHECK(problems[2].place == "2025-10-15, (no room), \"Talk\"");
   CHECK(problems[2].message == "has no room");
   CHECK(problems[3].message.find("more than a day") != std::string::npos);
 }
@@ -381,17 +381,17 @@ TEST_CASE("the local date in a problem is the session's own, not UTC's") {
   schedule.sessions[0].start = ParseIsoInstant("2025-10-16T01:30:00+05:00")->utc;
   schedule.sessions[0].end = schedule.sessions[0].start;
   schedule.sessions[0].title = "";
-  std::vector<FeedProblem> problems = ValidateSchedule(schedule);
+  std::vector<Problem> problems = ValidateSchedule(schedule);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].where == "2025-10-16, Hall A, untitled session at 01:30");
+  CHECK(problems[0].place == "2025-10-16, Hall A, untitled session at 01:30");
 }
 
 TEST_CASE("a schedule with no sessions is a problem") {
   auto parsed = ParseScheduleJson(R"({"schedule": {"conference": {"days": []}}})");
   REQUIRE(parsed.ok());
-  std::vector<FeedProblem> problems = ValidateSchedule(*parsed);
+  std::vector<Problem> problems = ValidateSchedule(*parsed);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0].where == "schedule");
+  CHECK(problems[0].place == "schedule");
   CHECK(problems[0].message.find("no sessions") != std::string::npos);
 }
 

@@ -35,6 +35,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
+
 namespace foyer::testing {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -48,21 +50,13 @@ struct RecordedRequest {
   // The value of header `name` (any case), or "" when it was not sent.
   std::string Header(std::string_view name) const {
     for (const auto& [key, value] : headers)
-      if (SameName(key, name)) return value;
+      if (EqualsNoCase(key, name)) return value;
     return "";
   }
   bool Has(std::string_view name) const {
     for (const auto& header : headers)
-      if (SameName(header.first, name)) return true;
+      if (EqualsNoCase(header.first, name)) return true;
     return false;
-  }
-
- private:
-  static bool SameName(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) ==
-                    std::tolower(static_cast<unsigned char>(y));
-           });
   }
 };
 

@@ -112,6 +112,30 @@ TEST_CASE("a failed or unparsable fetch leaves the cache exactly as it was") {
   CHECK(*f.store->LoadFeedState() == state_before);
 }
 
+TEST_CASE("a feed with several bad events fails with its first problem and how many more") {
+  Fixture f;
+  std::string events;
+  for (int i = 0; i < 60; ++i)
+    events +=
+        std::string(i ? "," : "") + R"({"date": "2025-10-15T10:00:00+05:00", "duration": "x"})";
+  f.http.answers.push_back(
+      Ok(R"({"schedule": {"conference": {"days": [{"rooms": {"Hall A": [)" + events + "]}}]}}}"));
+  f.http.answers.push_back(Ok(R"({"schedule": {"conference": {"days": [{"rooms": {"Hall A": [)"
+                              R"({"date": "2025-10-15T10:00:00+05:00", "duration": "x"}]}}]}}})"));
+  SyncOutcome many = f.Sync();
+  CHECK(many.kind == SyncOutcome::Kind::kFailed);
+  CHECK(many.error ==
+        "feed.url https://forum.example/schedule.json: "
+        "schedule.conference.days[0].rooms[\"Hall A\"][0].duration: not a duration (expected "
+        "\"HH:MM\", \"HH:MM:SS\" or minutes): \"x\" (and 59 more problems; foyer-feed validate "
+        "lists them)");
+  SyncOutcome one = f.Sync();
+  CHECK(one.error ==
+        "feed.url https://forum.example/schedule.json: "
+        "schedule.conference.days[0].rooms[\"Hall A\"][0].duration: not a duration (expected "
+        "\"HH:MM\", \"HH:MM:SS\" or minutes): \"x\"");
+}
+
 TEST_CASE("a URL with credentials is logged and reported without them") {
   Fixture f;
   f.http.answers.push_back(Status::Error("timeout"));

@@ -34,6 +34,7 @@
 
 #include "base/env.h"
 #include "base/status.h"
+#include "base/text.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/announcements.h"
@@ -249,26 +250,30 @@ Status WriteFileAtomically(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
-// Prints a multi-line message with `prefix` before each line that does not
-// already name its place (CSV problems begin "FILE:LINE:").
-void PrintProblems(const std::string& prefix, const std::string& message) {
-  std::istringstream lines(message);
-  for (std::string line; std::getline(lines, line);) {
-    if (prefix.empty() || line.rfind(prefix + ":", 0) == 0) {
-      std::cerr << line << "\n";
-    } else {
-      std::cerr << prefix << ": " << line << "\n";
-    }
-  }
+// Prints `text` on standard error, each of its lines naming `file` ("FILE: …");
+// with `named`, its first line names the file already.
+void PrintNamingFile(const std::string& file, const std::string& text, bool named) {
+  std::istringstream lines(text);
+  bool first = true;
+  for (std::string line; std::getline(lines, line); first = false)
+    std::cerr << (first && named ? "" : file + ": ") << line << "\n";
 }
 
-bool EndsWithNoCase(const std::string& text, const std::string& suffix) {
-  if (text.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char a = text[text.size() - suffix.size() + i];
-    if (std::tolower(static_cast<unsigned char>(a)) != suffix[i]) return false;
+// Prints each problem on its own line, "FILE: place: message", then how many
+// more there are; `hint` ends the last line. With `places_name_file` (a CSV
+// file read under its name), a place names the file already: "FILE:7: message".
+void PrintProblems(const std::string& file, const ProblemList& problems, bool places_name_file,
+                   const std::string& hint) {
+  std::vector<Problem> shown = problems.Shown();
+  std::string more;
+  if (problems.unshown() > 0)
+    more = "… and " + std::to_string(problems.unshown()) + " more problems";
+  for (size_t i = 0; i < shown.size(); ++i) {
+    bool last = i + 1 == shown.size() && more.empty();
+    PrintNamingFile(file, shown[i].ToString() + (last ? hint : ""),
+                    places_name_file && !shown[i].place.empty());
   }
-  return true;
+  if (!more.empty()) PrintNamingFile(file, more + hint, false);
 }
 
 struct Loaded {
@@ -299,10 +304,9 @@ std::optional<Loaded> Load(const std::string& path, const Zone* zone) {
     schedule = ParseFeed(*bytes, options);
   }
   if (!schedule.ok()) {
-    std::string message = schedule.status().message();
-    if (zone == nullptr && message.find("clock.timezone") != std::string::npos)
-      message += " (foyer-feed: pass --timezone ZONE)";
-    PrintProblems(path, message);
+    const ProblemList& problems = schedule.status().problems();
+    bool needs_zone = zone == nullptr && problems.Mentions(kSetClockTimezone);
+    PrintProblems(path, problems, csv, needs_zone ? " (foyer-feed: pass --timezone ZONE)" : "");
     return std::nullopt;
   }
   loaded.schedule = std::move(schedule).value();
@@ -311,9 +315,8 @@ std::optional<Loaded> Load(const std::string& path, const Zone* zone) {
 
 // Prints each problem ValidateSchedule finds; true when there are none.
 bool ReportProblems(const std::string& path, const Schedule& schedule) {
-  std::vector<FeedProblem> problems = ValidateSchedule(schedule);
-  for (const FeedProblem& problem : problems)
-    std::cerr << path << ": " << problem.where << ": " << problem.message << "\n";
+  std::vector<Problem> problems = ValidateSchedule(schedule);
+  for (const Problem& problem : problems) std::cerr << path << ": " << problem.ToString() << "\n";
   return problems.empty();
 }
 
@@ -447,15 +450,22 @@ std::string ResolveUrl(const std::string& base, const std::string& reference) {
   return origin + RemoveDotSegments(folder + reference);
 }
 
-int Convert(const std::vector<std::string>& args) {
+// The operands and options of `foyer-feed convert`.
+struct ConvertOptions {
   std::vector<std::string> inputs;
   std::optional<std::string> output, timezone, title, base_url;
+};
+
+// Reads convert's words into `options`. Returns the exit status when the
+// command ends here (--help, a usage error), nullopt when it goes on.
+std::optional<int> ReadConvertOptions(const std::vector<std::string>& args,
+                                      ConvertOptions& options) {
   Arguments arguments(args);
   while (!arguments.Done()) {
     bool is_option;
     std::string word = arguments.Next(is_option);
     if (!is_option) {
-      inputs.push_back(word);
+      options.inputs.push_back(word);
     } else if (word == "--help" || word == "-h") {
       std::cout << kConvertUsage;
       return kExitOk;
@@ -464,18 +474,25 @@ int Convert(const std::vector<std::string>& args) {
       auto value = arguments.Value();
       if (!value) return UsageError("convert", word + " needs a value", kConvertUsage);
       if (word == "--timezone") {
-        timezone = value;
+        options.timezone = value;
       } else if (word == "--title") {
-        title = value;
+        options.title = value;
       } else if (word == "--base-url") {
-        base_url = value;
+        options.base_url = value;
       } else {
-        output = value;
+        options.output = value;
       }
     } else {
       return UsageError("convert", "unknown option " + word, kConvertUsage);
     }
   }
+  return std::nullopt;
+}
+
+int Convert(const std::vector<std::string>& args) {
+  ConvertOptions options;
+  if (std::optional<int> done = ReadConvertOptions(args, options)) return *done;
+  const auto& [inputs, output, timezone, title, base_url] = options;
   if (inputs.size() != 1)
     return UsageError("convert", inputs.empty() ? "no INPUT given" : "give one INPUT",
                       kConvertUsage);
@@ -569,8 +586,15 @@ std::string ListLine(const Announcement& a) {
          "\xE2\x80\x93" + FormatUtcIso(a.ends) + "\t" + rooms + "\t" + a.text;
 }
 
-int Announce(const std::vector<std::string>& args) {
+// The options of `foyer-feed announce`, each given or not.
+struct AnnounceOptions {
   std::optional<std::string> text, level, rooms, from, until, id, output, list, remove;
+};
+
+// Reads announce's options into `options`. Returns the exit status when the
+// command ends here (--help, a usage error), nullopt when it goes on.
+std::optional<int> ReadAnnounceOptions(const std::vector<std::string>& args,
+                                       AnnounceOptions& options) {
   Arguments arguments(args);
   while (!arguments.Done()) {
     bool is_option;
@@ -580,111 +604,127 @@ int Announce(const std::vector<std::string>& args) {
       return kExitOk;
     }
     std::optional<std::string>* target = nullptr;
-    if (word == "--text") target = &text;
-    if (word == "--level") target = &level;
-    if (word == "--rooms") target = &rooms;
-    if (word == "--from") target = &from;
-    if (word == "--until") target = &until;
-    if (word == "--id") target = &id;
-    if (word == "-o" || word == "--output") target = &output;
-    if (word == "--list") target = &list;
-    if (word == "--remove") target = &remove;
+    if (word == "--text") target = &options.text;
+    if (word == "--level") target = &options.level;
+    if (word == "--rooms") target = &options.rooms;
+    if (word == "--from") target = &options.from;
+    if (word == "--until") target = &options.until;
+    if (word == "--id") target = &options.id;
+    if (word == "-o" || word == "--output") target = &options.output;
+    if (word == "--list") target = &options.list;
+    if (word == "--remove") target = &options.remove;
     if (!is_option || target == nullptr)
       return UsageError("announce", (is_option ? "unknown option " : "unexpected argument ") + word,
                         kAnnounceUsage);
     *target = arguments.Value();
     if (!*target) return UsageError("announce", word + " needs a value", kAnnounceUsage);
   }
+  return std::nullopt;
+}
 
-  if (list) {
-    if (text || level || rooms || from || until || id || output || remove)
-      return UsageError("announce", "--list takes only the FILE", kAnnounceUsage);
-    auto announcements = ReadAnnouncements(*list, true);
-    if (!announcements.ok()) {
-      std::cerr << *list << ": " << announcements.status().message() << "\n";
-      return kExitInvalid;
-    }
-    for (const Announcement& a : *announcements) std::cout << ListLine(a) << "\n";
-    return kExitOk;
+// announce --list FILE: one line per announcement.
+int ListAnnouncements(const AnnounceOptions& o) {
+  if (o.text || o.level || o.rooms || o.from || o.until || o.id || o.output || o.remove)
+    return UsageError("announce", "--list takes only the FILE", kAnnounceUsage);
+  auto announcements = ReadAnnouncements(*o.list, true);
+  if (!announcements.ok()) {
+    std::cerr << *o.list << ": " << announcements.status().message() << "\n";
+    return kExitInvalid;
   }
-  if (!output) return UsageError("announce", "no -o FILE given", kAnnounceUsage);
+  for (const Announcement& a : *announcements) std::cout << ListLine(a) << "\n";
+  return kExitOk;
+}
 
-  if (remove) {
-    if (text || level || rooms || from || until || id)
-      return UsageError("announce", "--remove takes only the ID and -o FILE", kAnnounceUsage);
-    auto announcements = ReadAnnouncements(*output, true);
-    if (!announcements.ok()) {
-      std::cerr << *output << ": " << announcements.status().message() << "\n";
-      return kExitInvalid;
-    }
-    auto it = std::find_if(announcements->begin(), announcements->end(),
-                           [&](const Announcement& a) { return a.id == *remove; });
-    if (it == announcements->end()) {
-      std::cerr << *output << ": no announcement with id \"" << *remove << "\"\n";
-      return kExitInvalid;
-    }
-    announcements->erase(it);
-    if (Status status = WriteAnnouncements(*output, *announcements); !status.ok()) {
-      std::cerr << *output << ": " << status.message() << "\n";
-      return kExitInvalid;
-    }
-    std::cout << *output << ": removed \"" << *remove << "\"; " << announcements->size()
-              << " left\n";
-    return kExitOk;
+// announce --remove ID -o FILE.
+int RemoveAnnouncement(const AnnounceOptions& o) {
+  if (o.text || o.level || o.rooms || o.from || o.until || o.id)
+    return UsageError("announce", "--remove takes only the ID and -o FILE", kAnnounceUsage);
+  auto announcements = ReadAnnouncements(*o.output, true);
+  if (!announcements.ok()) {
+    std::cerr << *o.output << ": " << announcements.status().message() << "\n";
+    return kExitInvalid;
   }
+  auto it = std::find_if(announcements->begin(), announcements->end(),
+                         [&](const Announcement& a) { return a.id == *o.remove; });
+  if (it == announcements->end()) {
+    std::cerr << *o.output << ": no announcement with id \"" << *o.remove << "\"\n";
+    return kExitInvalid;
+  }
+  announcements->erase(it);
+  if (Status status = WriteAnnouncements(*o.output, *announcements); !status.ok()) {
+    std::cerr << *o.output << ": " << status.message() << "\n";
+    return kExitInvalid;
+  }
+  std::cout << *o.output << ": removed \"" << *o.remove << "\"; " << announcements->size()
+            << " left\n";
+  return kExitOk;
+}
 
-  for (auto [value, name] :
-       {std::pair{&text, "--text"}, {&level, "--level"}, {&from, "--from"}, {&until, "--until"}})
-    if (!*value)
-      return UsageError("announce", std::string("no ") + name + " given", kAnnounceUsage);
+// --from or --until's instant: a date and time with a UTC offset, or (--from
+// only) "now". False after adding why not to `problems`.
+bool ReadAnnouncementTime(const std::string& option, const std::string& value, UnixSeconds& out,
+                          std::vector<std::string>& problems) {
+  if (option == "--from" && value == "now") {
+    out = Env::Default()->Now();
+    return true;
+  }
+  auto instant = ParseIsoInstant(value);
+  if (!instant.ok() || !instant->has_offset) {
+    problems.push_back(option + ": \"" + value +
+                       "\" is not a date and time with a UTC offset (write "
+                       "2025-10-15T10:40:00+05:00" +
+                       (option == "--from" ? std::string(", or now)") : std::string(")")));
+    return false;
+  }
+  out = instant->utc;
+  return true;
+}
 
-  // Every problem with the announcement, each on its own line naming its option.
-  std::vector<std::string> problems;
+// The announcement the options describe, and every problem with it, each on
+// its own line naming its option. REQUIRES: text, level, from and until given.
+Announcement AnnouncementOf(const AnnounceOptions& o, std::vector<std::string>& problems) {
   Announcement announcement;
-  announcement.text = CollapseWhitespace(*text);
+  announcement.text = CollapseWhitespace(*o.text);
   if (announcement.text.empty()) problems.push_back("--text: empty");
-  if (auto known = kAnnouncementLevelNames.Parse(*level))
+  if (auto known = kAnnouncementLevelNames.Parse(*o.level))
     announcement.level = *known;
   else
-    problems.push_back("--level: \"" + *level + "\" is not " + kAnnouncementLevelNames.Choices(""));
-  auto read_time = [&](const std::string& option, const std::string& value,
-                       UnixSeconds& out) -> bool {
-    if (option == "--from" && value == "now") {
-      out = Env::Default()->Now();
-      return true;
-    }
-    auto instant = ParseIsoInstant(value);
-    if (!instant.ok() || !instant->has_offset) {
-      problems.push_back(option + ": \"" + value +
-                         "\" is not a date and time with a UTC offset (write "
-                         "2025-10-15T10:40:00+05:00" +
-                         (option == "--from" ? std::string(", or now)") : std::string(")")));
-      return false;
-    }
-    out = instant->utc;
-    return true;
-  };
-  bool times_read = read_time("--from", *from, announcement.starts);
-  times_read = read_time("--until", *until, announcement.ends) && times_read;
+    problems.push_back("--level: \"" + *o.level + "\" is not " +
+                       kAnnouncementLevelNames.Choices(""));
+  bool times_read = ReadAnnouncementTime("--from", *o.from, announcement.starts, problems);
+  times_read = ReadAnnouncementTime("--until", *o.until, announcement.ends, problems) && times_read;
   if (times_read && announcement.ends <= announcement.starts)
-    problems.push_back("--until: " + *until + " is not after --from " + *from);
-  if (rooms) {
+    problems.push_back("--until: " + *o.until + " is not after --from " + *o.from);
+  if (o.rooms) {
     std::string room;
-    std::istringstream names(*rooms);
+    std::istringstream names(*o.rooms);
     while (std::getline(names, room, ','))
       if (std::string name = CollapseWhitespace(room); !name.empty())
         announcement.rooms.push_back(name);
   }
-  announcement.id = id ? CollapseWhitespace(*id) : DefaultAnnouncementId(announcement.text);
+  announcement.id = o.id ? CollapseWhitespace(*o.id) : DefaultAnnouncementId(announcement.text);
   if (announcement.id.empty()) problems.push_back("--id: empty");
+  return announcement;
+}
+
+// announce --text … -o FILE: adds the announcement, or replaces the one with its id.
+int AddAnnouncement(const AnnounceOptions& o) {
+  for (auto [value, name] : {std::pair{&o.text, "--text"},
+                             {&o.level, "--level"},
+                             {&o.from, "--from"},
+                             {&o.until, "--until"}})
+    if (!*value)
+      return UsageError("announce", std::string("no ") + name + " given", kAnnounceUsage);
+  std::vector<std::string> problems;
+  Announcement announcement = AnnouncementOf(o, problems);
   if (!problems.empty()) {
     for (const std::string& problem : problems) std::cerr << problem << "\n";
     return kExitInvalid;
   }
 
-  auto announcements = ReadAnnouncements(*output, false);
+  auto announcements = ReadAnnouncements(*o.output, false);
   if (!announcements.ok()) {
-    std::cerr << *output << ": " << announcements.status().message()
+    std::cerr << *o.output << ": " << announcements.status().message()
               << " (fix or remove the file; nothing written)\n";
     return kExitInvalid;
   }
@@ -696,13 +736,22 @@ int Announce(const std::vector<std::string>& args) {
   } else {
     announcements->push_back(announcement);
   }
-  if (Status status = WriteAnnouncements(*output, *announcements); !status.ok()) {
-    std::cerr << *output << ": " << status.message() << "\n";
+  if (Status status = WriteAnnouncements(*o.output, *announcements); !status.ok()) {
+    std::cerr << *o.output << ": " << status.message() << "\n";
     return kExitInvalid;
   }
-  std::cout << *output << ": " << (updated ? "updated" : "added") << " \"" << announcement.id
+  std::cout << *o.output << ": " << (updated ? "updated" : "added") << " \"" << announcement.id
             << "\"; " << announcements->size() << " in the file\n";
   return kExitOk;
+}
+
+int Announce(const std::vector<std::string>& args) {
+  AnnounceOptions options;
+  if (std::optional<int> done = ReadAnnounceOptions(args, options)) return *done;
+  if (options.list) return ListAnnouncements(options);
+  if (!options.output) return UsageError("announce", "no -o FILE given", kAnnounceUsage);
+  if (options.remove) return RemoveAnnouncement(options);
+  return AddAnnouncement(options);
 }
 
 int Main(int argc, char** argv) {

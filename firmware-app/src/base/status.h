@@ -1,15 +1,19 @@
 // Status and Result<T>: foyer's one error style.
 //
-// A Status is either ok or carries a message written for the person who has to
-// act on it (a venue technician, an organizer): it names the thing that failed
-// and what was wrong, e.g. "feed.url: https://…: HTTP 500". No exceptions cross
-// module boundaries. Plain values; thread-compatible.
+// A Status is either ok or carries the problems that make it an error, each a
+// {place, message} written for the person who has to act on it (a venue
+// technician, an organizer): it names the thing that failed and what was
+// wrong, e.g. "feed.url: https://…: HTTP 500". Code that acts on an error
+// reads problems(); message() is their text, one a line. No exceptions cross
+// module boundaries. Plain values, cheap to copy; thread-compatible.
 #pragma once
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
+
+#include "base/problems.h"
 
 namespace foyer {
 
@@ -17,22 +21,33 @@ class Status {
  public:
   Status() = default;  // ok
   static Status Ok() { return Status(); }
-  static Status Error(std::string message) { return Status(std::move(message)); }
+  // One problem with no place of its own (any place is written in the message).
+  static Status Error(std::string message) { return ErrorAt("", std::move(message)); }
+  // One problem at a place: message() is "place: message".
+  static Status ErrorAt(std::string place, std::string message);
+  // An error with these problems; ok when there are none.
+  static Status Problems(ProblemList problems);
 
-  bool ok() const { return !message_.has_value(); }
+  bool ok() const { return detail_ == nullptr; }
+  // REQUIRES: !ok(). The problems, one a line (ProblemList::ToString).
+  const std::string& message() const { return detail_->message; }
   // REQUIRES: !ok()
-  const std::string& message() const { return *message_; }
+  const ProblemList& problems() const { return detail_->problems; }
   // The message, or "ok".
-  std::string ToString() const { return ok() ? "ok" : *message_; }
+  std::string ToString() const { return ok() ? "ok" : message(); }
 
-  // Prefixes the message with where it happened: "feed.url: " + message.
-  Status WithContext(const std::string& context) const {
-    return ok() ? *this : Error(context + ": " + *message_);
-  }
+  // Names where it happened in front of each problem's place, so that one
+  // problem's message becomes "feed.url: " + message. (Which fixes the
+  // problems share stays in their words; Mentions() no longer tells it.)
+  Status WithContext(const std::string& context) const;
 
  private:
-  explicit Status(std::string message) : message_(std::move(message)) {}
-  std::optional<std::string> message_;
+  struct Detail {
+    ProblemList problems;
+    std::string message;
+  };
+  explicit Status(std::shared_ptr<const Detail> detail) : detail_(std::move(detail)) {}
+  std::shared_ptr<const Detail> detail_;  // null: ok
 };
 
 // A value or the Status that explains why there is none.

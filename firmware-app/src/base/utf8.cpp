@@ -31,6 +31,29 @@ size_t DecodeOne(std::string_view text, size_t pos, char32_t& out) {
   return length;
 }
 
+// A block of code points, first and last included.
+struct Block {
+  char32_t first, last;
+  bool Contains(char32_t c) const { return c >= first && c <= last; }
+};
+
+// The CJK blocks, each named once.
+constexpr Block kHangulJamo{0x1100, 0x11FF};
+constexpr Block kCjkRadicals{0x2E80, 0x2FDF};  // CJK Radicals Supplement, Kangxi Radicals
+constexpr Block kHiragana{0x3040, 0x309F};
+constexpr Block kKatakana{0x30A0, 0x30FF};
+constexpr Block kHangulCompatibilityJamo{0x3130, 0x318F};
+constexpr Block kKatakanaPhoneticExtensions{0x31F0, 0x31FF};
+constexpr Block kCjkExtensionA{0x3400, 0x4DBF};
+constexpr Block kCjkUnifiedIdeographs{0x4E00, 0x9FFF};
+constexpr Block kHangulJamoExtendedA{0xA960, 0xA97F};
+constexpr Block kHangulSyllables{0xAC00, 0xD7FF};  // with Hangul Jamo Extended-B
+constexpr Block kCjkCompatibilityIdeographs{0xF900, 0xFAFF};
+constexpr Block kHalfwidthAndFullwidthForms{0xFF00, 0xFFEF};
+constexpr Block kIdeographicPlanes{0x20000, 0x3FFFF};  // the Supplementary and Tertiary planes
+// The last assigned block of the Supplementary Ideographic Plane ends here.
+constexpr char32_t kCjkCompatibilitySupplementLast = 0x2FA1F;
+
 }  // namespace
 
 size_t FindInvalidUtf8(std::string_view text) {
@@ -86,6 +109,32 @@ std::string SanitizeUtf8(std::string_view text) {
   out.reserve(text.size() + 8);
   for (char32_t c : DecodeUtf8(text)) AppendUtf8(out, c);
   return out;
+}
+
+std::string_view SkipUtf8Bom(std::string_view text) {
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  return text;
+}
+
+CjkScript CjkScriptOf(char32_t c) {
+  if (kHangulJamo.Contains(c) || kHangulCompatibilityJamo.Contains(c) ||
+      kHangulJamoExtendedA.Contains(c) || kHangulSyllables.Contains(c))
+    return CjkScript::kHangul;
+  if (kHiragana.Contains(c)) return CjkScript::kHiragana;
+  if (kKatakana.Contains(c) || kKatakanaPhoneticExtensions.Contains(c)) return CjkScript::kKatakana;
+  if (kCjkRadicals.Contains(c) || c == 0x3005 || c == 0x3007 || (c >= 0x3021 && c <= 0x3029) ||
+      kCjkExtensionA.Contains(c) || kCjkUnifiedIdeographs.Contains(c) ||
+      kCjkCompatibilityIdeographs.Contains(c) || kIdeographicPlanes.Contains(c))
+    return CjkScript::kHan;
+  return CjkScript::kNone;
+}
+
+bool BreaksWithoutSpace(char32_t c) {
+  // Every block from the radicals to the unified ideographs: CJK symbols and
+  // punctuation, kana, Bopomofo, enclosed and compatibility forms among them.
+  return (c >= kCjkRadicals.first && c <= kCjkUnifiedIdeographs.last) ||
+         kCjkCompatibilityIdeographs.Contains(c) || kHalfwidthAndFullwidthForms.Contains(c) ||
+         (c >= kIdeographicPlanes.first && c <= kCjkCompatibilitySupplementLast);
 }
 
 std::string CollapseWhitespace(std::string_view text) {

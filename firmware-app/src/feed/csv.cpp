@@ -12,12 +12,12 @@
 #include "feed/text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "base/utf8.h"
 
 namespace foyer {
@@ -26,28 +26,13 @@ namespace {
 using feed::Paragraphs;
 
 constexpr size_t kMaxProblems = 20;
+// What is trimmed from a field: spaces, tabs and line breaks.
+constexpr std::string_view kBlanks = " \t\r\n";
 
 struct Row {
   size_t line = 0;  // the physical line (from 1) the row starts on
   std::vector<std::string> fields;
 };
-
-std::string_view SkipBom(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  return bytes;
-}
-
-std::string Trim(std::string_view text) {
-  size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  size_t last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // The separator the header line (the first that is not empty) uses most: ',',
 // ';' or tab (',' on a tie).
@@ -111,7 +96,7 @@ std::vector<Row> SplitRows(std::string_view text, char separator, size_t& unclos
       row.line = line;
       row_has_content = true;
     }
-    if (c == '"' && Trim(field).empty()) {
+    if (c == '"' && Trim(field, kBlanks).empty()) {
       field.clear();  // spaces before an opening quote are not part of the field
       quoted = true;
       quote_line = line;
@@ -203,7 +188,7 @@ std::optional<CellTime> ParseCellTime(const std::string& text) {
     return cell;
   }
   auto date = ParseDate(std::string_view(text).substr(0, split));
-  auto time = ParseTimeOfDay(Trim(std::string_view(text).substr(split + 1)));
+  auto time = ParseTimeOfDay(Trim(std::string_view(text).substr(split + 1), kBlanks));
   if (!date || !time) return std::nullopt;
   cell.date = date;
   cell.seconds_of_day = *time;
@@ -251,7 +236,7 @@ std::optional<Column> ColumnNamed(const std::string& name) {
       {"id", Column::kId},
       {"guid", Column::kGuid},
   };
-  auto it = kNames.find(Lower(CollapseWhitespace(name)));
+  auto it = kNames.find(ToLowerAscii(CollapseWhitespace(name)));
   if (it == kNames.end()) return std::nullopt;
   return it->second;
 }
@@ -297,10 +282,7 @@ class Reader {
                                 : std::string(source_name_) + ":" + std::to_string(line);
   }
 
-  void Problem(size_t line, const std::string& message) {
-    ++problem_count_;
-    if (problems_.size() < kMaxProblems) problems_.push_back(Where(line) + ": " + message);
-  }
+  void Report(size_t line, const std::string& message) { problems_.Add({Where(line), message}); }
 
   // Maps the header's names to columns; false (with problems) when a required one is missing.
   bool ReadHeader(const Row& header) {
@@ -311,100 +293,95 @@ class Reader {
     bool complete = true;
     for (Column required : {Column::kRoom, Column::kTitle, Column::kStart, Column::kEnd}) {
       if (columns_.count(required)) continue;
-      Problem(header.line, "missing column " + Quote(ColumnName(required)) +
-                               " (the header row needs room, title, start and end)");
+      Report(header.line, "missing column " + Quote(ColumnName(required)) +
+                              " (the header row needs room, title, start and end)");
       complete = false;
     }
     return complete;
   }
 
   void ReadRow(const Row& row, Schedule& schedule) {
-    auto cell = [&](Column column) -> std::string {
-      auto it = columns_.find(column);
-      if (it == columns_.end() || it->second >= row.fields.size()) return "";
-      return row.fields[it->second];
-    };
-    auto column_label = [&](Column column) {
-      return std::string(ColumnName(column)) + " (column " + ColumnLetters(columns_.at(column)) +
-             ")";
-    };
-
     Session session;
-    session.room = CollapseWhitespace(cell(Column::kRoom));
-    session.title = CollapseWhitespace(cell(Column::kTitle));
+    session.room = CollapseWhitespace(Cell(row, Column::kRoom));
+    session.title = CollapseWhitespace(Cell(row, Column::kTitle));
     bool ok = true;
     for (Column column : {Column::kRoom, Column::kTitle}) {
-      if (!CollapseWhitespace(cell(column)).empty()) continue;
-      Problem(row.line, column_label(column) + " is empty");
+      if (!CollapseWhitespace(Cell(row, column)).empty()) continue;
+      Report(row.line, ColumnLabel(column) + " is empty");
       ok = false;
     }
-
     std::optional<CivilDate> row_date;
-    if (columns_.count(Column::kDate)) {
-      std::string text = Trim(cell(Column::kDate));
-      if (!text.empty()) {
-        row_date = ParseDate(text);
-        if (!row_date) {
-          Problem(row.line, "date (column " + ColumnLetters(columns_.at(Column::kDate)) + ") " +
-                                Quote(text) + " is not a date (write 2025-10-15 or 15.10.2025)");
-          ok = false;
-        }
-      }
-    }
-
-    auto start = ReadTime(row, Trim(cell(Column::kStart)), row_date, std::nullopt,
-                          column_label(Column::kStart));
-    if (!start) {
-      ok = false;
-    } else {
-      session.start = start->at;
-      session.utc_offset = start->offset;
-      // A bare end time falls on the start's local day, and an end without an
-      // offset is in the offset the start was written with (before --timezone:
-      // "2025-10-15T10:40+05:00" then "11:30" is 50 minutes wherever it is read).
-      CivilDate start_day = Zone::Fixed(start->offset).ToCivil(start->at).date;
-      std::optional<int> start_offset;
-      if (start->offset_written) start_offset = start->offset;
-      auto end = ReadTime(row, Trim(cell(Column::kEnd)), row_date ? row_date : start_day,
-                          start_offset, column_label(Column::kEnd));
-      if (!end) {
-        ok = false;
-      } else {
-        session.end = end->at;
-        if (session.end < session.start) {
-          Problem(row.line, "end " + Local(session.end, session) + " is before start " +
-                                Local(session.start, session));
-          ok = false;
-        }
-      }
-    }
+    ok = ReadRowDate(row, row_date) && ok;
+    ok = ReadTimes(row, row_date, session) && ok;
     if (!ok) return;
 
-    session.speakers = SplitSpeakers(cell(Column::kSpeakers), separator_);
-    session.track = CollapseWhitespace(cell(Column::kTrack));
-    session.language = CollapseWhitespace(cell(Column::kLanguage));
-    session.url = CollapseWhitespace(cell(Column::kUrl));
-    session.abstract = Paragraphs(cell(Column::kAbstract));
-    session.type = CollapseWhitespace(cell(Column::kType));
-    session.subtitle = CollapseWhitespace(cell(Column::kSubtitle));
-    session.feed_id = CollapseWhitespace(cell(Column::kId));
-    session.guid = CollapseWhitespace(cell(Column::kGuid));
+    session.speakers = SplitSpeakers(Cell(row, Column::kSpeakers), separator_);
+    session.track = CollapseWhitespace(Cell(row, Column::kTrack));
+    session.language = CollapseWhitespace(Cell(row, Column::kLanguage));
+    session.url = CollapseWhitespace(Cell(row, Column::kUrl));
+    session.abstract = Paragraphs(Cell(row, Column::kAbstract));
+    session.type = CollapseWhitespace(Cell(row, Column::kType));
+    session.subtitle = CollapseWhitespace(Cell(row, Column::kSubtitle));
+    session.feed_id = CollapseWhitespace(Cell(row, Column::kId));
+    session.guid = CollapseWhitespace(Cell(row, Column::kGuid));
     if (std::none_of(schedule.rooms.begin(), schedule.rooms.end(),
                      [&](const Room& room) { return room.name == session.room; }))
       schedule.rooms.push_back(Room{session.room, ""});
     schedule.sessions.push_back(std::move(session));
   }
 
-  // The problems so far, one per line; empty when there are none.
-  std::string Problems() const {
-    std::string text;
-    for (const std::string& problem : problems_) text += (text.empty() ? "" : "\n") + problem;
-    if (problem_count_ > problems_.size())
-      text += "\n… and " + std::to_string(problem_count_ - problems_.size()) + " more problems";
-    return text;
-  }
+  // Ok, or an error with the problems so far.
+  Status Problems() const { return problems_.ToStatus(); }
 
  private:
+  // The row's field in `column`; empty when the header or the row has none.
+  std::string Cell(const Row& row, Column column) const {
+    auto it = columns_.find(column);
+    if (it == columns_.end() || it->second >= row.fields.size()) return "";
+    return row.fields[it->second];
+  }
+
+  // "start (column C)". REQUIRES: the header names `column`.
+  std::string ColumnLabel(Column column) const {
+    return std::string(ColumnName(column)) + " (column " + ColumnLetters(columns_.at(column)) + ")";
+  }
+
+  // The row's own date column, when the header has one and the row fills it;
+  // false after reporting a date that cannot be read.
+  bool ReadRowDate(const Row& row, std::optional<CivilDate>& row_date) {
+    if (!columns_.count(Column::kDate)) return true;
+    std::string text(Trim(Cell(row, Column::kDate), kBlanks));
+    if (text.empty()) return true;
+    row_date = ParseDate(text);
+    if (row_date) return true;
+    Report(row.line, "date (column " + ColumnLetters(columns_.at(Column::kDate)) + ") " +
+                         Quote(text) + " is not a date (write 2025-10-15 or 15.10.2025)");
+    return false;
+  }
+
+  // The session's start, offset and end; false after reporting why not.
+  bool ReadTimes(const Row& row, std::optional<CivilDate> row_date, Session& session) {
+    auto start = ReadTime(row, std::string(Trim(Cell(row, Column::kStart), kBlanks)), row_date,
+                          std::nullopt, ColumnLabel(Column::kStart));
+    if (!start) return false;
+    session.start = start->at;
+    session.utc_offset = start->offset;
+    // A bare end time falls on the start's local day, and an end without an
+    // offset is in the offset the start was written with (before --timezone:
+    // "2025-10-15T10:40+05:00" then "11:30" is 50 minutes wherever it is read).
+    CivilDate start_day = Zone::Fixed(start->offset).ToCivil(start->at).date;
+    std::optional<int> start_offset;
+    if (start->offset_written) start_offset = start->offset;
+    auto end = ReadTime(row, std::string(Trim(Cell(row, Column::kEnd), kBlanks)),
+                        row_date ? row_date : start_day, start_offset, ColumnLabel(Column::kEnd));
+    if (!end) return false;
+    session.end = end->at;
+    if (session.end >= session.start) return true;
+    Report(row.line, "end " + Local(session.end, session) + " is before start " +
+                         Local(session.start, session));
+    return false;
+  }
+
   struct CellInstant {
     UnixSeconds at = 0;
     int offset = 0;               // seconds east of UTC
@@ -418,20 +395,20 @@ class Reader {
                                       std::optional<CivilDate> day,
                                       std::optional<int> written_offset, const std::string& label) {
     if (text.empty()) {
-      Problem(row.line, label + " is empty");
+      Report(row.line, label + " is empty");
       return std::nullopt;
     }
     auto cell = ParseCellTime(text);
     if (!cell) {
-      Problem(row.line, label + " " + Quote(text) +
-                            " is not a date and time (write 2025-10-15 10:40, 15.10.2025 10:40 "
-                            "or 2025-10-15T10:40:00+05:00)");
+      Report(row.line, label + " " + Quote(text) +
+                           " is not a date and time (write 2025-10-15 10:40, 15.10.2025 10:40 "
+                           "or 2025-10-15T10:40:00+05:00)");
       return std::nullopt;
     }
     if (!cell->date) cell->date = day;
     if (!cell->date) {
-      Problem(row.line, label + " " + Quote(text) +
-                            " has no date (write 2025-10-15 10:40, or add a date column)");
+      Report(row.line, label + " " + Quote(text) +
+                           " has no date (write 2025-10-15 10:40, or add a date column)");
       return std::nullopt;
     }
     UnixSeconds local = DaysFromCivil(*cell->date) * 86400 + cell->seconds_of_day;
@@ -442,13 +419,13 @@ class Reader {
       return CellInstant{utc, zone_->OffsetAt(utc), false};
     }
     if (!reported_missing_zone_) {
-      Problem(row.line, label + " " + Quote(text) +
-                            " has no UTC offset: pass --timezone ZONE (e.g. --timezone "
-                            "Asia/Almaty) to read local times, or write "
-                            "2025-10-15T10:40:00+05:00");
+      Report(row.line, label + " " + Quote(text) +
+                           " has no UTC offset: pass --timezone ZONE (e.g. --timezone "
+                           "Asia/Almaty) to read local times, or write "
+                           "2025-10-15T10:40:00+05:00");
       reported_missing_zone_ = true;
     } else {
-      ++problem_count_;  // counted, not repeated: the fix is the same
+      problems_.CountUnshown();  // counted, not repeated: the fix is the same
     }
     return std::nullopt;
   }
@@ -468,8 +445,7 @@ class Reader {
   std::string_view source_name_;
   char separator_;
   std::map<Column, size_t> columns_;
-  std::vector<std::string> problems_;
-  size_t problem_count_ = 0;
+  ProblemList problems_{kMaxProblems};
   bool reported_missing_zone_ = false;
 };
 
@@ -480,40 +456,40 @@ size_t LineOfOffset(std::string_view bytes, size_t offset) {
 }  // namespace
 
 Result<Schedule> ParseCsv(std::string_view bytes, const Zone* zone, std::string_view source_name) {
-  std::string_view text = SkipBom(bytes);
+  std::string_view text = SkipUtf8Bom(bytes);
   char separator = DetectSeparator(text);
   Reader reader(zone, source_name, separator);
   if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos)
-    return Status::Error(reader.Where(LineOfOffset(text, bad)) +
-                         ": not UTF-8 (save the spreadsheet as \"CSV UTF-8\")");
+    return Status::ErrorAt(reader.Where(LineOfOffset(text, bad)),
+                           "not UTF-8 (save the spreadsheet as \"CSV UTF-8\")");
 
   size_t unclosed_quote_line = 0;
   std::vector<Row> rows = SplitRows(text, separator, unclosed_quote_line);
   if (unclosed_quote_line != 0)
-    return Status::Error(reader.Where(unclosed_quote_line) +
-                         ": a quoted field starts here and never ends (a missing '\"'?)");
+    return Status::ErrorAt(reader.Where(unclosed_quote_line),
+                           "a quoted field starts here and never ends (a missing '\"'?)");
 
   auto blank = [](const Row& row) {
     return std::all_of(row.fields.begin(), row.fields.end(),
-                       [](const std::string& field) { return Trim(field).empty(); });
+                       [](const std::string& field) { return Trim(field, kBlanks).empty(); });
   };
   auto header = std::find_if_not(rows.begin(), rows.end(), blank);
   if (header == rows.end())
-    return Status::Error(reader.Where(1) +
-                         ": empty: a CSV schedule starts with a header row naming room, title, "
-                         "start and end");
+    return Status::ErrorAt(reader.Where(1),
+                           "empty: a CSV schedule starts with a header row naming room, title, "
+                           "start and end");
   Schedule schedule;
   if (zone != nullptr && !zone->name().empty() && zone->name()[0] != '+' && zone->name()[0] != '-')
     schedule.time_zone_name = zone->name();
-  if (!reader.ReadHeader(*header)) return Status::Error(reader.Problems());
+  if (!reader.ReadHeader(*header)) return reader.Problems();
   for (auto row = header + 1; row != rows.end(); ++row)
     if (!blank(*row)) reader.ReadRow(*row, schedule);
-  if (std::string problems = reader.Problems(); !problems.empty()) return Status::Error(problems);
+  if (Status problems = reader.Problems(); !problems.ok()) return problems;
   return schedule;
 }
 
 bool LooksLikeCsvSchedule(std::string_view bytes) {
-  std::string_view text = SkipBom(bytes);
+  std::string_view text = SkipUtf8Bom(bytes);
   size_t end = text.find_first_of("\r\n");
   std::string_view line = text.substr(0, end);
   char separator = DetectSeparator(line);
@@ -522,7 +498,7 @@ bool LooksLikeCsvSchedule(std::string_view bytes) {
   while (begin <= line.size()) {
     size_t stop = line.find(separator, begin);
     if (stop == std::string_view::npos) stop = line.size();
-    std::string name = Trim(line.substr(begin, stop - begin));
+    std::string name(Trim(line.substr(begin, stop - begin), kBlanks));
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
       name = name.substr(1, name.size() - 2);
     auto column = ColumnNamed(name);

@@ -6,32 +6,21 @@
 
 #include "feed/feed.h"
 
+#include "base/text.h"
 #include "base/utf8.h"
 #include "model/session_fields.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
 namespace foyer {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+constexpr std::string_view kSpaces = " \t\n\r\f";
+bool IsSpace(char c) { return kSpaces.find(c) != std::string_view::npos; }
 
 std::string_view SkipBomAndSpace(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-  while (!bytes.empty() && IsSpace(bytes.front())) bytes.remove_prefix(1);
-  return bytes;
-}
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) !=
-        std::tolower(static_cast<unsigned char>(prefix[i])))
-      return false;
-  }
-  return true;
+  return TrimStart(SkipUtf8Bom(bytes), kSpaces);
 }
 
 // True when `text` starts with the tag name `name` (case-insensitive) followed

@@ -35,6 +35,12 @@ struct FeedOptions;
 Result<Schedule> ParseFeed(std::string_view bytes, const FeedOptions& options);
 Result<Schedule> ParseFeed(std::string_view bytes);
 
+// The fix a problem names when a time has no UTC offset and no floating_zone
+// is given. A reader says it once for all its events (ProblemList's
+// same_fix), so `status.problems().Mentions(kSetClockTimezone)` tells a caller
+// that the feed needs a zone.
+inline constexpr std::string_view kSetClockTimezone = "set clock.timezone";
+
 // How to read what a feed leaves open.
 struct FeedOptions {
   // The zone of local times written without an offset (old pentabarf XML,

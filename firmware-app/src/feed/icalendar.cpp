@@ -68,6 +68,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
@@ -85,32 +86,19 @@ using feed::Quote;
 
 using feed::EndOpenEndedSessions;
 using feed::kOpenEndedLength;
-// The fix for floating times, said once however many events need it.
-constexpr std::string_view kSetZone = "set clock.timezone";
 // Recurring events that expand past this are refused: the largest real feed
 // has 1351 sessions, and each takes memory, cache space and layout time.
 constexpr size_t kMostSessions = 20000;
 constexpr const char* kDefaultRoom = "Main";
 constexpr UnixSeconds kDay = 86400;
 
+// What RFC 5545 calls white space in a content line: space and tab.
+constexpr std::string_view kSpaceOrTab = " \t";
 bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpaceOrTab(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpaceOrTab(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && Upper(text.substr(0, prefix.size())) == Upper(prefix);
-}
+// The content line's white space trimmed.
+std::string_view TrimSpace(std::string_view text) { return Trim(text, kSpaceOrTab); }
 
 // Floor division of seconds into days, for instants before 1970 as well.
 std::int64_t DaysOf(UnixSeconds seconds) {
@@ -159,12 +147,12 @@ bool ParseContentLine(std::string_view text, ContentLine& out) {
                                text[pos] == '-' || text[pos] == '_'))
     ++pos;
   if (pos == 0) return false;
-  out.name = Upper(text.substr(0, pos));
+  out.name = ToUpperAscii(text.substr(0, pos));
   out.params.clear();
   while (pos < text.size() && text[pos] == ';') {
     size_t begin = ++pos;
     while (pos < text.size() && text[pos] != '=' && text[pos] != ';' && text[pos] != ':') ++pos;
-    std::string param = Upper(Trim(text.substr(begin, pos - begin)));
+    std::string param = ToUpperAscii(TrimSpace(text.substr(begin, pos - begin)));
     std::string value;
     if (pos < text.size() && text[pos] == '=') {
       ++pos;
@@ -180,11 +168,11 @@ bool ParseContentLine(std::string_view text, ContentLine& out) {
         }
       }
     }
-    out.params.emplace_back(std::move(param), DecodeParamValue(Trim(value)));
+    out.params.emplace_back(std::move(param), DecodeParamValue(TrimSpace(value)));
   }
   while (pos < text.size() && IsSpaceOrTab(text[pos])) ++pos;  // "NAME :value"
   if (pos >= text.size() || text[pos] != ':') return false;
-  out.value = std::string(Trim(text.substr(pos + 1)));
+  out.value = std::string(TrimSpace(text.substr(pos + 1)));
   return true;
 }
 
@@ -269,7 +257,7 @@ bool IsRealDate(CivilDate date) {
 // "20150918T070000Z", "20150812T160000", "20150812", "…T1600"; and, liberally,
 // ISO 8601 with dashes and colons ("2015-08-12T16:00:00+02:00", "2015-08-12").
 std::optional<TimeValue> ParseTimeValue(std::string_view text) {
-  text = Trim(text);
+  text = TrimSpace(text);
   size_t pos = 0;
   CivilDate date;
   if (ReadFixedDigits(text, pos, 4, date.year) && ReadFixedDigits(text, pos, 2, date.month) &&
@@ -305,7 +293,7 @@ std::optional<TimeValue> ParseTimeValue(std::string_view text) {
 
 // "+0100", "-0330", "+013000" (TZOFFSETFROM/TO), in seconds east of UTC.
 std::optional<int> ParseTzOffset(std::string_view text) {
-  text = Trim(text);
+  text = TrimSpace(text);
   if (text.size() != 5 && text.size() != 7) return std::nullopt;
   if (text[0] != '+' && text[0] != '-') return std::nullopt;
   size_t pos = 1;
@@ -358,11 +346,11 @@ void ReadRule(std::string_view rule, Observance& observance) {
     rule = semicolon == std::string_view::npos ? std::string_view() : rule.substr(semicolon + 1);
     size_t equals = part.find('=');
     if (equals == std::string_view::npos) continue;
-    std::string key = Upper(Trim(part.substr(0, equals)));
-    std::string_view value = Trim(part.substr(equals + 1));
+    std::string key = ToUpperAscii(TrimSpace(part.substr(0, equals)));
+    std::string_view value = TrimSpace(part.substr(equals + 1));
     value = value.substr(0, value.find(','));  // the first of a list
     if (key == "FREQ") {
-      yearly = Upper(value) == "YEARLY";
+      yearly = ToUpperAscii(value) == "YEARLY";
     } else if (key == "BYMONTH") {
       observance.month = SmallInt(value);
     } else if (key == "BYMONTHDAY") {
@@ -480,7 +468,7 @@ class CalendarBuilder {
   void Add(const ContentLine& property) {
     size_t line = property.line;
     if (property.name == "BEGIN") {
-      std::string component = Upper(property.value);
+      std::string component = ToUpperAscii(property.value);
       if (component == "VCALENDAR") seen_calendar_ = true;
       // A VEVENT or VTIMEZONE never nests: a second BEGIN ends a missing END.
       if (component == "VEVENT" || component == "VTIMEZONE") Close(component);
@@ -494,7 +482,7 @@ class CalendarBuilder {
       return;
     }
     if (property.name == "END") {
-      Close(Upper(property.value));
+      Close(ToUpperAscii(property.value));
       return;
     }
     if (stack_.empty()) return;
@@ -572,9 +560,9 @@ Result<Calendar> ReadCalendar(std::string_view text) {
     // Checked after unfolding: a fold may split a UTF-8 sequence (RFC 5545
     // says it should not, but folding by octets is common).
     if (size_t bad = FindInvalidUtf8(raw); bad != std::string_view::npos) {
-      invalid = Status::Error("line " + std::to_string(line) +
-                              ": not UTF-8: invalid byte sequence at octet " +
-                              std::to_string(bad + 1) + " of the (unfolded) line");
+      invalid = Status::ErrorAt("line " + std::to_string(line),
+                                "not UTF-8: invalid byte sequence at octet " +
+                                    std::to_string(bad + 1) + " of the (unfolded) line");
       return;
     }
     if (!ParseContentLine(raw, property)) return;
@@ -636,6 +624,38 @@ class EventReader {
   // Reads one VEVENT. `open_ended` is set when it has neither DTEND nor DURATION
   // and starts at a time of day: its end is then provisional.
   Status Read(const RawEvent& event, Session& session, bool& open_ended, Instant* start_out) {
+    ReadNames(event, session);
+    std::string label = LabelOf(event, session);
+    const ContentLine* dtstart = event.Find("DTSTART");
+    if (dtstart == nullptr)
+      return Status::ErrorAt(label, "DTSTART: missing: the event cannot be placed in time");
+    auto start = ReadTime(*dtstart);
+    if (!start.ok()) return start.status().WithContext(label);
+    session.start = start->utc;
+    session.utc_offset = start->offset;
+    *start_out = *start;
+    if (Status end = ReadEnd(event, *start, session, open_ended); !end.ok())
+      return end.WithContext(label);
+
+    std::string description;
+    if (const ContentLine* property = event.Find("DESCRIPTION"))
+      description = UnescapeText(property->value);
+    session.abstract = Paragraphs(description);
+    if (const ContentLine* url = event.Find("URL"))
+      session.url = CollapseWhitespace(UnescapeText(url->value));
+    if (const ContentLine* categories = event.Find("CATEGORIES"))
+      session.track = CollapseWhitespace(UnescapeText(categories->value));
+    // An exporter's own cancellation is shown as one ("Cancelled: …") until it ends.
+    if (const ContentLine* status = event.Find("STATUS"))
+      session.cancelled = CollapseWhitespace(status->value) == "CANCELLED";
+    ReadRoom(event, description, session);
+    ReadSpeakers(event, description, session);
+    return Status::Ok();
+  }
+
+ private:
+  // The title, subtitle, language and UID.
+  static void ReadNames(const RawEvent& event, Session& session) {
     const ContentLine* summary = event.Find("SUMMARY");
     const ContentLine* uid = event.Find("UID");
     session.title = summary ? CollapseWhitespace(UnescapeText(summary->value)) : "";
@@ -650,56 +670,48 @@ class EventReader {
       session.subtitle = CollapseWhitespace(UnescapeText(subtitle->value));
     if (const ContentLine* language = event.Find("X-PENTABARF-LANGUAGE-CODE"))
       session.language = CollapseWhitespace(UnescapeText(language->value));
+  }
+
+  // Where a problem with the event is: `line 12: VEVENT 3 ("Opening", UID 7@x)`.
+  static std::string LabelOf(const RawEvent& event, const Session& session) {
     std::string label =
         "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number);
     std::string named;
     if (!session.title.empty()) named = Quote(session.title);
     if (!session.guid.empty()) named += (named.empty() ? "UID " : ", UID ") + session.guid;
     if (!named.empty()) label += " (" + named + ")";
+    return label;
+  }
 
-    const ContentLine* dtstart = event.Find("DTSTART");
-    if (dtstart == nullptr)
-      return Status::Error(label + ": DTSTART: missing: the event cannot be placed in time");
-    auto start = ReadTime(*dtstart);
-    if (!start.ok()) return start.status().WithContext(label);
-    session.start = start->utc;
-    session.utc_offset = start->offset;
-    *start_out = *start;
-
+  // The session's end: DTEND, DTSTART plus DURATION, a date's whole day, or
+  // (open_ended) kOpenEndedLength after a date-time.
+  Status ReadEnd(const RawEvent& event, const Instant& start, Session& session, bool& open_ended) {
     open_ended = false;
     if (const ContentLine* dtend = event.Find("DTEND")) {
       auto end = ReadTime(*dtend);
-      if (!end.ok()) return end.status().WithContext(label);
+      if (!end.ok()) return end.status();
       session.end = end->utc;
     } else if (const ContentLine* duration = event.Find("DURATION")) {
       auto seconds = feed::ParseIsoDuration(duration->value);
       if (!seconds)
-        return Status::Error(label + ": DURATION: not a duration: " + Quote(duration->value) +
+        return Status::Error("DURATION: not a duration: " + Quote(duration->value) +
                              " (expected e.g. PT30M, PT2H30M or P1D)");
-      if (start->is_date && *seconds % kDay == 0) {
-        session.end = start->zone.ToUtc(start->local + *seconds).first;  // days, not hours
+      if (start.is_date && *seconds % kDay == 0) {
+        session.end = start.zone.ToUtc(start.local + *seconds).first;  // days, not hours
       } else {
         session.end = session.start + *seconds;
       }
-    } else if (start->is_date) {
-      session.end = start->zone.ToUtc(start->local + kDay).first;
+    } else if (start.is_date) {
+      session.end = start.zone.ToUtc(start.local + kDay).first;
     } else {
       session.end = session.start + kOpenEndedLength;
       open_ended = true;
     }
+    return Status::Ok();
+  }
 
-    std::string description;
-    if (const ContentLine* property = event.Find("DESCRIPTION"))
-      description = UnescapeText(property->value);
-    session.abstract = Paragraphs(description);
-    if (const ContentLine* url = event.Find("URL"))
-      session.url = CollapseWhitespace(UnescapeText(url->value));
-    if (const ContentLine* categories = event.Find("CATEGORIES"))
-      session.track = CollapseWhitespace(UnescapeText(categories->value));
-    // An exporter's own cancellation is shown as one ("Cancelled: …") until it ends.
-    if (const ContentLine* status = event.Find("STATUS"))
-      session.cancelled = CollapseWhitespace(status->value) == "CANCELLED";
-
+  // LOCATION; else a "Track: N" line in the DESCRIPTION as "Track N"; else kDefaultRoom.
+  static void ReadRoom(const RawEvent& event, const std::string& description, Session& session) {
     if (const ContentLine* location = event.Find("LOCATION"))
       session.room = CollapseWhitespace(UnescapeText(location->value));
     if (session.room.empty()) {
@@ -708,7 +720,12 @@ class EventReader {
                      : IsDigit(track.front()) ? "Track " + track
                                               : track;
     }
+  }
 
+  // The CN of ORGANIZER and ATTENDEE (or an ATTENDEE written as a name); else
+  // the names of a "Speaker: A, B" line in the DESCRIPTION.
+  static void ReadSpeakers(const RawEvent& event, const std::string& description,
+                           Session& session) {
     for (const ContentLine& property : event.properties) {
       if (property.name != "ORGANIZER" && property.name != "ATTENDEE") continue;
       const std::string* cn = property.Param("CN");
@@ -719,19 +736,16 @@ class EventReader {
         AddSpeaker(session, CollapseWhitespace(UnescapeText(property.value)));
       }
     }
-    if (session.speakers.empty()) {
-      std::string listed = DescriptionLine(description, {"Speaker:", "Speakers:"});
-      std::string_view names = listed;
-      while (!names.empty()) {
-        size_t comma = names.find(',');
-        AddSpeaker(session, CollapseWhitespace(names.substr(0, comma)));
-        names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
-      }
+    if (!session.speakers.empty()) return;
+    std::string listed = DescriptionLine(description, {"Speaker:", "Speakers:"});
+    std::string_view names = listed;
+    while (!names.empty()) {
+      size_t comma = names.find(',');
+      AddSpeaker(session, CollapseWhitespace(names.substr(0, comma)));
+      names = comma == std::string_view::npos ? std::string_view() : names.substr(comma + 1);
     }
-    return Status::Ok();
   }
 
- private:
   // The zone a TZID names (cached): an IANA zone, else a VTIMEZONE of the feed.
   Result<LocalZone> ZoneOf(const std::string& tzid) {
     auto it = zones_.find(tzid);
@@ -749,7 +763,7 @@ class EventReader {
 
   CachedZone FindZone(const std::string& tzid) {
     CachedZone cached;
-    std::string name(Trim(tzid));
+    std::string name(TrimSpace(tzid));
     // "Europe/Berlin", then the tails of "/mozilla.org/20050126_1/Europe/Berlin".
     for (size_t from = 0; from != std::string::npos;) {
       if (from < name.size()) {
@@ -765,7 +779,7 @@ class EventReader {
     for (const VTimezone& vtimezone : calendar_.timezones) {
       bool usable = std::any_of(vtimezone.observances.begin(), vtimezone.observances.end(),
                                 [](const Observance& o) { return o.offset_to.has_value(); });
-      if (usable && Trim(vtimezone.tzid) == name) {
+      if (usable && TrimSpace(vtimezone.tzid) == name) {
         cached.vtimezone = &vtimezone;
         return cached;
       }
@@ -798,7 +812,7 @@ class EventReader {
                              ? " is an all-day date with no time zone"
                              : " is a floating local time (no Z, no TZID, no X-WR-TIMEZONE)";
       return Status::Error(property.name + ": " + Quote(property.value) + what + ": " +
-                           std::string(kSetZone) + " to the venue's time zone");
+                           std::string(kSetClockTimezone) + " to the venue's time zone");
     }
     std::tie(instant.utc, instant.offset) = zone.ToUtc(value->seconds);
     instant.is_date = value->kind == TimeKind::kDate;
@@ -838,7 +852,7 @@ class EventReader {
       while (!list.empty()) {
         size_t comma = list.find(',');
         ContentLine item = property;
-        item.value = std::string(Trim(list.substr(0, comma)));
+        item.value = std::string(TrimSpace(list.substr(0, comma)));
         item.value = item.value.substr(0, item.value.find('/'));  // a PERIOD's start
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
         auto instant = ReadTime(item);
@@ -884,7 +898,7 @@ class EventReader {
                                      std::initializer_list<std::string_view> labels) {
     while (!description.empty()) {
       size_t newline = description.find('\n');
-      std::string_view line = Trim(description.substr(0, newline));
+      std::string_view line = TrimSpace(description.substr(0, newline));
       description =
           newline == std::string_view::npos ? std::string_view() : description.substr(newline + 1);
       for (std::string_view label : labels) {
@@ -974,7 +988,7 @@ class XCalWalker {
       } else if (local == "components") {
         for (pugi::xml_node component : child.children())
           if (component.type() == pugi::node_element) Component(component);
-      } else if (IsComponentName(Upper(local)) && !HasPrefix(child)) {
+      } else if (IsComponentName(ToUpperAscii(local)) && !HasPrefix(child)) {
         Component(child);
       } else {
         Property(child);
@@ -994,14 +1008,14 @@ class XCalWalker {
   static bool HasPrefix(const pugi::xml_node& element) {
     std::string_view name = element.name();
     size_t colon = name.find(':');
-    return colon != std::string_view::npos && Upper(name.substr(0, colon)) != "XCAL";
+    return colon != std::string_view::npos && ToUpperAscii(name.substr(0, colon)) != "XCAL";
   }
 
   static std::string PropertyName(const pugi::xml_node& element) {
     std::string_view name = element.name();
     size_t colon = name.find(':');
-    if (!HasPrefix(element)) return Upper(LocalName(element));
-    return "X-" + Upper(name.substr(0, colon)) + "-" + Upper(name.substr(colon + 1));
+    if (!HasPrefix(element)) return ToUpperAscii(LocalName(element));
+    return "X-" + ToUpperAscii(name.substr(0, colon)) + "-" + ToUpperAscii(name.substr(colon + 1));
   }
 
   // All the text inside an element, trimmed.
@@ -1014,9 +1028,7 @@ class XCalWalker {
         text += TextOf(node);
       }
     }
-    size_t begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) return "";
-    return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+    return std::string(Trim(text, " \t\r\n"));
   }
 
   // A typed value as a content line writes it.
@@ -1027,7 +1039,7 @@ class XCalWalker {
       std::vector<std::string> order;
       for (pugi::xml_node part : value.children()) {
         if (part.type() != pugi::node_element) continue;
-        std::string key = Upper(LocalName(part));
+        std::string key = ToUpperAscii(LocalName(part));
         if (!parts.count(key)) order.push_back(key);
         std::string& joined = parts[key];
         joined += (joined.empty() ? "" : ",") + TextOf(part);
@@ -1050,7 +1062,7 @@ class XCalWalker {
     for (pugi::xml_attribute attribute : element.attributes()) {
       std::string_view name = attribute.name();
       if (name == "xmlns" || name.rfind("xmlns:", 0) == 0) continue;
-      line.params.emplace_back(Upper(name), attribute.value());
+      line.params.emplace_back(ToUpperAscii(name), attribute.value());
     }
     std::vector<std::string> values;
     bool typed = false;
@@ -1066,7 +1078,7 @@ class XCalWalker {
             joined += (joined.empty() ? "" : ",") + TextOf(value);
           }
           if (joined.empty()) joined = TextOf(parameter);
-          line.params.emplace_back(Upper(LocalName(parameter)), std::move(joined));
+          line.params.emplace_back(ToUpperAscii(LocalName(parameter)), std::move(joined));
         }
       } else {
         values.push_back(ValueOf(child, line.name));
@@ -1102,7 +1114,7 @@ class XCalWalker {
 };
 
 Result<Calendar> ReadXCalendar(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  bytes = SkipUtf8Bom(bytes);
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          feed::LineAndColumn(bytes, bad) + ")");
@@ -1125,7 +1137,7 @@ Result<Calendar> ReadXCalendar(std::string_view bytes) {
   CalendarBuilder builder;
   XCalWalker walker(buffer, builder);
   auto is_calendar = [](const pugi::xml_node& node) {
-    std::string name = Upper(node.name());
+    std::string name = ToUpperAscii(node.name());
     return node.type() == pugi::node_element &&
            (name == "VCALENDAR" ||
             (name.size() > 10 && name.compare(name.size() - 10, 10, ":VCALENDAR") == 0));
@@ -1145,7 +1157,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
   EventReader reader(calendar, options);
   std::vector<bool> open_ended;
   schedule.sessions.reserve(calendar.events.size());
-  feed::ProblemList problems;
+  ProblemList problems;
   // Occurrences that a VEVENT of their own replaces (UID and RECURRENCE-ID).
   std::map<std::string, std::set<UnixSeconds>> replaced;
   for (const RawEvent& event : calendar.events) {
@@ -1159,7 +1171,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
     bool open = false;
     Instant start;
     if (Status status = reader.Read(event, session, open, &start); !status.ok()) {
-      problems.Add(status, kSetZone);  // and on to the next event, to report every one
+      problems.Add(status, kSetClockTimezone);  // and on to the next event, to report every one
       continue;
     }
     // An occurrence's guid is its UID and original start, as RECURRENCE-ID names
@@ -1172,10 +1184,10 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
       for (const Occurrence& occurrence : reader.OccurrencesOf(event, start)) {
         if (skip.count(occurrence.utc)) continue;
         if (schedule.sessions.size() >= kMostSessions)
-          return Status::Error(
-              "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number) +
-              ": its recurrences take the schedule past " + std::to_string(kMostSessions) +
-              " sessions, more than any conference has: check its RRULE");
+          return Status::ErrorAt(
+              "line " + std::to_string(event.line) + ": VEVENT " + std::to_string(event.number),
+              "its recurrences take the schedule past " + std::to_string(kMostSessions) +
+                  " sessions, more than any conference has: check its RRULE");
         Session copy = session;
         copy.start = occurrence.utc;
         copy.end = occurrence.utc + length;
@@ -1204,9 +1216,7 @@ Result<Schedule> ScheduleFromCalendar(const Calendar& calendar, const FeedOption
 }  // namespace
 
 Result<Schedule> ParseICalendar(std::string_view bytes, const FeedOptions& options) {
-  std::string_view text = bytes;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  auto calendar = ReadCalendar(text);
+  auto calendar = ReadCalendar(SkipUtf8Bom(bytes));
   if (!calendar.ok()) return calendar.status();
   return ScheduleFromCalendar(*calendar, options);
 }

@@ -118,7 +118,7 @@ class Reader {
       return ErrorAt(list_path, std::string("not a list of contributions (it is ") +
                                     TypeName(*contributions) + ")");
     // A bad contribution does not hide the next: every one is reported.
-    feed::ProblemList problems;
+    ProblemList problems;
     for (size_t i = 0; i < contributions->size(); ++i)
       problems.Add(ReadContribution((*contributions)[i], zone_name, event_room,
                                     list_path + "[" + std::to_string(i) + "]"));
@@ -172,7 +172,7 @@ class Reader {
       if (!session.room.empty()) break;
     }
     if (session.room.empty()) session.room = event_room.empty() ? kDefaultRoom : event_room;
-    AddRoom(session.room);
+    rooms_.Add(session.room, "");
 
     for (const char* key : {"speakers", "primaryauthors"}) {
       const Json* people = Member(contribution, key);
@@ -227,14 +227,9 @@ class Reader {
     return it->second.get();
   }
 
-  void AddRoom(const std::string& name) {
-    if (room_index_.emplace(name, schedule_.rooms.size()).second)
-      schedule_.rooms.push_back(Room{name, ""});
-  }
-
   Schedule& schedule_;
   std::map<std::string, std::unique_ptr<Zone>> zones_;  // by IANA name
-  std::map<std::string, size_t> room_index_;            // room name → index in schedule_.rooms
+  feed::RoomIndex rooms_{schedule_.rooms};              // rooms in feed order
 };
 
 }  // namespace
@@ -243,7 +238,7 @@ Result<Schedule> ParseIndicoJson(std::string_view bytes) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          LineAndColumn(bytes, bad) + ")");
-  size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t bom = bytes.size() - SkipUtf8Bom(bytes).size();
 
   Json root;
   if (Status status = feed::ParseJsonDocument(bytes, bom, root); !status.ok()) return status;

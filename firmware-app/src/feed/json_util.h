@@ -32,9 +32,9 @@ inline const char* TypeName(const Json& value) {
   }
 }
 
-// "schedule.conference.days[1]: message".
+// A problem at a JSON path: "schedule.conference.days[1]: message".
 inline Status ErrorAt(const std::string& path, const std::string& message) {
-  return Status::Error(path + ": " + message);
+  return Status::ErrorAt(path, message);
 }
 
 // The member `key` of an object, or null when absent (or when `object` is not one).

@@ -8,21 +8,16 @@
 #include "feed/recurrence.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <string>
 #include <system_error>
+
+#include "base/text.h"
 
 namespace foyer {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
-
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::optional<int> Integer(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
@@ -182,97 +177,121 @@ std::vector<std::int64_t> Candidates(const RecurrenceRule& rule, std::int64_t fi
 
 int WeekdayFromCode(std::string_view code) {
   static constexpr const char* kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-  std::string upper = Upper(code);
+  std::string upper = ToUpperAscii(code);
   for (int i = 0; i < 7; ++i)
     if (upper == kCodes[i]) return i;
   return -1;
 }
 
-std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text) {
-  RecurrenceRule rule;
-  bool have_frequency = false;
-  while (!text.empty()) {
-    size_t semicolon = text.find(';');
-    std::string_view part = text.substr(0, semicolon);
-    text = semicolon == std::string_view::npos ? std::string_view() : text.substr(semicolon + 1);
-    while (!part.empty() && std::isspace(static_cast<unsigned char>(part.back())))
-      part.remove_suffix(1);
-    if (part.empty()) continue;
-    size_t equals = part.find('=');
-    if (equals == std::string_view::npos) return std::nullopt;
-    std::string key = Upper(part.substr(0, equals));
-    std::string_view value = part.substr(equals + 1);
-    bool ok = true;
-    if (key == "FREQ") {
-      std::string frequency = Upper(value);
-      have_frequency = true;
-      if (frequency == "DAILY") {
-        rule.frequency = RecurrenceRule::Frequency::kDaily;
-      } else if (frequency == "WEEKLY") {
-        rule.frequency = RecurrenceRule::Frequency::kWeekly;
-      } else if (frequency == "MONTHLY") {
-        rule.frequency = RecurrenceRule::Frequency::kMonthly;
-      } else if (frequency == "YEARLY") {
-        rule.frequency = RecurrenceRule::Frequency::kYearly;
-      } else {
-        ok = false;  // HOURLY and finer: not a conference's
-      }
-    } else if (key == "INTERVAL") {
-      auto interval = Integer(value);
-      ok = interval && *interval >= 1 && *interval <= 10000;
-      if (ok) rule.interval = *interval;
-    } else if (key == "COUNT") {
-      auto count = Integer(value);
-      ok = count && *count >= 1;
-      if (ok) rule.count = *count;
-    } else if (key == "UNTIL") {
-      ok = ReadUntil(value, rule);
-    } else if (key == "BYDAY") {
-      ok = ForEachItem(value, [&](std::string_view item) {
-        if (item.size() < 2) return false;
-        int weekday = WeekdayFromCode(item.substr(item.size() - 2));
-        std::string_view number = item.substr(0, item.size() - 2);
-        std::optional<int> ordinal = number.empty() ? 0 : Integer(number);
-        if (weekday < 0 || !ordinal || *ordinal < -53 || *ordinal > 53) return false;
-        rule.by_day.push_back({weekday, *ordinal});
-        return true;
-      });
-    } else if (key == "BYMONTHDAY") {
-      ok = ForEachItem(value, [&](std::string_view item) {
-        auto day = Integer(item);
-        if (!day || *day == 0 || *day < -31 || *day > 31) return false;
-        rule.by_month_day.push_back(*day);
-        return true;
-      });
-    } else if (key == "BYMONTH") {
-      ok = ForEachItem(value, [&](std::string_view item) {
-        auto month = Integer(item);
-        if (!month || *month < 1 || *month > 12) return false;
-        rule.by_month.push_back(*month);
-        return true;
-      });
-    } else if (key == "WKST") {
-      rule.week_start = WeekdayFromCode(value);
-      ok = rule.week_start >= 0;
-    } else {
-      ok = false;  // BYSETPOS, BYHOUR, BYWEEKNO, BYYEARDAY, …
-    }
-    if (!ok) return std::nullopt;
+namespace {
+
+// FREQ's value; false for HOURLY and finer (not a conference's) and for
+// anything else.
+bool ReadFrequency(std::string_view value, RecurrenceRule& rule) {
+  std::string frequency = ToUpperAscii(value);
+  if (frequency == "DAILY") {
+    rule.frequency = RecurrenceRule::Frequency::kDaily;
+  } else if (frequency == "WEEKLY") {
+    rule.frequency = RecurrenceRule::Frequency::kWeekly;
+  } else if (frequency == "MONTHLY") {
+    rule.frequency = RecurrenceRule::Frequency::kMonthly;
+  } else if (frequency == "YEARLY") {
+    rule.frequency = RecurrenceRule::Frequency::kYearly;
+  } else {
+    return false;
   }
-  if (!have_frequency) return std::nullopt;
+  return true;
+}
+
+// BYDAY, BYMONTHDAY or BYMONTH's list; false when an item is out of range.
+bool ReadByList(const std::string& key, std::string_view value, RecurrenceRule& rule) {
+  if (key == "BYDAY") {
+    return ForEachItem(value, [&](std::string_view item) {
+      if (item.size() < 2) return false;
+      int weekday = WeekdayFromCode(item.substr(item.size() - 2));
+      std::string_view number = item.substr(0, item.size() - 2);
+      std::optional<int> ordinal = number.empty() ? 0 : Integer(number);
+      if (weekday < 0 || !ordinal || *ordinal < -53 || *ordinal > 53) return false;
+      rule.by_day.push_back({weekday, *ordinal});
+      return true;
+    });
+  }
+  if (key == "BYMONTHDAY") {
+    return ForEachItem(value, [&](std::string_view item) {
+      auto day = Integer(item);
+      if (!day || *day == 0 || *day < -31 || *day > 31) return false;
+      rule.by_month_day.push_back(*day);
+      return true;
+    });
+  }
+  return ForEachItem(value, [&](std::string_view item) {  // BYMONTH
+    auto month = Integer(item);
+    if (!month || *month < 1 || *month > 12) return false;
+    rule.by_month.push_back(*month);
+    return true;
+  });
+}
+
+// One KEY=value part of the rule; false when it is not read (an unknown or
+// unsupported part, or a bad value).
+bool ReadRulePart(const std::string& key, std::string_view value, RecurrenceRule& rule) {
+  if (key == "FREQ") return ReadFrequency(value, rule);
+  if (key == "INTERVAL") {
+    auto interval = Integer(value);
+    if (!interval || *interval < 1 || *interval > 10000) return false;
+    rule.interval = *interval;
+    return true;
+  }
+  if (key == "COUNT") {
+    auto count = Integer(value);
+    if (!count || *count < 1) return false;
+    rule.count = *count;
+    return true;
+  }
+  if (key == "UNTIL") return ReadUntil(value, rule);
+  if (key == "BYDAY" || key == "BYMONTHDAY" || key == "BYMONTH")
+    return ReadByList(key, value, rule);
+  if (key == "WKST") {
+    rule.week_start = WeekdayFromCode(value);
+    return rule.week_start >= 0;
+  }
+  return false;  // BYSETPOS, BYHOUR, BYWEEKNO, BYYEARDAY, …
+}
+
+// True when the expansion below can follow the rule's BYDAY ordinals.
+bool OrdinalsSupported(const RecurrenceRule& rule) {
   bool ordinals = std::any_of(rule.by_day.begin(), rule.by_day.end(),
                               [](const RecurrenceRule::Day& d) { return d.ordinal != 0; });
   if (ordinals) {
     // Ordinals count within a month here: not in days or weeks, nor a year's weeks.
     if (rule.frequency == RecurrenceRule::Frequency::kDaily ||
         rule.frequency == RecurrenceRule::Frequency::kWeekly)
-      return std::nullopt;
+      return false;
     for (const RecurrenceRule::Day& day : rule.by_day)
-      if (day.ordinal < -5 || day.ordinal > 5) return std::nullopt;
+      if (day.ordinal < -5 || day.ordinal > 5) return false;
   }
-  if (rule.frequency == RecurrenceRule::Frequency::kYearly && !rule.by_day.empty() &&
-      rule.by_month.empty())
-    return std::nullopt;  // "the 20th Monday of the year"
+  // Not "the 20th Monday of the year".
+  return !(rule.frequency == RecurrenceRule::Frequency::kYearly && !rule.by_day.empty() &&
+           rule.by_month.empty());
+}
+
+}  // namespace
+
+std::optional<RecurrenceRule> ParseRecurrenceRule(std::string_view text) {
+  RecurrenceRule rule;
+  bool have_frequency = false;
+  while (!text.empty()) {
+    size_t semicolon = text.find(';');
+    std::string_view part = TrimEnd(text.substr(0, semicolon));
+    text = semicolon == std::string_view::npos ? std::string_view() : text.substr(semicolon + 1);
+    if (part.empty()) continue;
+    size_t equals = part.find('=');
+    if (equals == std::string_view::npos) return std::nullopt;
+    std::string key = ToUpperAscii(part.substr(0, equals));
+    if (!ReadRulePart(key, part.substr(equals + 1), rule)) return std::nullopt;
+    have_frequency |= key == "FREQ";
+  }
+  if (!have_frequency || !OrdinalsSupported(rule)) return std::nullopt;
   return rule;
 }
 

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -76,14 +77,6 @@ std::string LineOf(const Json* value) { return CollapseWhitespace(TextOf(value))
 std::string ParagraphsOf(const Json* value) { return feed::Paragraphs(TextOf(value)); }
 std::string ColorOf(const Json* value) { return feed::NormalizeColor(LineOf(value)); }
 
-bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
-  size_t begin = pos;
-  out = 0;
-  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
-    out = out * 10 + (text[pos++] - '0');
-  return pos > begin;
-}
-
 // A duration in seconds from every shape real feeds use: "01:30", "1:30",
 // "6:59", "00:00", "01:30:00", a number of minutes (90 or "90"), or ISO 8601
 // "PT1H30M".
@@ -100,17 +93,8 @@ Result<std::int64_t> ParseDuration(const Json& value) {
   if (!value.is_string()) return bad;
   std::string text = CollapseWhitespace(value.get_ref<const std::string&>());
   if (auto iso = feed::ParseIsoDuration(text); iso && *iso >= 0) return *iso;  // "PT1H30M"
-  size_t pos = 0;
-  std::int64_t hours = 0, minutes = 0, secs = 0;
-  if (!ReadNumber(text, pos, hours)) return bad;
-  if (pos == text.size()) return hours * 60;  // "90": minutes
-  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return bad;
-  if (pos < text.size() && text[pos] == ':') {
-    ++pos;
-    if (!ReadNumber(text, pos, secs) || secs > 59) return bad;
-  }
-  if (pos != text.size()) return bad;
-  return hours * 3600 + minutes * 60 + secs;
+  if (auto clock = feed::ParseClock(text, true)) return *clock;  // "01:30", or "90" minutes
+  return bad;
 }
 
 // Reads schedule.conference into a Schedule, keeping the track colors and the
@@ -183,7 +167,7 @@ class Reader {
       for (size_t i = 0; i < entries.size(); ++i)
         problems_.Add(
             ReadEvent(entries[i], room, context, room_path + "[" + std::to_string(i) + "]"),
-            "set clock.timezone");
+            kSetClockTimezone);
     }
     return Status::Ok();
   }
@@ -212,9 +196,10 @@ class Reader {
       return std::make_pair(utc, options_.floating_zone->OffsetAt(utc));
     }
     if (day.offset) return std::make_pair(local - *day.offset, *day.offset);
-    return ErrorAt(path + ".date",
-                   "missing, and the day's date with \"start\" " + Quote(start_text) +
-                       " has no UTC offset: set clock.timezone to the venue's time zone");
+    return ErrorAt(path + ".date", "missing, and the day's date with \"start\" " +
+                                       Quote(start_text) +
+                                       " has no UTC offset: " + std::string(kSetClockTimezone) +
+                                       " to the venue's time zone");
   }
 
   Status ReadEvent(const Json& event, const std::string& room, const DayContext& day,
@@ -224,41 +209,8 @@ class Reader {
                      std::string("not an event (it is ") + TypeName(event) + ", not an object)");
     Session session;
     session.room = room;
-
-    const Json* date = Member(event, "date");
-    if (date == nullptr || date->is_null()) {
-      auto placed = PlaceByDay(event, day, path);
-      if (!placed.ok()) return placed.status();
-      std::tie(session.start, session.utc_offset) = *placed;
-    } else {
-      if (!date->is_string())
-        return ErrorAt(path + ".date",
-                       std::string("not a date and time (it is ") + TypeName(*date) + ")");
-      const std::string& date_text = date->get_ref<const std::string&>();
-      auto instant = ParseIsoInstant(date_text);
-      if (!instant.ok()) return instant.status().WithContext(path + ".date");
-      if (!instant->has_offset)
-        return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
-                                           ": the session cannot be placed in time");
-      session.start = instant->utc;
-      session.utc_offset = instant->offset_seconds;
-    }
-
-    const Json* duration = Member(event, "duration");
-    const Json* end = Member(event, "end");
-    if ((duration == nullptr || duration->is_null()) && end && end->is_string()) {
-      // Not in version 1 of the schema, but unambiguous when written in full.
-      auto end_instant = ParseIsoInstant(end->get_ref<const std::string&>());
-      if (!end_instant.ok() || !end_instant->has_offset)
-        return ErrorAt(path + ".end", "not a date and time with a UTC offset: " +
-                                          Quote(end->get_ref<const std::string&>()));
-      session.end = end_instant->utc;
-    } else {
-      if (duration == nullptr) return ErrorAt(path + ".duration", "missing");
-      auto seconds = ParseDuration(*duration);
-      if (!seconds.ok()) return seconds.status().WithContext(path + ".duration");
-      session.end = session.start + *seconds;
-    }
+    if (Status start = ReadStart(event, day, path, session); !start.ok()) return start;
+    if (Status end = ReadEnd(event, path, session); !end.ok()) return end;
 
     session.guid = LineOf(Member(event, "guid"));
     session.feed_id = LineOf(Member(event, "id"));
@@ -272,28 +224,78 @@ class Reader {
     session.url = LineOf(Member(event, "url"));
     session.abstract = ParagraphsOf(Member(event, "abstract"));
     if (session.abstract.empty()) session.abstract = ParagraphsOf(Member(event, "description"));
-
-    if (const Json* persons = Member(event, "persons"); persons && persons->is_array()) {
-      for (const Json& person : *persons) {
-        std::string name;
-        if (person.is_string()) {
-          name = LineOf(&person);
-        } else {
-          for (const char* key : {"public_name", "name", "full_public_name"}) {
-            name = LineOf(Member(person, key));
-            if (!name.empty()) break;
-          }
-        }
-        if (!name.empty()) session.speakers.push_back(std::move(name));
-      }
-    }
+    session.speakers = SpeakersOf(Member(event, "persons"));
     schedule_.sessions.push_back(std::move(session));
     return Status::Ok();
   }
 
+  // The session's start and offset: its "date", or the day's date and its "start".
+  Status ReadStart(const Json& event, const DayContext& day, const std::string& path,
+                   Session& session) {
+    const Json* date = Member(event, "date");
+    if (date == nullptr || date->is_null()) {
+      auto placed = PlaceByDay(event, day, path);
+      if (!placed.ok()) return placed.status();
+      std::tie(session.start, session.utc_offset) = *placed;
+      return Status::Ok();
+    }
+    if (!date->is_string())
+      return ErrorAt(path + ".date",
+                     std::string("not a date and time (it is ") + TypeName(*date) + ")");
+    const std::string& date_text = date->get_ref<const std::string&>();
+    auto instant = ParseIsoInstant(date_text);
+    if (!instant.ok()) return instant.status().WithContext(path + ".date");
+    if (!instant->has_offset)
+      return ErrorAt(path + ".date", "no UTC offset in " + Quote(date_text) +
+                                         ": the session cannot be placed in time");
+    session.start = instant->utc;
+    session.utc_offset = instant->offset_seconds;
+    return Status::Ok();
+  }
+
+  // The session's end: its start plus "duration", or an "end" written in full.
+  Status ReadEnd(const Json& event, const std::string& path, Session& session) {
+    const Json* duration = Member(event, "duration");
+    const Json* end = Member(event, "end");
+    if ((duration == nullptr || duration->is_null()) && end && end->is_string()) {
+      // Not in version 1 of the schema, but unambiguous when written in full.
+      auto end_instant = ParseIsoInstant(end->get_ref<const std::string&>());
+      if (!end_instant.ok() || !end_instant->has_offset)
+        return ErrorAt(path + ".end", "not a date and time with a UTC offset: " +
+                                          Quote(end->get_ref<const std::string&>()));
+      session.end = end_instant->utc;
+      return Status::Ok();
+    }
+    if (duration == nullptr) return ErrorAt(path + ".duration", "missing");
+    auto seconds = ParseDuration(*duration);
+    if (!seconds.ok()) return seconds.status().WithContext(path + ".duration");
+    session.end = session.start + *seconds;
+    return Status::Ok();
+  }
+
+  // The names in "persons": strings, or objects by public_name, name or
+  // full_public_name.
+  static std::vector<std::string> SpeakersOf(const Json* persons) {
+    std::vector<std::string> names;
+    if (persons == nullptr || !persons->is_array()) return names;
+    for (const Json& person : *persons) {
+      std::string name;
+      if (person.is_string()) {
+        name = LineOf(&person);
+      } else {
+        for (const char* key : {"public_name", "name", "full_public_name"}) {
+          name = LineOf(Member(person, key));
+          if (!name.empty()) break;
+        }
+      }
+      if (!name.empty()) names.push_back(std::move(name));
+    }
+    return names;
+  }
+
   Schedule& schedule_;
   const FeedOptions& options_;
-  feed::ProblemList problems_;                       // every bad day, room and event
+  ProblemList problems_;                             // every bad day, room and event
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
   feed::RoomIndex rooms_{schedule_.rooms};           // rooms in feed order
 };
@@ -301,7 +303,7 @@ class Reader {
 }  // namespace
 
 Result<Schedule> ParseScheduleJson(std::string_view bytes, const FeedOptions& options) {
-  size_t bom = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  size_t bom = bytes.size() - SkipUtf8Bom(bytes).size();
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("not UTF-8: invalid byte sequence at byte " + std::to_string(bad) + " (" +
                          LineAndColumn(bytes, bad) + ")");

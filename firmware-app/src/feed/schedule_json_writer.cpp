@@ -335,22 +335,28 @@ Zone DefaultZoneFor(const Schedule& schedule) {
   return Zone::Fixed(dominant);
 }
 
-std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
-  const std::string acronym = AcronymFor(schedule);
-  const Identities identities = ChooseIdentities(schedule);
-  const std::vector<Room> rooms = RoomsOf(schedule);
+namespace {
 
-  // Sessions by conference day, each day's in start order (feed order on a tie).
-  std::map<CivilDate, std::vector<size_t>> days;
+// Session indexes by conference day, each day's in start order (feed order on a tie).
+using SessionsByDay = std::map<CivilDate, std::vector<size_t>>;
+
+SessionsByDay SessionsByConferenceDay(const Schedule& schedule, const Zone& zone) {
+  SessionsByDay days;
   for (size_t i = 0; i < schedule.sessions.size(); ++i)
     days[ConferenceDay(zone, schedule.sessions[i].start)].push_back(i);
   for (auto& [date, indexes] : days)
     std::stable_sort(indexes.begin(), indexes.end(), [&](size_t a, size_t b) {
       return schedule.sessions[a].start < schedule.sessions[b].start;
     });
+  return days;
+}
+
+// conference.days: every room listed on every day.
+Json DaysJson(const Schedule& schedule, const Zone& zone, const SessionsByDay& days,
+              const std::vector<Room>& rooms, const std::string& acronym) {
+  const Identities identities = ChooseIdentities(schedule);
   bool unnamed_room = std::any_of(schedule.sessions.begin(), schedule.sessions.end(),
                                   [](const Session& session) { return session.room.empty(); });
-
   Json days_json = Json::array();
   int index = 0;
   for (const auto& [date, indexes] : days) {
@@ -370,7 +376,11 @@ std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
          {"day_end", zone.FormatIso(LocalInstant(zone, next_day, kDayStartHour - 1, 59))},
          {"rooms", std::move(rooms_json)}});
   }
+  return days_json;
+}
 
+// conference.rooms: name, slug and a guid made from the name.
+Json RoomsJson(const std::vector<Room>& rooms) {
   Json rooms_list = Json::array();
   for (const Room& room : rooms) {
     Json entry = {{"name", room.name}};
@@ -379,7 +389,11 @@ std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
     entry["guid"] = NameBasedUuid("foyer:room:" + room.name);
     rooms_list.push_back(std::move(entry));
   }
+  return rooms_list;
+}
 
+// conference.tracks, in the order sessions first name them.
+Json TracksJson(const Schedule& schedule) {
   Json tracks = Json::array();
   std::set<std::string> seen_tracks;
   for (const Session& session : schedule.sessions) {
@@ -389,6 +403,16 @@ std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
     if (!session.track_color.empty()) track["color"] = session.track_color;
     tracks.push_back(std::move(track));
   }
+  return tracks;
+}
+
+}  // namespace
+
+std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
+  const std::string acronym = AcronymFor(schedule);
+  const std::vector<Room> rooms = RoomsOf(schedule);
+  const SessionsByDay days = SessionsByConferenceDay(schedule, zone);
+  Json tracks = TracksJson(schedule);
 
   Json conference = {{"acronym", acronym},
                      {"title", schedule.title.empty() ? std::string("Schedule") : schedule.title}};
@@ -401,8 +425,8 @@ std::string WriteScheduleJson(const Schedule& schedule, const Zone& zone) {
   static const std::regex kZoneName("^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$");
   if (std::regex_search(zone.name(), kZoneName)) conference["time_zone_name"] = zone.name();
   if (!tracks.empty()) conference["tracks"] = std::move(tracks);
-  conference["rooms"] = std::move(rooms_list);
-  conference["days"] = std::move(days_json);
+  conference["rooms"] = RoomsJson(rooms);
+  conference["days"] = DaysJson(schedule, zone, days, rooms, acronym);
 
   Json root = {{"$schema", "https://c3voc.de/schedule/schema.json"},
                {"generator", {{"name", "foyer-feed"}}},

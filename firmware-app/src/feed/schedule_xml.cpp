@@ -34,6 +34,7 @@
 
 #include <pugixml.hpp>
 
+#include "base/text.h"
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
@@ -57,11 +58,8 @@ class ParseBuffer {
   // than tab, CR and LF; with `latin1`, bytes from 0x80 up become UTF-8.
   ParseBuffer(std::string_view bytes, bool latin1) {
     text_.reserve(bytes.size() + 16);
-    size_t begin = 0;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-      begin = 3;
-      moves_.push_back({0, 3});
-    }
+    size_t begin = bytes.size() - SkipUtf8Bom(bytes).size();
+    if (begin > 0) moves_.push_back({0, begin});
     for (size_t i = begin; i < bytes.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(bytes[i]);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
@@ -111,16 +109,9 @@ size_t LineNumber(std::string_view bytes, size_t offset) {
   return 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // The encoding named by the XML declaration, lower case; empty when none is named.
 std::string DeclaredEncoding(std::string_view bytes) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  bytes = SkipUtf8Bom(bytes);
   if (bytes.substr(0, 5) != "<?xml") return "";
   std::string_view declaration = bytes.substr(0, bytes.find("?>"));
   size_t key = declaration.find("encoding");
@@ -129,7 +120,7 @@ std::string DeclaredEncoding(std::string_view bytes) {
   if (quote == std::string_view::npos) return "";
   size_t end = declaration.find(declaration[quote], quote + 1);
   if (end == std::string_view::npos) return "";
-  return Lower(declaration.substr(quote + 1, end - quote - 1));
+  return ToLowerAscii(declaration.substr(quote + 1, end - quote - 1));
 }
 
 bool IsLatin1(const std::string& encoding) {
@@ -197,42 +188,15 @@ std::string ParagraphsOf(const pugi::xml_node& node) {
     if (i > 0) out += '\n';
     out += line;
   }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  return out.substr(first, out.find_last_not_of(" \n") - first + 1);
-}
-
-bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
-  size_t begin = pos;
-  out = 0;
-  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
-    out = out * 10 + (text[pos++] - '0');
-  return pos > begin;
-}
-
-// "H:MM", "HH:MM" or "HH:MM:SS" as seconds; with `minutes_alone`, a bare
-// number counts as minutes. False for anything else.
-bool ParseClock(std::string_view text, bool minutes_alone, std::int64_t& seconds) {
-  size_t pos = 0;
-  std::int64_t hours = 0, minutes = 0, secs = 0;
-  if (!ReadNumber(text, pos, hours)) return false;
-  if (pos == text.size()) {
-    seconds = hours * 60;
-    return minutes_alone;
-  }
-  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return false;
-  if (pos < text.size() && text[pos] == ':') {
-    ++pos;
-    if (!ReadNumber(text, pos, secs) || secs > 59) return false;
-  }
-  if (pos != text.size()) return false;
-  seconds = hours * 3600 + minutes * 60 + secs;
-  return true;
+  return std::string(Trim(out, " \n"));
 }
 
 // A time of day written "HH:MM", "H:MM" or "HH:MM:SS", as seconds after midnight.
 bool ParseTimeOfDay(std::string_view text, std::int64_t& seconds) {
-  return ParseClock(text, false, seconds) && seconds < 86400;
+  std::optional<std::int64_t> clock = feed::ParseClock(text, false);
+  if (!clock || *clock >= 86400) return false;
+  seconds = *clock;
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -341,9 +305,9 @@ class Reader {
         std::string room = LineOf(child.attribute("name"));
         rooms_.Add(room, LineOf(child.attribute("slug")));
         for (pugi::xml_node event : child.children("event"))
-          problems_.Add(ReadEvent(event, context, room), "set clock.timezone");
+          problems_.Add(ReadEvent(event, context, room), kSetClockTimezone);
       } else if (Named(child, "event")) {
-        problems_.Add(ReadEvent(child, context, ""), "set clock.timezone");
+        problems_.Add(ReadEvent(child, context, ""), kSetClockTimezone);
       }
     }
   }
@@ -355,70 +319,82 @@ class Reader {
     session.room = room.empty() ? LineOf(fields.room) : room;
     session.title = LineOf(fields.title);
     auto fail = [&](const std::string& message) {
-      return Status::Error(PlaceOf(event, day, session) + ": " + message);
+      return Status::ErrorAt(PlaceOf(event, day, session), message);
     };
-
-    // The instant: <date> with its offset, else a floating local time.
-    UnixSeconds local = 0;
-    bool floating = true;
-    std::string local_text;
-    std::string date_text = LineOf(fields.date);
-    std::string start_text = LineOf(fields.start);
-    if (date_text.size() > 10) {
-      auto instant = ParseIsoInstant(date_text);
-      if (!instant.ok()) return fail("<date>: " + instant.status().message());
-      if (instant->has_offset) {
-        session.start = instant->utc;
-        session.utc_offset = instant->offset_seconds;
-        floating = false;
-      } else {
-        local = instant->utc;
-        local_text = date_text;
-      }
-    } else {
-      CivilDate date = day.date;
-      bool has_date = day.has_date;
-      if (!date_text.empty()) {  // a bare date: the time comes from <start>
-        auto parsed = ParseIsoDate(date_text);
-        if (!parsed.ok()) return fail("<date>: " + parsed.status().message());
-        date = *parsed;
-        has_date = true;
-      }
-      if (start_text.empty())
-        return fail(
-            "<start> missing: every event needs a <date> with a UTC offset, or a <start> time");
-      std::int64_t second = 0;
-      if (!ParseTimeOfDay(start_text, second))
-        return fail("<start>: not a time of day (expected \"HH:MM\"): " + Quote(start_text));
-      if (!has_date)
-        return fail(
-            "no date: neither the event's <date> nor its <day date=…> gives the day of "
-            "its <start>");
-      std::int64_t days = DaysFromCivil(date);
-      // Pentabarf days run past midnight: 01:00 in a day that starts at 09:00 is
-      // the next morning. (A <date> of its own already names the right day.)
-      if (date_text.empty() && day.start_known && second < day.start_second) ++days;
-      local = days * 86400 + second;
-      local_text = FormatDate(CivilFromDays(days)) + " " + start_text;
-    }
-    if (floating) {
-      if (options_.floating_zone == nullptr)
-        return fail("the feed's times carry no UTC offset (" + Quote(local_text) +
-                    "): set clock.timezone in the screen's config to the venue's time zone");
-      session.start = options_.floating_zone->LocalToUtc(local);
-      session.utc_offset = options_.floating_zone->OffsetAt(session.start);
-    }
+    if (Status start = ReadStart(fields, day, session); !start.ok()) return fail(start.message());
 
     // No <duration>, or an empty one (a Jekyll template's open-ended hackathon):
     // open-ended, as an iCalendar event without an end.
     std::string duration_text = LineOf(fields.duration);
     bool open_ended = duration_text.empty();
-    std::int64_t seconds = 0;
-    if (!open_ended && !ParseClock(duration_text, true, seconds))
+    std::optional<std::int64_t> seconds = feed::ParseClock(duration_text, true);
+    if (!open_ended && !seconds)
       return fail("<duration>: not a duration (expected \"HH:MM\" or \"HH:MM:SS\"): " +
                   Quote(duration_text));
-    session.end = session.start + (open_ended ? feed::kOpenEndedLength : seconds);
+    session.end = session.start + (open_ended ? feed::kOpenEndedLength : *seconds);
 
+    ReadDetails(event, fields, session);
+    rooms_.Add(session.room, "");
+    schedule_.sessions.push_back(std::move(session));
+    open_ended_.push_back(open_ended);
+    return Status::Ok();
+  }
+
+  // Sets the session's start and offset: <date> with its offset, else a
+  // floating local time read in options_.floating_zone.
+  Status ReadStart(const EventFields& fields, const DayContext& day, Session& session) {
+    std::string date_text = LineOf(fields.date);
+    if (date_text.size() > 10) {
+      auto instant = ParseIsoInstant(date_text);
+      if (!instant.ok()) return Status::Error("<date>: " + instant.status().message());
+      if (instant->has_offset) {
+        session.start = instant->utc;
+        session.utc_offset = instant->offset_seconds;
+        return Status::Ok();
+      }
+      return PlaceFloating(instant->utc, date_text, session);
+    }
+    std::string start_text = LineOf(fields.start);
+    CivilDate date = day.date;
+    bool has_date = day.has_date;
+    if (!date_text.empty()) {  // a bare date: the time comes from <start>
+      auto parsed = ParseIsoDate(date_text);
+      if (!parsed.ok()) return Status::Error("<date>: " + parsed.status().message());
+      date = *parsed;
+      has_date = true;
+    }
+    if (start_text.empty())
+      return Status::Error(
+          "<start> missing: every event needs a <date> with a UTC offset, or a <start> time");
+    std::int64_t second = 0;
+    if (!ParseTimeOfDay(start_text, second))
+      return Status::Error("<start>: not a time of day (expected \"HH:MM\"): " + Quote(start_text));
+    if (!has_date)
+      return Status::Error(
+          "no date: neither the event's <date> nor its <day date=…> gives the day of its "
+          "<start>");
+    std::int64_t days = DaysFromCivil(date);
+    // Pentabarf days run past midnight: 01:00 in a day that starts at 09:00 is
+    // the next morning. (A <date> of its own already names the right day.)
+    if (date_text.empty() && day.start_known && second < day.start_second) ++days;
+    return PlaceFloating(days * 86400 + second, FormatDate(CivilFromDays(days)) + " " + start_text,
+                         session);
+  }
+
+  // Sets the session's start from a local time (as if UTC seconds) without an
+  // offset, written `local_text`, in the floating zone.
+  Status PlaceFloating(UnixSeconds local, const std::string& local_text, Session& session) {
+    if (options_.floating_zone == nullptr)
+      return Status::Error("the feed's times carry no UTC offset (" + Quote(local_text) +
+                           "): " + std::string(kSetClockTimezone) +
+                           " in the screen's config to the venue's time zone");
+    session.start = options_.floating_zone->LocalToUtc(local);
+    session.utc_offset = options_.floating_zone->OffsetAt(session.start);
+    return Status::Ok();
+  }
+
+  // What the screens show of an event besides its time and room.
+  void ReadDetails(const pugi::xml_node& event, const EventFields& fields, Session& session) {
     session.guid = LineOf(event.attribute("guid"));
     session.feed_id = LineOf(event.attribute("id"));
     session.subtitle = LineOf(fields.subtitle);
@@ -443,11 +419,6 @@ class Reader {
         if (!name.empty()) session.speakers.push_back(std::move(name));
       }
     }
-
-    rooms_.Add(session.room, "");
-    schedule_.sessions.push_back(std::move(session));
-    open_ended_.push_back(open_ended);
-    return Status::Ok();
   }
 
   // `day 2025-10-15, room "Hall A", event "Opening" (line 42)`.
@@ -473,7 +444,7 @@ class Reader {
   const FeedOptions& options_;
   const ParseBuffer& buffer_;
   std::string_view bytes_;
-  feed::ProblemList problems_;                       // every bad event
+  ProblemList problems_;                             // every bad event
   std::vector<bool> open_ended_;                     // by session: no duration given
   std::map<std::string, std::string> track_colors_;  // track name → "#rrggbb"
   feed::RoomIndex rooms_{schedule_.rooms};           // rooms in feed order
@@ -503,7 +474,7 @@ Result<Schedule> ParseScheduleXml(std::string_view bytes, const FeedOptions& opt
   pugi::xml_node root = document.document_element();
   if (root && !Named(root, "schedule")) {
     std::string name = root.name();
-    std::string lower = Lower(name);
+    std::string lower = ToLowerAscii(name);
     return Status::Error("not a schedule.xml: the root element is <" + name + ">, not <schedule>" +
                          (lower == "html" || lower == "head" || lower == "body"
                               ? " (this is an HTML page: a login page, captive portal or error "

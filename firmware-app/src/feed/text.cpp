@@ -1,7 +1,8 @@
 #include "feed/text.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "base/text.h"
 
 namespace foyer::feed {
 
@@ -39,10 +40,7 @@ std::string Paragraphs(std::string_view text) {
       out += static_cast<char>(c);
     }
   }
-  size_t first = out.find_first_not_of(" \n");
-  if (first == std::string::npos) return "";
-  size_t last = out.find_last_not_of(" \n");
-  return out.substr(first, last - first + 1);
+  return std::string(Trim(out, " \n"));
 }
 
 std::string NormalizeColor(std::string text) {
@@ -59,11 +57,36 @@ std::string NormalizeColor(std::string text) {
   return text;
 }
 
+namespace {
+
+// The digits at text[pos] (at most nine), read into `out`; false when there are none.
+bool ReadNumber(std::string_view text, size_t& pos, std::int64_t& out) {
+  size_t begin = pos;
+  out = 0;
+  while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
+    out = out * 10 + (text[pos++] - '0');
+  return pos > begin;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ParseClock(std::string_view text, bool minutes_alone) {
+  size_t pos = 0;
+  std::int64_t hours = 0, minutes = 0, seconds = 0;
+  if (!ReadNumber(text, pos, hours)) return std::nullopt;
+  if (pos == text.size()) return minutes_alone ? std::optional(hours * 60) : std::nullopt;
+  if (text[pos++] != ':' || !ReadNumber(text, pos, minutes) || minutes > 59) return std::nullopt;
+  if (pos < text.size() && text[pos] == ':') {
+    ++pos;
+    if (!ReadNumber(text, pos, seconds) || seconds > 59) return std::nullopt;
+  }
+  if (pos != text.size()) return std::nullopt;
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
 std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
   constexpr std::int64_t kDay = 86400, kLongest = std::int64_t{1} << 40;
-  auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  text = Trim(text, " \t");
   int sign = 1;
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
     sign = text[0] == '-' ? -1 : 1;
@@ -73,18 +96,15 @@ std::optional<std::int64_t> ParseIsoDuration(std::string_view text) {
   std::int64_t seconds = 0;
   bool in_time = false, any = false;
   for (size_t pos = 1; pos < text.size();) {
-    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos])));
+    char c = ToUpperAscii(text[pos]);
     if (c == 'T') {
       in_time = true;
       ++pos;
       continue;
     }
     std::int64_t number = 0;
-    size_t begin = pos;
-    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && pos - begin < 9)
-      number = number * 10 + (text[pos++] - '0');
-    if (pos == begin || pos >= text.size()) return std::nullopt;
-    char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(text[pos++])));
+    if (!ReadNumber(text, pos, number) || pos >= text.size()) return std::nullopt;
+    char unit = ToUpperAscii(text[pos++]);
     if (!in_time && unit == 'W') {
       seconds += number * 7 * kDay;
     } else if (!in_time && unit == 'D') {
@@ -113,38 +133,6 @@ void RoomIndex::Add(const std::string& name, const std::string& slug) {
   } else if (rooms_[it->second].slug.empty()) {
     rooms_[it->second].slug = slug;
   }
-}
-
-void ProblemList::Add(const Status& problem) {
-  if (problem.ok()) return;
-  if (++count_ <= kShown) shown_.push_back(problem.message());
-}
-
-void ProblemList::Add(const Status& problem, std::string_view same_fix) {
-  if (problem.ok()) return;
-  if (problem.message().find(same_fix) != std::string::npos) {
-    for (SameFix& seen : same_fixes_) {
-      if (seen.fix == same_fix) {
-        ++seen.repeats;
-        return;
-      }
-    }
-    if (count_ < kShown) same_fixes_.push_back({std::string(same_fix), shown_.size(), 0});
-  }
-  Add(problem);
-}
-
-Status ProblemList::ToStatus() const {
-  if (count_ == 0) return Status::Ok();
-  std::vector<std::string> lines = shown_;
-  for (const SameFix& seen : same_fixes_)
-    if (seen.repeats > 0)
-      lines[seen.shown] += " (and " + std::to_string(seen.repeats) + " more like it)";
-  std::string text;
-  for (const std::string& line : lines) text += (text.empty() ? "" : "\n") + line;
-  if (count_ > shown_.size())
-    text += "\n… and " + std::to_string(count_ - shown_.size()) + " more problems";
-  return Status::Error(text);
 }
 
 }  // namespace foyer::feed

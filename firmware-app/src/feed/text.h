@@ -1,6 +1,7 @@
 // Helpers the feed parsers share (internal to feed/): quoting for error
-// messages, positions in the bytes, multi-line text, track colours, the rooms
-// in feed order, and the list of problems a reader carries on past.
+// messages, positions in the bytes, multi-line text, track colours and the
+// rooms in feed order. (The list of problems a reader carries on past is
+// base/problems.h's ProblemList.)
 // Pure functions; thread-safe.
 #pragma once
 
@@ -12,7 +13,6 @@
 #include <string_view>
 #include <vector>
 
-#include "base/status.h"
 #include "model/schedule.h"
 
 namespace foyer::feed {
@@ -31,6 +31,11 @@ std::string Paragraphs(std::string_view text);
 // text is not a hex colour.
 std::string NormalizeColor(std::string text);
 
+// "H:MM", "HH:MM" or "HH:MM:SS" (minutes and seconds below 60, at most nine
+// digits a part) in seconds; with `minutes_alone`, a bare number ("90") counts
+// as minutes. nullopt for anything else.
+std::optional<std::int64_t> ParseClock(std::string_view text, bool minutes_alone);
+
 // An ISO 8601 / RFC 5545 duration in seconds: ["+"/"-"] "P" (nW | [nD] ["T"
 // [nH] [nM] [nS]]), read liberally (any order of parts, lower case, spaces
 // around). Days are 24 hours. nullopt for anything else, and past about
@@ -48,33 +53,6 @@ class RoomIndex {
  private:
   std::vector<Room>& rooms_;
   std::map<std::string, size_t> index_;  // room name → index in rooms_
-};
-
-// The problems a reader found while carrying on past them (a bad event does not
-// hide the next one), so that organizers see every one at once.
-class ProblemList {
- public:
-  void Add(const Status& problem);
-  // As Add, but a problem whose message contains `same_fix` is shown only the
-  // first time, with "(and N more like it)": for a feed-wide cause ("set
-  // clock.timezone"), one line says it.
-  void Add(const Status& problem, std::string_view same_fix);
-  bool empty() const { return count_ == 0; }
-  // Ok when there are none; else one problem a line, the first kShown of them
-  // and "… and N more problems".
-  Status ToStatus() const;
-
-  static constexpr size_t kShown = 50;
-
- private:
-  std::vector<std::string> shown_;
-  size_t count_ = 0;
-  struct SameFix {
-    std::string fix;
-    size_t shown = 0;    // the index in shown_ of its first problem
-    size_t repeats = 0;  // how many more there were
-  };
-  std::vector<SameFix> same_fixes_;
 };
 
 }  // namespace foyer::feed

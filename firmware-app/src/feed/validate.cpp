@@ -38,8 +38,8 @@ std::string Hours(UnixSeconds seconds) {
 
 }  // namespace
 
-std::vector<FeedProblem> ValidateSchedule(const Schedule& schedule) {
-  std::vector<FeedProblem> problems;
+std::vector<Problem> ValidateSchedule(const Schedule& schedule) {
+  std::vector<Problem> problems;
   if (schedule.sessions.empty()) {
     problems.push_back({"schedule", "has no sessions: screens would have nothing to show"});
     return problems;

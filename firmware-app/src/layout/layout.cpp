@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/text.h"
 #include "base/utf8.h"
 #include "layout/labels.h"
 
@@ -11,22 +12,17 @@ namespace {
 
 const char* const kEllipsis = "…";
 
-bool IsCjk(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FA1F);
-}
-
 // Splits text into unbreakable pieces; a piece that ends in a space may break after it.
 std::vector<std::string> BreakablePieces(std::string_view text) {
   std::vector<std::string> pieces;
   std::string current;
   for (char32_t c : DecodeUtf8(text)) {
-    if (IsCjk(c) && !current.empty() && current.back() != ' ') {
+    if (BreaksWithoutSpace(c) && !current.empty() && current.back() != ' ') {
       pieces.push_back(current);
       current.clear();
     }
     AppendUtf8(current, c);
-    if (c == ' ' || IsCjk(c)) {
+    if (c == ' ' || BreaksWithoutSpace(c)) {
       pieces.push_back(current);
       current.clear();
     }
@@ -35,10 +31,7 @@ std::vector<std::string> BreakablePieces(std::string_view text) {
   return pieces;
 }
 
-std::string TrimRight(std::string text) {
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
+std::string TrimRight(std::string text) { return std::string(TrimEnd(text, " ")); }
 
 // Codepoint boundaries of a UTF-8 string (byte offsets, including 0 and size()).
 std::vector<size_t> Boundaries(std::string_view text) {

@@ -76,15 +76,18 @@ Script ScriptOf(char32_t c) {
   if (InRange(c, 0x0900, 0x097F)) return {"Deva"};
   if (InRange(c, 0x0E00, 0x0E7F)) return {"Thai"};
   if (InRange(c, 0x10A0, 0x10FF) || InRange(c, 0x2D00, 0x2D2F)) return {"Geor"};
-  if (InRange(c, 0x1100, 0x11FF) || InRange(c, 0x3130, 0x318F) || InRange(c, 0xA960, 0xA97F) ||
-      InRange(c, 0xAC00, 0xD7FF))
-    return {"Hang"};
-  if (InRange(c, 0x3040, 0x309F)) return {"Hira"};
-  if (InRange(c, 0x30A0, 0x30FF) || InRange(c, 0x31F0, 0x31FF)) return {"Kana"};
-  if (InRange(c, 0x2E80, 0x2FDF) || c == 0x3005 || c == 0x3007 || InRange(c, 0x3021, 0x3029) ||
-      InRange(c, 0x3400, 0x4DBF) || InRange(c, 0x4E00, 0x9FFF) || InRange(c, 0xF900, 0xFAFF) ||
-      InRange(c, 0x20000, 0x3FFFF))
-    return {"Hani"};
+  switch (CjkScriptOf(c)) {
+    case CjkScript::kHangul:
+      return {"Hang"};
+    case CjkScript::kHiragana:
+      return {"Hira"};
+    case CjkScript::kKatakana:
+      return {"Kana"};
+    case CjkScript::kHan:
+      return {"Hani"};
+    case CjkScript::kNone:
+      break;
+  }
   return {nullptr};
 }
 

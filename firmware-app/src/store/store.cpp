@@ -246,15 +246,9 @@ Result<std::unique_ptr<Store>> Store::OpenAtVersion(const std::string& path, int
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
-Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) {
-  sqlite::Database& db = *impl_->db;
-  sqlite::Transaction transaction(db);
-  if (!transaction.status().ok()) return transaction.status();
-  Status status = db.Execute(
-      "DELETE FROM speakers; DELETE FROM sessions; DELETE FROM rooms;"
-      " DELETE FROM schedule_meta;");
-  if (!status.ok()) return status;
+namespace {
 
+Status InsertScheduleMeta(sqlite::Database& db, const Schedule& schedule) {
   auto meta = sqlite::Statement::Prepare(db, "INSERT INTO schedule_meta VALUES (?, ?)");
   if (!meta.ok()) return meta.status();
   const std::pair<const char*, const std::string*> fields[] = {
@@ -263,24 +257,32 @@ Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) 
       {"version", &schedule.version},
       {"time_zone_name", &schedule.time_zone_name}};
   for (auto& [key, value] : fields)
-    if (status = meta->Bind(1, key).Bind(2, *value).Run(); !status.ok()) return status;
+    if (Status status = meta->Bind(1, key).Bind(2, *value).Run(); !status.ok()) return status;
+  return Status::Ok();
+}
 
+Status InsertRooms(sqlite::Database& db, const std::vector<Room>& rooms) {
   auto room = sqlite::Statement::Prepare(db, "INSERT INTO rooms VALUES (?, ?, ?)");
   if (!room.ok()) return room.status();
-  for (size_t i = 0; i < schedule.rooms.size(); ++i) {
-    const Room& r = schedule.rooms[i];
-    status = room->Bind(1, static_cast<std::int64_t>(i)).Bind(2, r.name).Bind(3, r.slug).Run();
+  for (size_t i = 0; i < rooms.size(); ++i) {
+    const Room& r = rooms[i];
+    Status status =
+        room->Bind(1, static_cast<std::int64_t>(i)).Bind(2, r.name).Bind(3, r.slug).Run();
     if (!status.ok()) return status;
   }
+  return Status::Ok();
+}
 
+// Each session at its position in the feed, and its speakers in order.
+Status InsertSessions(sqlite::Database& db, const std::vector<Session>& sessions) {
   auto session = sqlite::Statement::Prepare(db, SessionInsertSql());
   auto speaker = sqlite::Statement::Prepare(db, "INSERT INTO speakers VALUES (?, ?, ?)");
   if (!session.ok()) return session.status();
   if (!speaker.ok()) return speaker.status();
-  for (size_t i = 0; i < schedule.sessions.size(); ++i) {
-    const Session& s = schedule.sessions[i];
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    const Session& s = sessions[i];
     auto position = static_cast<std::int64_t>(i);
-    status = BindSession(*session, position, s).Run();
+    Status status = BindSession(*session, position, s).Run();
     if (!status.ok()) return status;
     for (size_t k = 0; k < s.speakers.size(); ++k) {
       status = speaker->Bind(1, position)
@@ -290,6 +292,22 @@ Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) 
       if (!status.ok()) return status;
     }
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Store::ReplaceSchedule(const Schedule& schedule, const FeedState& state) {
+  sqlite::Database& db = *impl_->db;
+  sqlite::Transaction transaction(db);
+  if (!transaction.status().ok()) return transaction.status();
+  Status status = db.Execute(
+      "DELETE FROM speakers; DELETE FROM sessions; DELETE FROM rooms;"
+      " DELETE FROM schedule_meta;");
+  if (!status.ok()) return status;
+  if (status = InsertScheduleMeta(db, schedule); !status.ok()) return status;
+  if (status = InsertRooms(db, schedule.rooms); !status.ok()) return status;
+  if (status = InsertSessions(db, schedule.sessions); !status.ok()) return status;
   if (status = impl_->WriteFeedState(state, FeedKind::kSchedule); !status.ok()) return status;
   status = transaction.Commit();
   if (status.ok()) ++impl_->own_commits;

@@ -3,12 +3,14 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <string_view>
+
+#include "base/text.h"
+#include "base/utf8.h"
 
 namespace foyer {
 namespace {
@@ -37,29 +39,6 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
-std::string Trim(std::string text) {
-  auto space = [](unsigned char c) { return std::isspace(c); };
-  text.erase(text.begin(), std::find_if_not(text.begin(), text.end(), space));
-  text.erase(std::find_if_not(text.rbegin(), text.rend(), space).base(), text.end());
-  return text;
-}
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(text[i])) !=
-        std::tolower(static_cast<unsigned char>(prefix[i])))
-      return false;
-  return true;
-}
-
-std::string Lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
-}
-
 size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
   std::string line(data, size * count);
@@ -71,10 +50,11 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
     transfer->last_modified.clear();
     transfer->location.clear();
   } else if (colon != std::string::npos) {
-    std::string name = Lowercase(line.substr(0, colon));
-    if (name == "etag") transfer->etag = Trim(line.substr(colon + 1));
-    if (name == "last-modified") transfer->last_modified = Trim(line.substr(colon + 1));
-    if (name == "location") transfer->location = Trim(line.substr(colon + 1));
+    std::string name = ToLowerAscii(std::string_view(line).substr(0, colon));
+    std::string value(Trim(std::string_view(line).substr(colon + 1)));
+    if (name == "etag") transfer->etag = value;
+    if (name == "last-modified") transfer->last_modified = value;
+    if (name == "location") transfer->location = value;
   }
   return size * count;
 }
@@ -104,11 +84,9 @@ std::string HostOf(std::string_view url) {
 // True when `body` is an HTML page. No feed format is HTML; what sends one with
 // a 200 is most often a captive portal's login page.
 bool LooksLikeHtml(std::string_view body) {
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-  while (!body.empty() && std::isspace(static_cast<unsigned char>(body.front())))
-    body.remove_prefix(1);
+  body = TrimStart(SkipUtf8Bom(body));
   if (body.empty() || body.front() != '<') return false;
-  std::string head = Lowercase(body.substr(0, 1024));
+  std::string head = ToLowerAscii(body.substr(0, 1024));
   return head.find("<!doctype html") != std::string::npos ||
          head.find("<html") != std::string::npos;
 }
@@ -184,7 +162,7 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
       return "only http://, https:// and file:// addresses can be fetched, not " +
              RedactUrl(request.url) + " (" + detail + ")";
     case CURLE_PEER_FAILED_VERIFICATION: {
-      std::string lower = Lowercase(detail);
+      std::string lower = ToLowerAscii(detail);
       std::string hint =
           "; if the server's certificate comes from a private CA, add that CA with "
           "feed.ca_file";
@@ -210,6 +188,136 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
   }
 }
 
+// A token with a line break would smuggle headers in; say so without it.
+Status CheckBearerToken(const std::string& token) {
+  for (unsigned char c : token)
+    if (c < 0x20 || c == 0x7f)
+      return Status::Error(
+          "the bearer token (feed.token_file) holds a line break or another control "
+          "character");
+  return Status::Ok();
+}
+
+// The system's CA certificates and feed.ca_file's, as one PEM text.
+Result<std::string> TrustedPem(CURL* curl, const std::string& ca_file) {
+  const char* system_bundle = nullptr;
+#if LIBCURL_VERSION_NUM >= 0x075400  // 7.84: CURLINFO_CAINFO
+  curl_easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
+#else
+  (void)curl;
+#endif
+  return TrustedCertificatesPem(system_bundle ? system_bundle : kDefaultSystemBundle, ca_file);
+}
+
+using HeaderList = std::unique_ptr<curl_slist, void (*)(curl_slist*)>;
+
+// The conditional GET's headers.
+HeaderList RequestHeaders(const HttpRequest& request) {
+  HeaderList headers(nullptr, curl_slist_free_all);
+  auto add_header = [&](const std::string& line) {
+    headers.reset(curl_slist_append(headers.release(), line.c_str()));
+  };
+  if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
+  if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
+  return headers;
+}
+
+// Sets up one transfer of `request` on `curl`. `trusted`, `headers`, `transfer`
+// and `error` must outlive curl_easy_perform.
+Status SetOptions(CURL* curl, const HttpRequest& request, std::string& trusted, curl_slist* headers,
+                  Transfer& transfer, char* error) {
+  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
+  // 0 would mean "no limit" to curl: a fetch must always end.
+  const long timeout_seconds = std::max(request.timeout_seconds, 1L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, kMaxConnectSeconds));
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!trusted.empty()) {
+    curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
+    if (curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
+      return Status::Error("feed.ca_file " + request.ca_file +
+                           " cannot be used: this libcurl cannot take CA certificates from "
+                           "memory (CURLOPT_CAINFO_BLOB)");
+  }
+  if (!request.bearer_token.empty()) {
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+    curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
+    curl_easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
+  }
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  if (request.max_bytes > 0)
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+  return Status::Ok();
+}
+
+// What the server answered, as curl knew it when the transfer ended.
+struct Answer {
+  long status = 0;
+  std::string content_type;
+  Facts facts;
+};
+
+Answer AnswerOf(CURL* curl, const HttpRequest& request, const Transfer& transfer) {
+  Answer answer;
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer.status);
+  char* content_type = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
+  answer.content_type = content_type ? content_type : "";
+  char* effective_url = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
+  curl_off_t connect_time = 0;
+  curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
+  long redirects = 0;
+  curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
+  answer.facts.url = effective_url ? effective_url : request.url;
+  answer.facts.connected = connect_time > 0;
+  answer.facts.answered = transfer.responses > redirects;
+  curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &answer.facts.received);
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &answer.facts.announced);
+  return answer;
+}
+
+// The response to a finished transfer, or why there is none.
+Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequest& request,
+                                Transfer& transfer, const Answer& answer) {
+  if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
+    return Status::Error("the feed is larger than feed.max_bytes (" +
+                         std::to_string(request.max_bytes) + " bytes)");
+  if (code != CURLE_OK) return Status::Error(Explain(code, error, transfer, answer.facts, request));
+
+  HttpResponse response;
+  response.content_type = answer.content_type;
+  const bool is_http = StartsWithNoCase(request.url, "http");
+  response.status = is_http ? static_cast<int>(answer.status) : 200;
+  if (is_http && response.status == 200 && LooksLikeHtml(transfer.body)) {
+    std::string from = RedactUrl(answer.facts.url) != RedactUrl(request.url)
+                           ? ", from " + RedactUrl(answer.facts.url)
+                           : std::string();
+    return Status::Error(
+        "got a web page (" + (response.content_type.empty() ? "HTML" : response.content_type) +
+        from +
+        ") instead of the feed: a Wi-Fi login page (captive portal) may be in the way, or the "
+        "address is a web page rather than the feed itself");
+  }
+  response.body = std::move(transfer.body);
+  response.etag = std::move(transfer.etag);
+  response.last_modified = std::move(transfer.last_modified);
+  return response;
+}
+
 class CurlHttpClient : public HttpClient {
  public:
   CurlHttpClient() {
@@ -218,116 +326,28 @@ class CurlHttpClient : public HttpClient {
   }
 
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
-    // A token with a line break would smuggle headers in; say so without it.
-    for (unsigned char c : request.bearer_token)
-      if (c < 0x20 || c == 0x7f)
-        return Status::Error(
-            "the bearer token (feed.token_file) holds a line break or another control "
-            "character");
-
+    if (Status token = CheckBearerToken(request.bearer_token); !token.ok()) return token;
     std::unique_ptr<CURL, void (*)(CURL*)> handle(curl_easy_init(), curl_easy_cleanup);
     if (!handle) return Status::Error("cannot start libcurl");
     CURL* curl = handle.get();
 
     std::string trusted;  // must outlive curl_easy_perform: passed without a copy
     if (!request.ca_file.empty()) {
-      const char* system_bundle = nullptr;
-#if LIBCURL_VERSION_NUM >= 0x075400  // 7.84: CURLINFO_CAINFO
-      curl_easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
-#endif
-      auto pem = TrustedCertificatesPem(system_bundle ? system_bundle : kDefaultSystemBundle,
-                                        request.ca_file);
+      auto pem = TrustedPem(curl, request.ca_file);
       if (!pem.ok()) return pem.status();
       trusted = std::move(*pem);
     }
-
     Transfer transfer;
     transfer.max_bytes = request.max_bytes;
     char error[CURL_ERROR_SIZE] = "";
-    std::unique_ptr<curl_slist, void (*)(curl_slist*)> headers(nullptr, curl_slist_free_all);
-    auto add_header = [&](const std::string& line) {
-      headers.reset(curl_slist_append(headers.release(), line.c_str()));
-    };
-    if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
-    if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
-
-    curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
-    // 0 would mean "no limit" to curl: a fetch must always end.
-    const long timeout_seconds = std::max(request.timeout_seconds, 1L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, kMaxConnectSeconds));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!trusted.empty()) {
-      curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
-      if (curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
-        return Status::Error("feed.ca_file " + request.ca_file +
-                             " cannot be used: this libcurl cannot take CA certificates from "
-                             "memory (CURLOPT_CAINFO_BLOB)");
-    }
-    if (!request.bearer_token.empty()) {
-      curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-      curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
-      curl_easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
-    }
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
-    if (request.max_bytes > 0)
-      curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+    HeaderList headers = RequestHeaders(request);
+    if (Status set = SetOptions(curl, request, trusted, headers.get(), transfer, error); !set.ok())
+      return set;
 
     CURLcode code = curl_easy_perform(curl);
-    long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    char* content_type = nullptr;
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
-    char* effective_url = nullptr;
-    curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
-    curl_off_t connect_time = 0;
-    curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
-    long redirects = 0;
-    curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
-    Facts facts;
-    facts.url = effective_url ? effective_url : request.url;
-    facts.connected = connect_time > 0;
-    facts.answered = transfer.responses > redirects;
-    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &facts.received);
-    curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &facts.announced);
-    HttpResponse response;
-    response.content_type = content_type ? content_type : "";
+    Answer answer = AnswerOf(curl, request, transfer);
     handle.reset();
-
-    if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
-      return Status::Error("the feed is larger than feed.max_bytes (" +
-                           std::to_string(request.max_bytes) + " bytes)");
-    if (code != CURLE_OK) return Status::Error(Explain(code, error, transfer, facts, request));
-
-    const bool is_http = StartsWithNoCase(request.url, "http");
-    response.status = is_http ? static_cast<int>(status) : 200;
-    if (is_http && response.status == 200 && LooksLikeHtml(transfer.body)) {
-      std::string from = RedactUrl(facts.url) != RedactUrl(request.url)
-                             ? ", from " + RedactUrl(facts.url)
-                             : std::string();
-      return Status::Error(
-          "got a web page (" + (response.content_type.empty() ? "HTML" : response.content_type) +
-          from +
-          ") instead of the feed: a Wi-Fi login page (captive portal) may be in the way, or the "
-          "address is a web page rather than the feed itself");
-    }
-    response.body = std::move(transfer.body);
-    response.etag = std::move(transfer.etag);
-    response.last_modified = std::move(transfer.last_modified);
-    return response;
+    return ResponseOf(code, error, request, transfer, answer);
   }
 };
 

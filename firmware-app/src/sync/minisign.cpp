@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/text.h"
+#include "base/utf8.h"
+
 namespace foyer {
 namespace {
 
@@ -28,7 +31,7 @@ bool SodiumReady() {
 // a UTF-8 byte order mark at the start, and lines that are empty (so a missing
 // or doubled final newline does not matter).
 std::vector<std::string_view> NonEmptyLines(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = SkipUtf8Bom(text);
   std::vector<std::string_view> lines;
   while (!text.empty()) {
     std::size_t end = text.find('\n');
@@ -40,13 +43,8 @@ std::vector<std::string_view> NonEmptyLines(std::string_view text) {
   return lines;
 }
 
-std::string_view TrimBlanks(std::string_view text) {
-  const char* blanks = " \t\r\n";
-  std::size_t begin = text.find_first_not_of(blanks);
-  if (begin == std::string_view::npos) return {};
-  std::size_t end = text.find_last_not_of(blanks);
-  return text.substr(begin, end - begin + 1);
-}
+// What is trimmed from a line: spaces, tabs and line breaks.
+constexpr std::string_view kBlanks = " \t\r\n";
 
 // Decodes standard, padded base64 that must hold exactly `expected` bytes.
 // Returns false for anything else (bad characters, wrong length).
@@ -76,7 +74,7 @@ Result<MinisignPublicKey> MinisignPublicKey::Parse(std::string_view text) {
   if (lines.size() > 1)
     return Status::Error(
         "not a minisign public key: expected one base64 line (\"RW…\"), or a minisign.pub file");
-  std::string_view line = TrimBlanks(lines.front());
+  std::string_view line = Trim(lines.front(), kBlanks);
   unsigned char decoded[kPublicKeyBytes];
   if (!SodiumReady()) return Status::Error("libsodium failed to initialize");
   if (!DecodeBase64(line, sizeof decoded, decoded))
@@ -114,10 +112,10 @@ Result<std::string> VerifyMinisign(const MinisignPublicKey& key, std::string_vie
         "comment, global signature)");
 
   unsigned char decoded[kSignatureBytes];
-  if (!DecodeBase64(TrimBlanks(lines[1]), sizeof decoded, decoded))
+  if (!DecodeBase64(Trim(lines[1], kBlanks), sizeof decoded, decoded))
     return Status::Error("not a minisign signature file (the signature line is not valid)");
   unsigned char global_signature[crypto_sign_BYTES];
-  if (!DecodeBase64(TrimBlanks(lines[3]), sizeof global_signature, global_signature))
+  if (!DecodeBase64(Trim(lines[3], kBlanks), sizeof global_signature, global_signature))
     return Status::Error(
         "not a minisign signature file (the trusted comment's signature line is not valid)");
 

@@ -3,12 +3,12 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <set>
 
 #include "base/log.h"
+#include "base/text.h"
 #include "feed/announcements.h"
 #include "feed/feed.h"
 #include "sync/changes.h"
@@ -17,19 +17,16 @@
 namespace foyer {
 namespace {
 
-// A feed's problems, one a line, as one log line: the first, and how many more
-// there are (`foyer-feed validate` lists them all).
-std::string OneLine(const std::string& problems) {
-  size_t newline = problems.find('\n');
-  if (newline == std::string::npos) return problems;
-  size_t more = static_cast<size_t>(std::count(problems.begin(), problems.end(), '\n'));
-  // The list ends "… and N more problems" past the ones it shows.
-  size_t last = problems.rfind('\n') + 1;
-  if (problems.compare(last, 8, "… and ") == 0) {
-    more = more - 1 + std::strtoul(problems.c_str() + last + 8, nullptr, 10);
-  }
-  return problems.substr(0, newline) + " (and " + std::to_string(more) + " more problem" +
-         (more == 1 ? "" : "s") + "; foyer-feed validate lists them)";
+// A feed's problems as one log line: the first, and how many more there are
+// (`foyer-feed validate` lists them all).
+std::string OneLine(const ProblemList& problems) {
+  std::vector<Problem> shown = problems.Shown();
+  if (shown.empty()) return problems.ToString();  // all counted, none worded
+  std::string first = shown.front().ToString();
+  size_t more = problems.count() - 1;
+  if (more == 0) return first;
+  return first + " (and " + std::to_string(more) + " more problem" + (more == 1 ? "" : "s") +
+         "; foyer-feed validate lists them)";
 }
 
 // minisign allows trusted comments of up to 8 KiB; a signature file stays well below this.
@@ -74,13 +71,45 @@ std::string SignatureUrl(const std::string& url) {
   return url.substr(0, query) + ".minisig" + url.substr(query);
 }
 
+// Why a feed's HTTP status is not a 200, and what to check.
+std::string HttpFailure(int status) {
+  std::string why = "HTTP " + std::to_string(status);
+  if (status == 401 || status == 403) why += " (check feed.token_file)";
+  if (status == 404) why += " (no feed at this address)";
+  if (status == 304) why += " without a cached copy";
+  return why;
+}
+
+// Fetches `request`'s URL.minisig and checks `body` against it with the
+// public key `key_text` (feed.minisign_key).
+Status CheckSignature(HttpClient* http, const std::string& key_text, HttpRequest request,
+                      const std::string& body) {
+  auto key = MinisignPublicKey::Parse(key_text);
+  if (!key.ok()) return Status::Error("feed.minisign_key: " + key.status().message());
+  request.url = SignatureUrl(request.url);
+  request.etag.clear();
+  request.last_modified.clear();
+  request.max_bytes = kMaxSignatureBytes;
+  auto signature = http->Fetch(request);
+  if (!signature.ok())
+    return Status::Error("signature " + RedactUrl(request.url) + ": " +
+                         signature.status().message());
+  if (signature->status != 200)
+    return Status::Error(
+        "signature " + RedactUrl(request.url) + ": HTTP " + std::to_string(signature->status) +
+        (signature->status == 404 ? " (the feed is not signed; feed.minisign_key needs it signed)"
+                                  : ""));
+  auto verified = VerifyMinisign(*key, body, signature->body);
+  if (!verified.ok())
+    return Status::Error("signature check failed: " + verified.status().message());
+  return Status::Ok();
+}
+
 Result<std::string> ReadToken(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::Error("feed.token_file " + path + " cannot be read");
   std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.front())))
-    token.erase(0, 1);
+  token = std::string(Trim(token));
   if (token.empty()) return Status::Error("feed.token_file " + path + " is empty");
   return token;
 }
@@ -169,38 +198,15 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
   }
-  if (status != 200) {
-    std::string why = "HTTP " + std::to_string(status);
-    if (status == 401 || status == 403) why += " (check feed.token_file)";
-    if (status == 404) why += " (no feed at this address)";
-    if (status == 304) why += " without a cached copy";
-    return fail(why);
-  }
+  if (status != 200) return fail(HttpFailure(status));
   fetched.hash = Sha256Hex(fetched.response.body);
   if (same_feed && fetched.hash == state->content_hash) {
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
   }
   if (!options_.minisign_key.empty()) {
-    auto key = MinisignPublicKey::Parse(options_.minisign_key);
-    if (!key.ok()) return fail("feed.minisign_key: " + key.status().message());
-    HttpRequest signature_request = request;
-    signature_request.url = SignatureUrl(url);
-    signature_request.etag.clear();
-    signature_request.last_modified.clear();
-    signature_request.max_bytes = kMaxSignatureBytes;
-    auto signature = http_->Fetch(signature_request);
-    if (!signature.ok())
-      return fail("signature " + RedactUrl(signature_request.url) + ": " +
-                  signature.status().message());
-    if (signature->status != 200)
-      return fail("signature " + RedactUrl(signature_request.url) + ": HTTP " +
-                  std::to_string(signature->status) +
-                  (signature->status == 404 ? " (the feed is not signed; feed.minisign_key needs"
-                                              " it signed)"
-                                            : ""));
-    auto verified = VerifyMinisign(*key, fetched.response.body, signature->body);
-    if (!verified.ok()) return fail("signature check failed: " + verified.status().message());
+    Status verified = CheckSignature(http_, options_.minisign_key, request, fetched.response.body);
+    if (!verified.ok()) return fail(verified.message());
   }
   fetched.kind = SyncOutcome::Kind::kUpdated;
   return fetched;
@@ -228,7 +234,7 @@ SyncOutcome Syncer::SyncOnce() {
     if (!schedule.ok()) {
       outcome.kind = SyncOutcome::Kind::kFailed;
       outcome.error =
-          "feed.url " + RedactUrl(options_.url) + ": " + OneLine(schedule.status().message());
+          "feed.url " + RedactUrl(options_.url) + ": " + OneLine(schedule.status().problems());
     } else {
       FeedState fresh;
       fresh.url = options_.url;
