@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "base/status.h"
 
 namespace foyer {
@@ -39,6 +42,8 @@ TEST_CASE("a list shows its first problems, counts the rest, and is worded one a
   CHECK(problems.count() == 4);
   CHECK(problems.Shown().size() == 2);
   CHECK(problems.unshown() == 2);
+  CHECK(problems.Lines() ==
+        std::vector<std::string>{"line 3: no title", "line 5: no start", "… and 2 more problems"});
   CHECK(problems.ToString() == "line 3: no title\nline 5: no start\n… and 2 more problems");
   Status status = problems.ToStatus();
   CHECK(status.problems().count() == 4);

@@ -265,15 +265,11 @@ void PrintNamingFile(const std::string& file, const std::string& text, bool name
 void PrintProblems(const std::string& file, const ProblemList& problems, bool places_name_file,
                    const std::string& hint) {
   std::vector<Problem> shown = problems.Shown();
-  std::string more;
-  if (problems.unshown() > 0)
-    more = "… and " + std::to_string(problems.unshown()) + " more problems";
-  for (size_t i = 0; i < shown.size(); ++i) {
-    bool last = i + 1 == shown.size() && more.empty();
-    PrintNamingFile(file, shown[i].ToString() + (last ? hint : ""),
-                    places_name_file && !shown[i].place.empty());
-  }
-  if (!more.empty()) PrintNamingFile(file, more + hint, false);
+  std::vector<std::string> lines = problems.Lines();
+  if (!lines.empty()) lines.back() += hint;
+  for (size_t i = 0; i < lines.size(); ++i)
+    PrintNamingFile(file, lines[i],
+                    places_name_file && i < shown.size() && !shown[i].place.empty());
 }
 
 struct Loaded {

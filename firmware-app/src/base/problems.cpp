@@ -52,10 +52,16 @@ bool ProblemList::Mentions(std::string_view same_fix) const {
   return false;
 }
 
+std::vector<std::string> ProblemList::Lines() const {
+  std::vector<std::string> lines;
+  for (const Problem& problem : Shown()) lines.push_back(problem.ToString());
+  if (unshown() > 0) lines.push_back("… and " + std::to_string(unshown()) + " more problems");
+  return lines;
+}
+
 std::string ProblemList::ToString() const {
   std::string text;
-  for (const Problem& problem : Shown()) text += (text.empty() ? "" : "\n") + problem.ToString();
-  if (unshown() > 0) text += "\n… and " + std::to_string(unshown()) + " more problems";
+  for (const std::string& line : Lines()) text += (text.empty() ? "" : "\n") + line;
   return text;
 }
 

@@ -59,7 +59,10 @@ class ProblemList {
   // True when a problem shown carries `same_fix`, as given to Add.
   bool Mentions(std::string_view same_fix) const;
 
-  // One problem a line, and "… and N more problems" for those not shown.
+  // The list as a person reads it: each problem shown as "place: message",
+  // then "… and N more problems" for those not shown.
+  std::vector<std::string> Lines() const;
+  // Lines(), one a line.
   std::string ToString() const;
   // Ok when there are none; else an error that carries this list.
   Status ToStatus() const;
