@@ -72,11 +72,7 @@ bool Scannable(const std::string& url) {
 }
 
 // "EN", "KK", "DE, EN": a session's language as a short tag.
-std::string LanguageTag(const std::string& language) {
-  std::string tag;
-  for (char c : language) tag += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return tag;
-}
+std::string LanguageTag(const std::string& language) { return ToUpperAscii(language); }
 
 std::string JoinSpeakers(const std::vector<std::string>& speakers) {
   std::string joined;
