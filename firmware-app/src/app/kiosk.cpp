@@ -54,14 +54,25 @@ void Kiosk::Frame(const ScreenMoment& moment) {
   int width = 0, height = 0;
   display_->PictureSize(width, height);
   DisplayList list = LayoutScreen(MakeScreenInput(plan_, moment, width, height), measurer_);
-  if (display_->Show(list, must_draw_)) stats_.FrameDrawn(started, real_->MonotonicMicros());
+  if (display_->Show(list, must_draw_)) {
+    stats_.FrameDrawn(started, real_->MonotonicMicros());
+    supervisor_.FramePresented();
+  }
   must_draw_ = false;
+}
+
+void Kiosk::Report(const ScreenMoment& moment) {
+  supervisor_.Alive(real_->MonotonicMicros());
+  supervisor_.Status(StatusLine(plan_, moment));
 }
 
 std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {
   std::int64_t wait = MillisUntilNextChange(plan_, clock_, real_);
   // An untrusted clock is checked again every few seconds: NTP may answer any time.
   if (!clock_watch_.trusted()) wait = std::min<std::int64_t>(wait, 5000);
+  // The watchdog is pinged from this loop, so it wakes in time to ping.
+  if (std::int64_t ping = supervisor_.MillisUntilPing(real_->MonotonicMicros()); ping >= 0)
+    wait = std::min(wait, ping + 1);
   if (deadline_micros) wait = std::min(wait, (deadline_micros - real_->MonotonicMicros()) / 1000);
   return wait;
 }
@@ -75,7 +86,9 @@ void Kiosk::Handle(const DisplayEvents& events) {
 void Kiosk::Run(std::int64_t deadline_micros) {
   while (running_) {
     RefreshData();
-    Frame(Moment());
+    const ScreenMoment moment = Moment();
+    Frame(moment);
+    Report(moment);
     std::int64_t wait = SleepMillis(deadline_micros);
     if (deadline_micros && wait <= 0) break;
     Handle(events_.Wait(wait));

@@ -5,6 +5,7 @@
 //   app/screen_plan.h        what this screen shows, resolved once per change
 //   app/wake.h               when to wake next
 //   app/kiosk_stats.h        frames and timings for --exit-after
+//   app/supervisor.h         systemd: ready, watchdog pings, status line
 // The loop: refresh the data when the store changed → the frame (input →
 // layout → draw if changed → present) → sleep until the next change → handle
 // events. UI thread only.
@@ -16,6 +17,7 @@
 #include "app/config.h"
 #include "app/kiosk_stats.h"
 #include "app/screen_plan.h"
+#include "app/supervisor.h"
 #include "app/wake.h"
 #include "base/env.h"
 #include "render/display.h"
@@ -49,6 +51,8 @@ class Kiosk {
   ScreenMoment Moment();
   // input → layout → draw if changed → present.
   void Frame(const ScreenMoment& moment);
+  // Tells systemd the loop is alive and what the screen shows.
+  void Report(const ScreenMoment& moment);
   // How long to sleep: until the next change, the clock's recheck, or the deadline.
   std::int64_t SleepMillis(std::int64_t deadline_micros);
   void Handle(const DisplayEvents& events);
@@ -65,6 +69,7 @@ class Kiosk {
   ScreenPlan plan_;
   ClockWatch clock_watch_;
   KioskStats stats_;
+  Supervisor supervisor_;
   EventPump events_;
   bool must_draw_ = true;
   bool running_ = true;

@@ -1,0 +1,97 @@
+// The kiosk under systemd's notify protocol: a real unix datagram socket
+// stands in for systemd (NOTIFY_SOCKET), and the real binary runs on SDL's
+// dummy video driver.
+#include <doctest/doctest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "support/files.h"
+#include "support/process.h"
+
+namespace foyer {
+namespace {
+
+// A bound AF_UNIX datagram socket that collects what the kiosk sends.
+class NotifySocket {
+ public:
+  explicit NotifySocket(const std::string& path) : path_(path) {
+    fd_ = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    path.copy(address.sun_path, sizeof address.sun_path - 1);
+    REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+  }
+  ~NotifySocket() {
+    close(fd_);
+    unlink(path_.c_str());
+  }
+  // Every datagram received so far.
+  std::vector<std::string> Drain() {
+    std::vector<std::string> messages;
+    char buffer[4096];
+    for (;;) {
+      ssize_t n = recv(fd_, buffer, sizeof buffer, MSG_DONTWAIT);
+      if (n < 0) break;
+      messages.emplace_back(buffer, static_cast<size_t>(n));
+    }
+    return messages;
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
+int Count(const std::vector<std::string>& messages, const std::string& text) {
+  int count = 0;
+  for (const std::string& message : messages) count += message.find(text) != std::string::npos;
+  return count;
+}
+
+TEST_CASE("under systemd the kiosk says it is ready, pings its watchdog and says what it shows") {
+  testing::TempDir dir;
+  std::string config = dir.File("screen.toml");
+  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
+                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
+                                 "fullscreen = false\nsize = \"800x480\"\n"
+                                 "[clock]\nstart = \"2025-10-15T10:40:00+05:00\"\n"
+                                 "[cache]\npath = \"cache.db\"\n");
+  REQUIRE(testing::Foyer({"--config", config, "--sync-once"}).exit_code == 0);
+  NotifySocket systemd(dir.File("notify"));
+  // A one-second watchdog: the UI loop must ping every half second, although
+  // nothing on the screen changes for a minute.
+  auto run = testing::Foyer(
+      {"--config", config, "--exit-after", "3"},
+      "SDL_VIDEODRIVER=dummy NOTIFY_SOCKET=" + dir.File("notify") + " WATCHDOG_USEC=1000000");
+  REQUIRE(run.exit_code == 0);
+  std::vector<std::string> messages = systemd.Drain();
+  REQUIRE_FALSE(messages.empty());
+  CHECK(Count(messages, "READY=1") == 1);
+  CHECK(Count(messages, "WATCHDOG=1") >= 4);
+  CHECK(Count(messages, "STATUS=Main Hall · in session · data from ") >= 1);
+  // Ready only once the first frame is on the panel: nothing comes before it but a status.
+  CHECK(messages.front().find("WATCHDOG=1") == std::string::npos);
+}
+
+TEST_CASE("without a watchdog the kiosk sends no pings, and outside systemd nothing at all") {
+  testing::TempDir dir;
+  std::string config = dir.File("screen.toml");
+  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
+                                 "\"\n[display]\nmode = \"hallway\"\nfullscreen = false\n"
+                                 "size = \"800x480\"\n[cache]\npath = \"cache.db\"\n");
+  NotifySocket systemd(dir.File("notify"));
+  auto run = testing::Foyer({"--config", config, "--exit-after", "1"},
+                            "SDL_VIDEODRIVER=dummy NOTIFY_SOCKET=" + dir.File("notify"));
+  REQUIRE(run.exit_code == 0);
+  std::vector<std::string> messages = systemd.Drain();
+  CHECK(Count(messages, "READY=1") == 1);
+  CHECK(Count(messages, "WATCHDOG=1") == 0);
+  CHECK(Count(messages, "STATUS=hallway, ") >= 1);
+}
+
+}  // namespace
+}  // namespace foyer
