@@ -178,3 +178,38 @@ TEST_CASE("the demo shows the forum's main hall in session at 10:40 on 15 Octobe
 
 }  // namespace
 }  // namespace foyer
+
+namespace foyer {
+namespace {
+
+TEST_CASE("a boot-partition overrides file sets the room that --print shows and --check checks") {
+  testing::TempDir dir;
+  std::string config = dir.File("screen.toml");
+  std::string boot = dir.File("foyer.toml");
+  testing::WriteFile(config, "overrides = \"foyer.toml\"\n[feed]\nurl = \"file://" +
+                                 testing::DemoFeed() +
+                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
+                                 "[cache]\npath = \"cache.db\"\n");
+  REQUIRE(testing::Foyer({"--config", config, "--sync-once"}).exit_code == 0);
+  const char* at = "2025-10-15T14:50:00+05:00";
+  auto print = [&] {
+    return nlohmann::json::parse(testing::Foyer({"--config", config, "--print", "--at", at}).out);
+  };
+  CHECK(print()["room"] == "Main Hall");
+  testing::WriteFile(boot, "[display]\nroom = \"hall-a\"\n");
+  CHECK(print()["room"] == "Hall A");
+  auto check = testing::Foyer({"--config", config, "--check"});
+  CHECK(check.exit_code == 0);
+  CHECK(check.out == config + ": ok (with " + boot + ")\n");
+  testing::WriteFile(boot, "[display]\nroom = \"Hall Z\"\nrotation = 45\n");
+  check = testing::Foyer({"--config", config, "--check"});
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find(boot + ":3: display.rotation is 45") != std::string::npos);
+  testing::WriteFile(boot, "[display]\nroom = \"Hall Z\"\n");
+  check = testing::Foyer({"--config", config, "--check"});
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find("room \"Hall Z\" is not in the cached schedule") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace foyer

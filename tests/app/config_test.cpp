@@ -156,3 +156,79 @@ TEST_CASE("display.logo is taken from the config's folder and must be readable")
 
 }  // namespace
 }  // namespace foyer
+
+namespace foyer {
+namespace {
+
+// One card image for fifty screens: the main file names an overrides file on
+// the boot partition, where venue staff set each screen's room.
+struct ConfigWithOverrides {
+  testing::TempDir dir;
+  std::string path = dir.File("screen.toml");
+  std::string boot = dir.File("boot/foyer.toml");
+  ConfigWithOverrides() {
+    std::filesystem::create_directories(dir.File("boot"));
+    testing::WriteFile(path,
+                       "overrides = \"boot/foyer.toml\"\n"
+                       "[feed]\n"
+                       "url = \"https://forum.example.kz/schedule.json\"\n"
+                       "[display]\n"
+                       "mode = \"room\"\n"
+                       "room = \"Main Hall\"\n"
+                       "rooms = [\"Hall A\", \"Hall B\"]\n"
+                       "languages = [\"en\", \"kk\"]\n");
+  }
+};
+
+TEST_CASE("an overrides file that is not there changes nothing") {
+  ConfigWithOverrides files;
+  ConfigLoad load = LoadConfig(files.path);
+  REQUIRE(load.ok());
+  CHECK(load.config.display.room == "Main Hall");
+  CHECK(load.config.overrides.empty());
+}
+
+TEST_CASE("an overrides file's keys win over the main file's, key by key") {
+  ConfigWithOverrides files;
+  testing::WriteFile(files.boot,
+                     "[display]\nroom = \"Hall B\"\nrooms = [\"Atrium\"]\nrotation = 90\n"
+                     "[clock]\ntimezone = \"Asia/Almaty\"\n");
+  ConfigLoad load = LoadConfig(files.path);
+  REQUIRE(load.ok());
+  CHECK(load.config.overrides == files.boot);
+  CHECK(load.config.display.room == "Hall B");
+  CHECK(load.config.display.rooms == std::vector<std::string>{"Atrium"});  // replaced, not added
+  CHECK(load.config.display.rotation == 90);
+  CHECK(load.config.clock.timezone == "Asia/Almaty");
+  // What the overrides file leaves out stays as the main file says.
+  CHECK(load.config.feed.url == "https://forum.example.kz/schedule.json");
+  CHECK(load.config.display.languages ==
+        std::vector<Language>{Language::kEnglish, Language::kKazakh});
+}
+
+TEST_CASE("problems in either file are named with that file and its line") {
+  ConfigWithOverrides files;
+  testing::WriteFile(files.boot, "[display]\nroom = \"Hall B\"\nrotation = 45\nrom = \"x\"\n");
+  testing::WriteFile(files.path, testing::ReadFile(files.path) + "next_count = 99\n");
+  ConfigLoad load = LoadConfig(files.path);
+  REQUIRE(load.problems.size() == 3);
+  CHECK(load.problems[0].ToString() ==
+        files.path + ":9: display.next_count is 99; use 0 to 10 sessions");
+  CHECK(load.problems[1].ToString() ==
+        files.boot + ":3: display.rotation is 45; use 0, 90, 180 or 270");
+  CHECK(load.problems[2].ToString() ==
+        files.boot + ":4: unknown key display.rom (did you mean room?)");
+}
+
+TEST_CASE("an overrides file may not name another, and paths in it are its own folder's") {
+  ConfigWithOverrides files;
+  testing::WriteFile(files.dir.File("boot/logo.png"), "not checked here");
+  testing::WriteFile(files.boot, "overrides = \"more.toml\"\n[display]\nlogo = \"logo.png\"\n");
+  ConfigLoad load = LoadConfig(files.path);
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].ToString() == files.boot + ":1: unknown key overrides");
+  CHECK(load.config.display.logo == files.boot.substr(0, files.boot.rfind('/')) + "/logo.png");
+}
+
+}  // namespace
+}  // namespace foyer

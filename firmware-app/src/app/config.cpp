@@ -39,6 +39,7 @@ class ConfigFileReader {
   void ReadClock(const toml::table& clock);
   void ReadCache(const toml::table& cache);
   TomlReader& toml() { return toml_; }
+  const std::string& folder() const { return folder_; }
 
  private:
   void ReadFeedUrls(const toml::table& feed);
@@ -114,10 +115,6 @@ void ConfigFileReader::ReadDisplay(const toml::table& display) {
   toml_.ReadInRange(display, "display", "next_count", d.next_count, 0, 10, "sessions");
   toml_.ReadName(display, "display", "theme", kThemeNames, d.theme);
   ReadFile(display, "display", "logo", d.logo, " (give a PNG file)");
-  if (d.mode == DisplayMode::kRoom && d.room.empty())
-    toml_.Problem(
-        display.source().begin.line,
-        "display.room is missing: room mode needs the room's name, e.g. room = \"Hall A\"");
 }
 
 void ConfigFileReader::ReadRooms(const toml::table& display) {
@@ -130,6 +127,7 @@ void ConfigFileReader::ReadRooms(const toml::table& display) {
     toml_.Problem(*node, "display.rooms must be a list like [\"Hall A\", \"Hall B\"]");
     return;
   }
+  d.rooms.clear();  // an overrides file's list replaces the main file's
   for (const toml::node& item : *rooms) {
     if (auto name = item.value<std::string>())
       d.rooms.push_back(*name);
@@ -220,19 +218,61 @@ std::optional<toml::table> ParseToml(const std::string& path, TomlReader& toml) 
   }
 }
 
-void ReadSections(const toml::table& root, ConfigFileReader& reader, ConfigLoad& load) {
+// Where the sections were found, for problems about what is missing.
+struct Sections {
+  int display_line = 0;  // the main file's [display] line; 0: no [display] anywhere
+  bool any_display = false;
+};
+
+// Reads every section of one file into the config. `main`: the screen's own
+// file (it may name an overrides file); else the overrides file.
+void ReadSections(const toml::table& root, ConfigFileReader& reader, bool main,
+                  Sections& sections) {
   TomlReader& toml = reader.toml();
-  toml.KnownKeys(root, "", {"feed", "display", "clock", "cache"});
-  if (const toml::table* feed = toml.Section(root, "feed")) reader.ReadFeed(*feed);
-  if (load.config.feed.url.empty() && load.problems.empty())
-    toml.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");
-  if (const toml::table* display = toml.Section(root, "display"))
-    reader.ReadDisplay(*display);
+  if (main)
+    toml.KnownKeys(root, "", {"overrides", "feed", "display", "clock", "cache"});
   else
-    toml.Problem(
-        1, "[display] is missing: add mode = \"room\" and room = \"…\", or mode = \"hallway\"");
+    toml.KnownKeys(root, "", {"feed", "display", "clock", "cache"});
+  if (const toml::table* feed = toml.Section(root, "feed")) reader.ReadFeed(*feed);
+  if (const toml::table* display = toml.Section(root, "display")) {
+    reader.ReadDisplay(*display);
+    if (main) sections.display_line = static_cast<int>(display->source().begin.line);
+    sections.any_display = true;
+  }
   if (const toml::table* clock = toml.Section(root, "clock")) reader.ReadClock(*clock);
   if (const toml::table* cache = toml.Section(root, "cache")) reader.ReadCache(*cache);
+}
+
+// What must be there once both files are read.
+void CheckComplete(const Config& config, const Sections& sections, TomlReader& toml,
+                   const ConfigLoad& load) {
+  if (config.feed.url.empty() && load.problems.empty())
+    toml.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");
+  if (!sections.any_display)
+    toml.Problem(
+        1, "[display] is missing: add mode = \"room\" and room = \"…\", or mode = \"hallway\"");
+  else if (config.display.mode == DisplayMode::kRoom && config.display.room.empty())
+    toml.Problem(
+        sections.display_line,
+        "display.room is missing: room mode needs the room's name, e.g. room = \"Hall A\"");
+}
+
+// The overrides file named by the main file's top-level `overrides`, made
+// absolute; "" when none is named.
+std::string OverridesPath(const toml::table& root, TomlReader& toml, const std::string& folder) {
+  std::string path;
+  if (const toml::node* node = toml.Read(root, "", "overrides", path))
+    if (path.empty()) toml.Problem(*node, "overrides is empty; give a file's path or leave it out");
+  return ResolvePath(folder, path);
+}
+
+// Reads the overrides file when it exists: its keys win over the main file's.
+void ReadOverrides(const std::string& path, ConfigLoad& load, Sections& sections) {
+  std::error_code error;
+  if (path.empty() || !std::filesystem::exists(path, error)) return;
+  load.config.overrides = path;
+  ConfigFileReader reader(path, load);
+  if (auto root = ParseToml(path, reader.toml())) ReadSections(*root, reader, false, sections);
 }
 
 }  // namespace
@@ -258,10 +298,17 @@ ConfigLoad LoadConfig(const std::string& path) {
   ConfigLoad load;
   load.config.path = path;
   ConfigFileReader reader(path, load);
-  if (auto root = ParseToml(path, reader.toml())) ReadSections(*root, reader, load);
-  // Report in file order.
+  auto root = ParseToml(path, reader.toml());
+  if (!root) return load;
+  Sections sections;
+  ReadSections(*root, reader, true, sections);
+  ReadOverrides(OverridesPath(*root, reader.toml(), reader.folder()), load, sections);
+  CheckComplete(load.config, sections, reader.toml(), load);
+  // Report in file order: the main file's problems, then the overrides file's.
   std::stable_sort(load.problems.begin(), load.problems.end(),
-                   [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
+                   [&](const ConfigProblem& a, const ConfigProblem& b) {
+                     return std::pair(a.file != path, a.line) < std::pair(b.file != path, b.line);
+                   });
   return load;
 }
 

@@ -23,7 +23,8 @@ inline constexpr NameTable<DisplayMode, 2> kDisplayModeNames{{{
 }}};
 
 struct Config {
-  std::string path;  // the config file itself
+  std::string path;       // the config file itself
+  std::string overrides;  // the overrides file read over it (absolute); "" when none was there
 
   struct Feed {
     std::string url;  // absolute: http(s):// or file:// (relative paths resolved)

@@ -60,7 +60,10 @@ int RunCheck(const Config& config) {
     }
     if (problems) return 2;
   }
-  std::printf("%s: ok\n", config.path.c_str());
+  if (config.overrides.empty())
+    std::printf("%s: ok\n", config.path.c_str());
+  else
+    std::printf("%s: ok (with %s)\n", config.path.c_str(), config.overrides.c_str());
   return 0;
 }
 

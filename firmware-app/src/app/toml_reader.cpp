@@ -36,6 +36,10 @@ std::string ClosestKey(const std::string& typed, const std::set<std::string>& kn
 
 }  // namespace
 
+std::string KeyName(const std::string& section, const char* key) {
+  return section.empty() ? key : section + "." + key;
+}
+
 std::string ResolvePath(const std::string& folder, const std::string& path) {
   if (path.empty() || path[0] == '/') return path;
   return (std::filesystem::path(folder) / path).lexically_normal().string();
@@ -65,7 +69,7 @@ const toml::node* TomlReader::Read(const toml::table& table, const std::string& 
   if (!node) return nullptr;
   auto value = node->value<std::string>();
   if (!value) {
-    Problem(*node, section + "." + key + " must be a string in quotes");
+    Problem(*node, KeyName(section, key) + " must be a string in quotes");
     return nullptr;
   }
   out = *value;
@@ -78,7 +82,7 @@ const toml::node* TomlReader::Read(const toml::table& table, const std::string& 
   if (!node) return nullptr;
   auto value = node->value<bool>();
   if (!value) {
-    Problem(*node, section + "." + key + " must be true or false");
+    Problem(*node, KeyName(section, key) + " must be true or false");
     return nullptr;
   }
   out = *value;
@@ -90,7 +94,7 @@ const toml::node* TomlReader::Read(const toml::table& table, const std::string& 
   const toml::node* node = table.get(key);
   if (!node) return nullptr;
   if (!node->is_integer()) {
-    Problem(*node, section + "." + key + " must be a whole number");
+    Problem(*node, KeyName(section, key) + " must be a whole number");
     return nullptr;
   }
   out = *node->value<std::int64_t>();

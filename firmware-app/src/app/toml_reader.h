@@ -77,6 +77,9 @@ class TomlReader {
   std::vector<ConfigProblem>& problems_;
 };
 
+// "display.mode", or "overrides" for a top-level key.
+std::string KeyName(const std::string& section, const char* key);
+
 // A path relative to the config file's folder, made absolute ("" stays "").
 std::string ResolvePath(const std::string& folder, const std::string& path);
 
