@@ -6,6 +6,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,46 @@ TEST_CASE("without a watchdog the kiosk sends no pings, and outside systemd noth
   CHECK(Count(messages, "READY=1") == 1);
   CHECK(Count(messages, "WATCHDOG=1") == 0);
   CHECK(Count(messages, "STATUS=hallway, ") >= 1);
+}
+
+}  // namespace
+}  // namespace foyer
+
+namespace foyer {
+namespace {
+
+TEST_CASE("a panel kiosk with no display waits for one and says why, instead of exiting") {
+  if (std::filesystem::exists("/dev/dri")) {
+    MESSAGE("skipped: this machine has /dev/dri, so KMSDRM may find a display");
+    return;
+  }
+  testing::TempDir dir;
+  std::string config = dir.File("screen.toml");
+  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
+                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
+                                 "fullscreen = true\n[cache]\npath = \"cache.db\"\n");
+  NotifySocket systemd(dir.File("notify"));
+  // timeout(1) ends it after 4 s: exit 124 means it was still waiting.
+  auto run = testing::RunCommand("(env SDL_VIDEODRIVER=kmsdrm NOTIFY_SOCKET=" + dir.File("notify") +
+                                 " WATCHDOG_USEC=2000000 timeout 4 " + std::string(FOYER_BIN_DIR) +
+                                 "/foyer --config " + config + " 2>&1; echo \"exit $?\")");
+  CHECK(run.find("waiting for a display (trying again every 5 s)") != std::string::npos);
+  CHECK(run.find("exit 124") != std::string::npos);
+  std::vector<std::string> messages = systemd.Drain();
+  CHECK(Count(messages, "STATUS=waiting for a display: no display to show the screen on") >= 1);
+  CHECK(Count(messages, "WATCHDOG=1") >= 2);  // alive while it waits
+  CHECK(Count(messages, "READY=1") == 0);     // nothing is on a panel yet
+}
+
+TEST_CASE("a preview window with no display to open on exits 3 and says how to preview offscreen") {
+  testing::TempDir dir;
+  std::string config = dir.File("screen.toml");
+  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
+                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
+                                 "fullscreen = false\n[cache]\npath = \"cache.db\"\n");
+  auto run = testing::Foyer({"--config", config}, "SDL_VIDEODRIVER=x11");
+  CHECK(run.exit_code == 3);
+  CHECK(run.err.find("--screenshot screen.png") != std::string::npos);
 }
 
 }  // namespace

@@ -8,11 +8,13 @@
 
 namespace foyer {
 
-Kiosk::Kiosk(const Config& config, Env* clock, Env* real, std::unique_ptr<Display> display,
-             std::unique_ptr<FontChain> fonts, std::unique_ptr<Store> store)
+Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor,
+             std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
+             std::unique_ptr<Store> store)
     : config_(config),
       clock_(clock),
       real_(real),
+      supervisor_(supervisor),
       fonts_(std::move(fonts)),
       measurer_(fonts_.get()),
       display_(std::move(display)),
@@ -100,10 +102,38 @@ std::string Kiosk::Finish(double seconds) {
   return stats_.Json(sync_.syncs(), seconds);
 }
 
+namespace {
+
+constexpr std::int64_t kDisplayRetryMicros = 5'000'000;
+
+// Opens the panel. A fullscreen kiosk (a panel, not a preview window) that
+// finds no display waits for one instead of exiting, so a board booted with
+// its screen off does not crash-loop: it retries every few seconds, says why
+// once in the log and in its status, and keeps its watchdog fed meanwhile.
+Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
+                                             Supervisor& supervisor) {
+  const DisplayOptions options{config.display.width, config.display.height,
+                               config.display.fullscreen, config.display.rotation};
+  std::string logged;
+  for (;;) {
+    auto display = Display::Open(options);
+    if (display.ok() || !config.display.fullscreen) return display;
+    const std::string why = display.status().message();
+    if (why != logged) LogWarning(why + "; waiting for a display (trying again every 5 s)");
+    logged = why;
+    supervisor.Status("waiting for a display: " + why);
+    for (std::int64_t slept = 0; slept < kDisplayRetryMicros; slept += 1'000'000) {
+      supervisor.Alive(real->MonotonicMicros());
+      real->SleepForMicros(1'000'000);
+    }
+  }
+}
+
+}  // namespace
+
 int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds) {
-  DisplayOptions options{config.display.width, config.display.height, config.display.fullscreen,
-                         config.display.rotation};
-  auto display = Display::Open(options);
+  Supervisor supervisor;
+  auto display = OpenDisplay(config, real, supervisor);
   if (!display.ok()) {
     std::fprintf(stderr,
                  "foyer: %s.\nPreview it offscreen instead: foyer --config %s --screenshot "
@@ -121,7 +151,8 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
     std::fprintf(stderr, "foyer: %s\n", store.status().message().c_str());
     return 1;
   }
-  Kiosk kiosk(config, clock, real, std::move(*display), std::move(*fonts), std::move(*store));
+  Kiosk kiosk(config, clock, real, supervisor, std::move(*display), std::move(*fonts),
+              std::move(*store));
   const std::int64_t started = real->MonotonicMicros();
   kiosk.Run(exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6)
                                    : 0);

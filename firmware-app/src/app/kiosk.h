@@ -37,8 +37,10 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
 class Kiosk {
  public:
   // REQUIRES: config, clock and real outlive this.
-  Kiosk(const Config& config, Env* clock, Env* real, std::unique_ptr<Display> display,
-        std::unique_ptr<FontChain> fonts, std::unique_ptr<Store> store);
+  // REQUIRES: supervisor outlives this.
+  Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor,
+        std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
+        std::unique_ptr<Store> store);
 
   // Runs until quit or until the monotonic `deadline_micros` (0: none).
   void Run(std::int64_t deadline_micros);
@@ -69,7 +71,7 @@ class Kiosk {
   ScreenPlan plan_;
   ClockWatch clock_watch_;
   KioskStats stats_;
-  Supervisor supervisor_;
+  Supervisor& supervisor_;
   EventPump events_;
   bool must_draw_ = true;
   bool running_ = true;
