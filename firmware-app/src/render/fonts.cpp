@@ -96,7 +96,7 @@ Script ScriptOf(char32_t c) {
 // (odd: right to left).
 struct LevelledText {
   std::vector<char32_t> codepoints;
-  std::vector<FriBidiLevel> levels;
+  std::vector<std::int8_t> levels;  // FriBidiLevel
 };
 
 // The codepoints of text worth drawing: no controls, at most kMaxMarksPerBase
@@ -148,7 +148,7 @@ LevelledText ResolveLevels(std::vector<char32_t> codepoints, bool right_to_left)
 // A run while the line is split, with where it lies in the logical order.
 struct LevelledRun {
   TextRun run;
-  FriBidiLevel level = 0;
+  int level = 0;
   size_t first = 0, end = 0;  // codepoints [first, end) of the line
 };
 
@@ -177,15 +177,16 @@ std::vector<LevelledRun> SplitRuns(const LevelledText& line, const std::vector<i
   return runs;
 }
 
-// Rule L2 on whole runs: from the highest level down to the lowest odd one,
-// every stretch of runs at that level or above is reversed.
+// Rule L2 on whole runs: from the highest level down to the lowest odd level
+// (the lowest level on the line, rounded up to odd), every stretch of runs at
+// that level or above is reversed.
 void ReorderRuns(std::vector<LevelledRun>& runs) {
-  FriBidiLevel highest = 0, lowest_odd = 255;
+  int highest = 0, lowest = 255;
   for (const LevelledRun& run : runs) {
     highest = std::max(highest, run.level);
-    if (run.level & 1) lowest_odd = std::min(lowest_odd, run.level);
+    lowest = std::min(lowest, run.level);
   }
-  for (int level = highest; level >= lowest_odd && level > 0; --level) {
+  for (int level = highest; level >= (lowest | 1); --level) {
     for (size_t i = 0; i < runs.size();) {
       if (runs[i].level < level) {
         ++i;
@@ -484,15 +485,18 @@ bool FontChain::Covers(char32_t codepoint) {
   return FirstCovering(codepoint, FontWeight::kRegular) >= 0;
 }
 
-std::vector<int> FontChain::FacesFor(const std::vector<char32_t>& codepoints, FontWeight weight) {
+std::vector<int> FontChain::FacesFor(const std::vector<char32_t>& codepoints,
+                                     const std::vector<std::int8_t>& levels, FontWeight weight) {
   std::vector<int> faces;
-  for (char32_t c : codepoints) {
+  for (size_t i = 0; i < codepoints.size(); ++i) {
+    const char32_t c = codepoints[i];
     const int previous = faces.empty() ? -1 : faces.back();
     if (previous >= 0 && IsInherited(c)) {
       faces.push_back(previous);
       continue;
     }
-    if (previous >= 0 && IsWhitespace(c)) {
+    // A space between runs of two directions goes with the run it reads with.
+    if (previous >= 0 && IsWhitespace(c) && levels[i] == levels[i - 1]) {
       TTF_Font* font = Font(previous, kCoverageSize, weight);
       if (font && TTF_GlyphIsProvided32(font, c)) {
         faces.push_back(previous);
@@ -508,7 +512,8 @@ std::vector<int> FontChain::FacesFor(const std::vector<char32_t>& codepoints, Fo
 
 std::vector<TextRun> FontChain::Runs(std::string_view text, const TextStyle& style) {
   LevelledText line = ResolveLevels(DrawnCodepoints(text), IsRightToLeft(text));
-  std::vector<LevelledRun> runs = SplitRuns(line, FacesFor(line.codepoints, style.weight));
+  std::vector<LevelledRun> runs =
+      SplitRuns(line, FacesFor(line.codepoints, line.levels, style.weight));
   ReorderRuns(runs);
   return JoinNeighbours(std::move(runs));
 }

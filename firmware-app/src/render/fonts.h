@@ -136,8 +136,10 @@ class FontChain {
  private:
   FontChain() = default;
   TTF_Font* Font(int face, int pixel_size, FontWeight weight);
-  // The face that draws each codepoint of a line, in weight.
-  std::vector<int> FacesFor(const std::vector<char32_t>& codepoints, FontWeight weight);
+  // The face that draws each codepoint of a line (whose embedding levels are
+  // levels) in weight.
+  std::vector<int> FacesFor(const std::vector<char32_t>& codepoints,
+                            const std::vector<std::int8_t>& levels, FontWeight weight);
   // First face with a glyph for codepoint in weight, or -1.
   int FirstCovering(char32_t codepoint, FontWeight weight);
   // Appends a face from fontconfig that has codepoint; its index, or -1.
