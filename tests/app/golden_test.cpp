@@ -1,6 +1,8 @@
-// Golden images: every screen and state of the demo, drawn by `foyer
-// --screenshot` with the software renderer at two sizes, compared with the
-// PNGs in tests/golden/ (a few pixels may differ: anti-aliasing). After an
+// Golden images: every screen and state of the demo, and its main hall with
+// titles in scripts the demo lacks (Arabic and Persian, Hebrew, the two mixed
+// with Latin and bidi controls, Zalgo marks), drawn by `foyer --screenshot`
+// with the software renderer at two sizes, compared with the PNGs in
+// tests/golden/ (a few pixels may differ: anti-aliasing). After an
 // intended change, look at the new images, then refresh them with
 //   FOYER_UPDATE_GOLDEN=1 build/tests/app_test -tc='*golden*'
 // tools/gallery draws the same screens into a folder at any sizes
@@ -9,9 +11,11 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "render/png.h"
 #include "support/files.h"
 #include "support/process.h"
@@ -19,12 +23,48 @@
 namespace foyer {
 namespace {
 
+// Main Hall's session at 10:30 on the first day and the two after it,
+// retitled for scripts the demo feed does not have.
+struct Retitled {
+  std::string now;
+  std::vector<std::string> speakers;  // of the session on now
+  std::vector<std::string> next;
+};
+
+// Every letter with thirty combining marks, above and below.
+std::string Zalgo(const std::string& text) {
+  std::string zalgo;
+  for (char letter : text) {
+    zalgo += letter;
+    if (letter != ' ')
+      for (char32_t mark = 0x0300; mark < 0x0300 + 30; ++mark) AppendUtf8(zalgo, mark);
+  }
+  return zalgo;
+}
+
+const Retitled kArabic{"الحوكمة العالمية وتعددية الأطراف في زمن الانقسام المستمر",
+                       {"محمد العلي", "سارة حداد", "Joshua Lincoln"},
+                       {"الأَمْنُ المائيّ في آسيا الوسطى", "امنیت آب و تغییرات اقلیمی در ۲۰۲۵"}};
+const Retitled kHebrew{"ביטחון מים ושיתוף פעולה אזורי במרכז אסיה",
+                       {"נועה כהן", "David Levi"},
+                       {"בינה מלאכותית ואמון בעידן של פילוג", "סחר בכלכלה עולמית מפוצלת"}};
+// Latin, Arabic and Hebrew in one title; an RLI isolate and an RLO override.
+const Retitled kMixedBidi{
+    "Water security: الأمن المائي and שיתוף פעולה in Central Asia 2025",
+    {"Yerzhan Ashikbayev", "محمد العلي"},
+    {"مؤتمر Open Source للتقنية 2025",
+     "Isolated: \u2067عربي 2025\u2069, overridden: \u202Eabc\u202C, then English"}};
+const Retitled kZalgo{Zalgo("Zalgo title breaks the screen"),
+                      {"Yerzhan Ashikbayev"},
+                      {Zalgo("Next Zalgo"), "Plain next title"}};
+
 struct Case {
   const char* name;
   const char* display;  // [display] lines
   const char* at;
   bool synced = true;
   bool announcements = false;
+  const Retitled* retitled = nullptr;  // the demo feed as it is
 };
 
 const Case kCases[] = {
@@ -47,6 +87,14 @@ const Case kCases[] = {
     {"room-emergency", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T16:10:00+05:00", true,
      true},
     {"hallway", "mode = \"hallway\"\nlanguages = [\"en\", \"ru\"]", "2025-10-15T15:10:00+05:00"},
+    {"room-arabic", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T10:40:00+05:00", true,
+     false, &kArabic},
+    {"room-hebrew", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T10:40:00+05:00", true,
+     false, &kHebrew},
+    {"room-mixed-bidi", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T10:40:00+05:00", true,
+     false, &kMixedBidi},
+    {"room-zalgo", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T10:40:00+05:00", true,
+     false, &kZalgo},
 };
 
 const char* kAnnouncements = R"({"announcements": [
@@ -56,6 +104,21 @@ const char* kAnnouncements = R"({"announcements": [
   {"id": "fire", "text": "Fire alarm: leave the building by the nearest exit. Өрт дабылы: ғимараттан шығыңыз.",
    "level": "emergency", "rooms": [], "starts": "2025-10-15T16:00:00+05:00",
    "ends": "2025-10-15T16:20:00+05:00"}]})";
+
+// The feed a case shows: the demo's, retitled into dir when the case asks.
+std::string Feed(const Case& c, const testing::TempDir& dir) {
+  if (!c.retitled) return testing::DemoFeed();
+  auto feed = nlohmann::json::parse(testing::ReadFile(testing::DemoFeed()));
+  auto& hall = feed["schedule"]["conference"]["days"][0]["rooms"]["Main Hall"];
+  hall[1]["title"] = c.retitled->now;
+  hall[1]["persons"] = nlohmann::json::array();
+  for (size_t i = 0; i < c.retitled->speakers.size(); ++i)
+    hall[1]["persons"].push_back({{"id", 9000 + i}, {"public_name", c.retitled->speakers[i]}});
+  for (size_t i = 0; i < c.retitled->next.size(); ++i) hall[2 + i]["title"] = c.retitled->next[i];
+  const std::string path = dir.File("schedule.json");
+  testing::WriteFile(path, feed.dump());
+  return path;
+}
 
 // Share of pixels whose colour differs noticeably.
 double Difference(const Image& a, const Image& b) {
@@ -95,7 +158,7 @@ TEST_CASE("every screen matches its golden image at two sizes") {
     std::string config = dir.File("screen.toml");
     testing::WriteFile(dir.File("announcements.json"), kAnnouncements);
     testing::WriteFile(config,
-                       "[feed]\nurl = \"" + testing::DemoFeed() + "\"\n" +
+                       "[feed]\nurl = \"" + Feed(c, dir) + "\"\n" +
                            (c.announcements ? "announcements_url = \"announcements.json\"\n" : "") +
                            "[display]\n" + c.display + "\n[cache]\npath = \"cache.db\"\n");
     if (c.synced) REQUIRE(testing::Foyer({"--config", config, "--sync-once"}).exit_code == 0);

@@ -2,10 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <set>
 
 #include "base/utf8.h"
 #include "layout/labels.h"
+#include "layout/shown_text.h"
 
 namespace foyer {
 namespace {
@@ -19,6 +21,16 @@ class FakeMeasurer : public TextMeasurer {
     return static_cast<int>(width + 0.5);
   }
   int LineHeight(const TextStyle& style) override { return style.pixel_size * 5 / 4; }
+};
+
+// Counts what is measured: a frame must measure what it shows, not what the feed holds.
+class CountingMeasurer : public FakeMeasurer {
+ public:
+  int Width(std::string_view text, const TextStyle& style) override {
+    measured_bytes += text.size();
+    return FakeMeasurer::Width(text, style);
+  }
+  size_t measured_bytes = 0;
 };
 
 UnixSeconds At(const char* iso) { return ParseIsoInstant(iso)->utc; }
@@ -308,6 +320,182 @@ TEST_CASE("an untrusted clock shows no session and no time") {
   CHECK(Shows(list, "Waiting for the correct time"));
   CHECK_FALSE(Shows(list, "Multilateralism"));
   CHECK_FALSE(Shows(list, "10:40"));
+}
+
+std::vector<std::string> Split(const std::string& text, const std::string& separator) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t at = text.find(separator, start);
+    parts.push_back(text.substr(start, at - start));
+    if (at == std::string::npos) return parts;
+    start = at + separator.size();
+  }
+}
+
+std::vector<std::string> Crowd(size_t count) {
+  std::vector<std::string> speakers;
+  for (size_t i = 0; i < count; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "Speaker Number%05zu", i);
+    speakers.push_back(name);
+  }
+  return speakers;
+}
+
+std::string HugeTitle(size_t bytes) {
+  const std::string words = "Multilateralism and global governance amid division ";
+  std::string title;
+  while (title.size() < bytes) title += words;
+  return title;
+}
+
+TEST_CASE(
+    "10,000 speakers and a 1 MB title: whole names, +N for the rest, and only what fits is "
+    "measured") {
+  for (auto [w, h] : {std::pair{800, 480}, {1920, 1080}}) {
+    CAPTURE(w);
+    CountingMeasurer measurer;
+    ScreenInput input = InSession(w, h);
+    const std::vector<std::string> speakers = Crowd(10000);
+    input.room.now->speakers = speakers;
+    input.room.now->title = HugeTitle(1 << 20);
+    input.room.next.front().speakers = speakers;
+    input.room.next.front().title = HugeTitle(1 << 20);
+    DisplayList list = LayoutScreen(input, measurer);
+
+    const DrawText* line = nullptr;
+    std::vector<const DrawText*> title;
+    for (const DrawItem& item : list.items)
+      if (auto* text = std::get_if<DrawText>(&item)) {
+        if (text->text.rfind("Speaker Number00000", 0) == 0) line = text;
+        if (text->text.rfind("Multilateralism", 0) == 0 || text->text.rfind("amid", 0) == 0 ||
+            text->text.rfind("global", 0) == 0 || text->text.rfind("division", 0) == 0 ||
+            text->text.rfind("governance", 0) == 0 || text->text.rfind("and", 0) == 0)
+          title.push_back(text);
+      }
+    REQUIRE(line);
+    CHECK(line->text.find("…") == std::string::npos);
+    std::vector<std::string> count = Split(line->text, " +");
+    REQUIRE(count.size() == 2);
+    std::vector<std::string> names = Split(count[0], ", ");
+    CHECK(names.size() >= 1);
+    for (size_t i = 0; i < names.size(); ++i) CHECK(names[i] == speakers[i]);
+    CHECK(count[1] == std::to_string(speakers.size() - names.size()));
+
+    REQUIRE(title.size() >= 2);
+    CHECK(title.size() <= 3);
+    CHECK(title.back()->text.substr(title.back()->text.size() - 3) == "…");
+    for (const DrawText* text : title) CHECK(measurer.Width(text->text, text->style) <= w);
+    // The feed holds 1.2 MB of speakers and 2 MB of titles.
+    CHECK(measurer.measured_bytes < 16 * 1024);
+  }
+}
+
+// The speakers line as layout had it before it was bounded: all, or the most
+// names with "+N" that fit, tried from the longest list down.
+std::string ReferenceSpeakers(const std::vector<std::string>& speakers, const TextStyle& style,
+                              int max_width, TextMeasurer& measure) {
+  auto join = [&](size_t count) {
+    std::string joined;
+    for (size_t i = 0; i < count; ++i) joined += (i ? ", " : "") + speakers[i];
+    return joined;
+  };
+  std::string all = join(speakers.size());
+  if (measure.Width(all, style) <= max_width || speakers.size() < 2) return all;
+  for (size_t shown = speakers.size() - 1; shown >= 1; --shown) {
+    std::string text = join(shown) + " +" + std::to_string(speakers.size() - shown);
+    if (measure.Width(text, style) <= max_width) return text;
+  }
+  return speakers.front() + " +" + std::to_string(speakers.size() - 1);
+}
+
+TEST_CASE("the speakers line is the longest list of whole names that fits, as before") {
+  FakeMeasurer measurer;
+  const std::vector<std::string> pool = {"Yerzhan Ashikbayev", "Jo Li",  "Charles McLean",
+                                         "Rhee Jong-kook",     "M",      "Magzum Mirzagaliyev",
+                                         "Moderator: KazISS",  "Ann Ng", "Ilyas Khan"};
+  for (auto [w, h] : {std::pair{800, 480}, {1280, 720}, {1920, 1080}})
+    for (size_t count = 1; count <= pool.size(); ++count) {
+      CAPTURE(w);
+      CAPTURE(count);
+      ScreenInput input = InSession(w, h);
+      input.room.now->speakers.assign(pool.begin(), pool.begin() + count);
+      const int text_width = w - 2 * static_cast<int>(std::lround(56 * h / 1080.0)) -
+                             static_cast<int>(std::lround(36 * h / 1080.0));
+      const TextStyle style{std::max(8, static_cast<int>(std::lround(48 * h / 1080.0))),
+                            FontWeight::kRegular};
+      std::string expected =
+          Ellipsize(ReferenceSpeakers(input.room.now->speakers, style, text_width, measurer), style,
+                    text_width, measurer);
+      CHECK(Shows(LayoutScreen(input, measurer), expected));
+    }
+}
+
+// The longest prefix, cut between codepoints, that fits with "…": what
+// Ellipsize found by bisecting the whole text before it was bounded.
+std::string ReferenceEllipsize(const std::string& text, const TextStyle& style, int max_width,
+                               TextMeasurer& measure) {
+  if (measure.Width(text, style) <= max_width) return text;
+  std::vector<char32_t> codepoints = DecodeUtf8(text);
+  for (size_t keep = codepoints.size(); keep > 0; --keep) {
+    std::string prefix;
+    for (size_t i = 0; i < keep; ++i) AppendUtf8(prefix, codepoints[i]);
+    while (!prefix.empty() && prefix.back() == ' ') prefix.pop_back();
+    if (measure.Width(prefix + "…", style) <= max_width) return prefix + "…";
+  }
+  return measure.Width("…", style) <= max_width ? "…" : "";
+}
+
+TEST_CASE("ellipsizing finds the longest prefix that fits, however long the text") {
+  FakeMeasurer measurer;
+  TextStyle style{10, FontWeight::kRegular};
+  for (const std::string& text : {std::string("Multilateralism and global governance"),
+                                  std::string("国际安全与核裁军会议 and more"),
+                                  std::string("Қазақстан стратегиялық зерттеулер институты"),
+                                  std::string("a  b   c    d"), HugeTitle(100000)})
+    for (int width = 0; width <= 260; width += 7) {
+      CAPTURE(width);
+      CHECK(Ellipsize(text, style, width, measurer) ==
+            ReferenceEllipsize(text.substr(0, 400), style, width, measurer));
+    }
+}
+
+TEST_CASE("a right-to-left title sits at the right of its box and each line keeps its direction") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.room.now->title =
+      "ביטחון מים ושיתוף פעולה Water security and cooperation in Central Asia אזורי במרכז אסיה";
+  input.room.now->speakers = {"נועה כהן", "David Levi"};
+  DisplayList list = LayoutScreen(input, measurer);
+  int right = -1, lines = 0;
+  for (const DrawText& text : Texts(list)) {
+    if (text.style.pixel_size != 84 && text.style.pixel_size != 64) continue;
+    if (text.text == "Main Hall") continue;  // the header, in 64 px too
+    ++lines;
+    CHECK(IsRightToLeft(text.text));  // an RLM in front where the line starts with Latin
+    const int edge = text.x + measurer.Width(text.text, text.style);
+    if (right < 0) right = edge;
+    CHECK(edge == right);
+  }
+  CHECK(lines >= 2);
+  CHECK(right == 1920 - 56);  // no QR code: the box ends at the margin
+  CHECK(Shows(list, "נועה כהן, David Levi"));
+}
+
+TEST_CASE("a title from the feed inside a sentence of ours is isolated from it") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  Session& moved = input.room.next.front();
+  const std::string override_left = "\xE2\x80\xAE";  // U+202E, which the feed never closes
+  const std::string isolate = "\u2068", pop_isolate = "\u2069";
+  moved.room = "Hall B";
+  moved.title = override_left + "open override";
+  DisplayList list = LayoutScreen(input, measurer);
+  // The isolate ends the override before our words: "now in Hall B" is not reversed.
+  CHECK(Shows(
+      list, isolate + moved.title + pop_isolate + " — now in " + isolate + "Hall B" + pop_isolate));
+  moved.cancelled = true;
+  CHECK(Shows(LayoutScreen(input, measurer), "Cancelled: " + isolate + moved.title + pop_isolate));
 }
 
 }  // namespace

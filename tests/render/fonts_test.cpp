@@ -20,6 +20,11 @@ const char kEveryScript[] =
     "한국–중앙아시아 협력 会议 "
     "– — … → • · « » “ ” № ₸";
 
+// Arabic, Persian (پ ژ گ ی, Persian digits) and Hebrew, with harakat and points.
+const char kRightToLeftScripts[] =
+    "الحوكمة العالمية وتعددية الأطراف، ۲۰۲۵ ٢٠٢٥ امنیت آب پژوهش چگونه گفتگو کیفیت "
+    "ביטחון מים ושיתוף פעולה אזורי ₪ مُؤْتَمَرٌ שָׁלוֹם";
+
 std::unique_ptr<FontChain> LoadWithoutSystemFallback() {
   FontChainOptions options;
   options.system_fallback = false;
@@ -200,6 +205,90 @@ TEST_CASE("the line height depends on the style only and leaves room for every s
   }
   CHECK(measurer.LineHeight(TextStyle{48, FontWeight::kRegular}) >
         measurer.LineHeight(TextStyle{24, FontWeight::kRegular}));
+}
+
+TEST_CASE("Arabic, Persian and Hebrew are drawn with Noto Sans Arabic and Noto Sans Hebrew") {
+  auto fonts = LoadWithoutSystemFallback();
+  for (char32_t c : DecodeUtf8(kRightToLeftScripts)) {
+    INFO("U+" << std::hex << static_cast<unsigned>(c));
+    CHECK(fonts->Covers(c));
+  }
+  TextStyle style{24, FontWeight::kRegular};
+  for (const char* word : {"الأمن", "پژوهش", "مُؤْتَمَرٌ"}) {
+    auto runs = fonts->Runs(word, style);
+    REQUIRE(runs.size() == 1);
+    CHECK(FamilyOf(*fonts, runs[0]) == "Noto Sans Arabic");
+    CHECK(runs[0].script == "Arab");
+    CHECK(runs[0].right_to_left);
+  }
+  auto hebrew = fonts->Runs("שָׁלוֹם", TextStyle{24, FontWeight::kBold});
+  REQUIRE(hebrew.size() == 1);
+  CHECK(FamilyOf(*fonts, hebrew[0]) == "Noto Sans Hebrew");
+  CHECK(hebrew[0].script == "Hebr");
+  CHECK(hebrew[0].right_to_left);
+}
+
+TEST_CASE("an Arabic word in an English line keeps a space on each side") {
+  FontChain& fonts = SharedFonts();
+  TextStyle style{24, FontWeight::kRegular};
+  auto runs = fonts.Runs("Water بالعالم and", style);
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0].text == "Water ");
+  CHECK_FALSE(runs[0].right_to_left);
+  CHECK(runs[1].text == "بالعالم");
+  CHECK(runs[1].right_to_left);
+  CHECK(runs[2].text == " and");
+  CHECK_FALSE(runs[2].right_to_left);
+  FontMeasurer measurer(&fonts);
+  const int space = measurer.Width("a b", style) - measurer.Width("ab", style);
+  REQUIRE(space > 0);
+  CHECK(measurer.Width("Water بالعالم and", style) >=
+        measurer.Width("Water", style) + measurer.Width("بالعالم", style) +
+            measurer.Width("and", style) + 2 * space - 2);
+}
+
+TEST_CASE("a right-to-left line comes in visual order: its first word on the right") {
+  FontChain& fonts = SharedFonts();
+  auto runs = fonts.Runs("שלום world 2025", TextStyle{24, FontWeight::kRegular});
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].text == "world 2025");  // digits after a Latin word read with it
+  CHECK_FALSE(runs[0].right_to_left);
+  CHECK(runs[1].text == "שלום ");
+  CHECK(runs[1].right_to_left);
+}
+
+TEST_CASE("a number in Hebrew in an English line comes out in the algorithm's order") {
+  // Levels: "abc " 0, "אבג " 1, "123" 2, " " 1, "דהו" 1, " def" 0. Rule L2
+  // reverses the Hebrew stretch, and the number inside it reads left to right.
+  std::vector<std::string> texts;
+  for (const TextRun& run : SharedFonts().Runs("abc אבג 123 דהו def", TextStyle{24}))
+    texts.push_back(run.text);
+  CHECK(texts == std::vector<std::string>{"abc ", "דהו", " ", "123", "אבג ", " def"});
+}
+
+TEST_CASE("bidi controls are applied, then dropped: an override reverses, an isolate is seamless") {
+  FontChain& fonts = SharedFonts();
+  TextStyle style{24, FontWeight::kRegular};
+  const std::string override_left = "\xE2\x80\xAE", pop_formatting = "\xE2\x80\xAC";
+  auto runs = fonts.Runs("ab" + override_left + "cd" + pop_formatting + "ef", style);
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[1].text == "cd");
+  CHECK(runs[1].right_to_left);  // HarfBuzz draws it "dc"
+  CHECK(Joined(runs) == "abcdef");
+  // Left-to-right text isolated in left-to-right text is shaped as if the isolate were not there.
+  auto isolated = fonts.Runs("Title — \u2068Speakers\u2069", style);
+  REQUIRE(isolated.size() == 1);
+  CHECK(isolated[0].text == "Title — Speakers");
+  // An override the text never closes ends with it.
+  CHECK(Joined(fonts.Runs(override_left + "abc", style)) == "abc");
+}
+
+TEST_CASE("at most three combining marks stay on a letter") {
+  std::string zalgo = "Z";
+  for (int i = 0; i < 30; ++i) zalgo += "\u0301";
+  auto runs = SharedFonts().Runs(zalgo, TextStyle{24, FontWeight::kRegular});
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].text == "Z\u0301\u0301\u0301");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "base/utf8.h"
+#include "layout/shown_text.h"
 #include "render/canvas.h"
 
 namespace foyer {
@@ -118,6 +120,63 @@ TEST_CASE("runs drawn with different fonts sit on one baseline") {
   CHECK(std::abs(latin - cjk) <= 1);
   // And the baseline is where the first font's ascent puts it.
   CHECK(std::abs(latin + 1 - (40 + fonts.Metrics(style).ascent)) <= 1);
+}
+
+// Every letter of "Zalgo" with thirty combining marks above and below it.
+std::string Zalgo(const std::string& letters) {
+  std::string text;
+  for (char letter : letters) {
+    text += letter;
+    for (char32_t mark = 0x0300; mark < 0x0300 + 30; ++mark) AppendUtf8(text, mark);
+  }
+  return text;
+}
+
+TEST_CASE("text with stacked combining marks stays inside its line box, on its baseline") {
+  FontChain& fonts = SharedFonts();
+  FontMeasurer measurer(&fonts);
+  Canvas canvas(700, 300);
+  Painter painter(canvas.renderer(), &fonts);
+  const int line = measurer.LineHeight(TextStyle{40, FontWeight::kRegular});
+  painter.Draw(Screen(700, 300, {Text(Zalgo("Zalgo"), 20, 100, 40)}));
+  CHECK(canvas.Count(0, 100, 700, 100 + line, IsInk) > 0);
+  CHECK(canvas.Count(0, 0, 700, 100, IsInk) == 0);
+  CHECK(canvas.Count(0, 100 + line, 700, 300, IsInk) == 0);
+
+  // Marks stacked above "x" do not lower it: its foot stays on the baseline.
+  painter.Draw(Screen(700, 300, {Text("xx", 20, 100, 40)}));
+  const int plain = InkBottom(canvas, 0, 700);
+  painter.Draw(Screen(700, 300, {Text("x\u0300\u0301\u0302x\u0303\u0304\u0306", 20, 100, 40)}));
+  CHECK(std::abs(InkBottom(canvas, 0, 700) - plain) <= 1);
+}
+
+TEST_CASE("an Arabic word between English words is drawn with a gap on each side") {
+  FontChain& fonts = SharedFonts();
+  FontMeasurer measurer(&fonts);
+  TextStyle style{40, FontWeight::kRegular};
+  Canvas canvas(700, 120);
+  Painter painter(canvas.renderer(), &fonts);
+  painter.Draw(Screen(700, 120, {Text("and بالعالم and", 20, 20, 40)}));
+  const int word = 20 + measurer.Width("and", style), space = 20 + measurer.Width("and ", style);
+  const int arabic = 20 + measurer.Width("and بالعالم", style);
+  const int second = 20 + measurer.Width("and بالعالم ", style);
+  REQUIRE(space - word >= 6);
+  CHECK(canvas.Count(word + 2, 0, space - 2, 120, IsInk) == 0);
+  CHECK(canvas.Count(space, 0, arabic, 120, IsInk) > 0);
+  CHECK(canvas.Count(arabic + 2, 0, second - 2, 120, IsInk) == 0);
+  CHECK(canvas.Count(second, 0, 700, 120, IsInk) > 0);
+}
+
+TEST_CASE("a megabyte of text is rasterized only as far as the panel shows") {
+  Canvas canvas(800, 100);
+  Painter painter(canvas.renderer(), &SharedFonts());
+  std::string huge;
+  while (huge.size() < (1u << 20)) huge += "Multilateralism and governance ";
+  painter.Draw(Screen(800, 100, {Text(huge, 10, 10, 32)}));
+  CHECK(canvas.Count(0, 0, 800, 100, IsInk) > 0);
+  const size_t most_clusters = MaxClustersIn(800, TextStyle{32, FontWeight::kRegular});
+  CHECK(painter.stats().texture_bytes > 0);
+  CHECK(painter.stats().texture_bytes <= most_clusters * 32 * 64 * 4);
 }
 
 TEST_CASE("text takes its colour and alpha from the item") {

@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "layout/labels.h"
+#include "layout/shown_text.h"
 
 namespace foyer {
 namespace {
@@ -33,13 +34,83 @@ std::vector<std::string> BreakablePieces(std::string_view text) {
 
 std::string TrimRight(std::string text) { return std::string(TrimEnd(text, " ")); }
 
-// Codepoint boundaries of a UTF-8 string (byte offsets, including 0 and size()).
-std::vector<size_t> Boundaries(std::string_view text) {
-  std::vector<size_t> at;
-  for (size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) at.push_back(i);
-  at.push_back(text.size());
-  return at;
+// The longest prefix of text, in whole clusters, that fits max_width with "…"
+// appended; "…" alone, or "" when not even that fits. Widths grow with the
+// prefix, so the answer is bracketed by doubling steps from estimate (a
+// number of clusters) and then found by bisection: a few measurements of
+// about what fits, however long text is.
+std::string EllipsizedPrefix(const std::string& text, size_t estimate, const TextStyle& style,
+                             int max_width, TextMeasurer& measurer) {
+  const std::vector<size_t> at = ClusterStarts(text);
+  const size_t clusters = at.size() - 1;
+  auto candidate = [&](size_t k) { return TrimRight(text.substr(0, at[k])) + kEllipsis; };
+  auto fits = [&](size_t k) { return k == 0 || measurer.Width(candidate(k), style) <= max_width; };
+  size_t low = 0, high = clusters + 1;  // fits(low); high: past the end, or !fits(high)
+  const size_t guess = std::clamp<size_t>(estimate, 1, std::max<size_t>(1, clusters));
+  if (clusters > 0 && fits(guess)) {
+    low = guess;
+    for (size_t step = 1; low < clusters; step *= 2) {
+      size_t probe = std::min(clusters, low + step);
+      if (!fits(probe)) {
+        high = probe;
+        break;
+      }
+      low = probe;
+    }
+  } else {
+    high = std::min(guess, clusters + 1);
+    for (size_t step = 1; high > 1; step *= 2) {
+      size_t probe = high > step ? high - step : 0;
+      if (fits(probe)) {
+        low = probe;
+        break;
+      }
+      high = probe;
+    }
+  }
+  while (high - low > 1) {
+    size_t middle = low + (high - low) / 2;
+    (fits(middle) ? low : high) = middle;
+  }
+  if (low == 0) return measurer.Width(kEllipsis, style) <= max_width ? kEllipsis : "";
+  return candidate(low);
+}
+
+// shown as it is when it fits and nothing was cut from it, else ellipsized.
+std::string FitLine(const ShownText& shown, const TextStyle& style, int max_width,
+                    TextMeasurer& measurer) {
+  size_t estimate = shown.clusters * 2 / kClustersPerEm;  // a line of average letters
+  if (!shown.cut) {
+    int width = measurer.Width(shown.text, style);
+    if (width <= max_width) return shown.text;
+    estimate = shown.clusters * static_cast<size_t>(std::max(0, max_width)) / width;
+  }
+  return EllipsizedPrefix(shown.text, estimate, style, max_width, measurer);
+}
+
+// Whether text, as one line, is wider than width; measures no more of it than can fit.
+bool WiderThan(std::string_view text, const TextStyle& style, int width, TextMeasurer& measure) {
+  ShownText shown = ShownPrefix(text, MaxClustersIn(width, style), Whitespace::kKeep);
+  return shown.cut || measure.Width(shown.text, style) > width;
+}
+
+// Text from the feed put into a sentence of ours is cut to this many bytes first:
+// more than any line shows (ShownPrefix reads ReadableBytes of what can fit).
+constexpr size_t kMaxEmbeddedBytes = 64 * 1024;
+
+// The first bytes of text (a line shows no more).
+std::string_view Head(std::string_view text, size_t bytes) { return text.substr(0, bytes); }
+
+// Text from the feed inside a sentence of ours: isolated, so that its direction
+// (and any embedding or override it leaves open) does not reorder our words.
+std::string Isolated(std::string_view text) {
+  return std::string(kFirstStrongIsolate) + std::string(text) + kPopDirectionalIsolate;
+}
+
+// Text from the feed that opens a sentence of ours: isolated, and the sentence
+// takes its direction.
+std::string Leading(std::string_view text) {
+  return (IsRightToLeft(text) ? kRightToLeftMark : "") + Isolated(text);
 }
 
 std::string HourMinute(const Zone& zone, UnixSeconds t) {
@@ -74,24 +145,42 @@ bool Scannable(const std::string& url) {
 // "EN", "KK", "DE, EN": a session's language as a short tag.
 std::string LanguageTag(const std::string& language) { return ToUpperAscii(language); }
 
-std::string JoinSpeakers(const std::vector<std::string>& speakers) {
+// The speakers joined with ", ", stopping once past max_bytes (a line reads no
+// further: see Head).
+std::string JoinSpeakers(const std::vector<std::string>& speakers, size_t max_bytes) {
   std::string joined;
-  for (const std::string& speaker : speakers) joined += (joined.empty() ? "" : ", ") + speaker;
+  for (const std::string& speaker : speakers) {
+    if (joined.size() > max_bytes) break;
+    if (!joined.empty()) joined += ", ";
+    joined += Head(speaker, max_bytes);
+  }
   return joined;
 }
 
-// As many speakers as fit on one line, then "+N" for the rest, rather than a
-// name cut in the middle.
+// All the speakers when they fit on one line; else as many as fit, then "+N"
+// for the rest, rather than a name cut in the middle. Reads and measures only
+// the names that can fit (widths grow with every name added).
 std::string FitSpeakers(const std::vector<std::string>& speakers, const TextStyle& style,
                         int max_width, TextMeasurer& measure) {
-  std::string all = JoinSpeakers(speakers);
-  if (measure.Width(all, style) <= max_width || speakers.size() < 2) return all;
-  for (size_t shown = speakers.size() - 1; shown >= 1; --shown) {
-    std::string text = JoinSpeakers({speakers.begin(), speakers.begin() + shown}) + " +" +
-                       std::to_string(speakers.size() - shown);
-    if (measure.Width(text, style) <= max_width) return text;
+  const size_t budget = MaxClustersIn(max_width, style);
+  ShownText all =
+      ShownPrefix(JoinSpeakers(speakers, ReadableBytes(budget)), budget, Whitespace::kKeep);
+  if (speakers.size() < 2 || (!all.cut && measure.Width(all.text, style) <= max_width))
+    return all.text;
+  std::string joined, fitting;
+  size_t clusters = 0;
+  for (size_t shown = 1; shown < speakers.size(); ++shown) {
+    ShownText name = ShownPrefix(speakers[shown - 1], budget, Whitespace::kKeep);
+    clusters += name.clusters + (shown > 1 ? 2 : 0);
+    if (name.cut || clusters > budget) break;
+    joined += (shown > 1 ? ", " : "") + name.text;
+    std::string text = joined + " +" + std::to_string(speakers.size() - shown);
+    if (measure.Width(text, style) > max_width) break;
+    fitting = std::move(text);
   }
-  return speakers.front() + " +" + std::to_string(speakers.size() - 1);
+  if (!fitting.empty()) return fitting;
+  return ShownPrefix(speakers.front(), budget, Whitespace::kKeep).text + " +" +
+         std::to_string(speakers.size() - 1);
 }
 
 Color ParseHexColor(const std::string& hex, Color fallback) {
@@ -135,7 +224,7 @@ class Composer {
   // One line, ellipsized to max_width; returns its height.
   int Line(int x, int y, std::string_view text, TextStyle style, Color color, int max_width) {
     std::string fitted = Ellipsize(text, style, max_width, measure_);
-    if (!fitted.empty()) list_.items.push_back(DrawText{x, y, fitted, style, color});
+    if (!fitted.empty()) Place(x, y, max_width, fitted, IsRightToLeft(fitted), style, color);
     return measure_.LineHeight(style);
   }
   // One line whose right edge is at `right`.
@@ -147,9 +236,13 @@ class Composer {
   // Wrapped text; returns the height used.
   int Paragraph(int x, int y, std::string_view text, TextStyle style, Color color, int max_width,
                 int max_lines) {
+    std::vector<std::string> lines = WrapText(text, style, max_width, max_lines, measure_);
+    std::string joined;
+    for (const std::string& line : lines) joined += line + " ";
+    const bool right_to_left = IsRightToLeft(joined);
     int height = 0;
-    for (const std::string& line : WrapText(text, style, max_width, max_lines, measure_)) {
-      list_.items.push_back(DrawText{x, y + height, line, style, color});
+    for (std::string& line : lines) {
+      Place(x, y + height, max_width, std::move(line), right_to_left, style, color);
       height += measure_.LineHeight(style);
     }
     return height;
@@ -163,6 +256,17 @@ class Composer {
   DisplayList Take() { return std::move(list_); }
 
  private:
+  // A line of a paragraph that reads right to left, or not, at the start of
+  // its box: the right edge for right to left. A mark in front keeps the
+  // paragraph's direction when the line's own first letter would say otherwise.
+  void Place(int x, int y, int max_width, std::string line, bool right_to_left, TextStyle style,
+             Color color) {
+    if (IsRightToLeft(line) != right_to_left)
+      line.insert(0, right_to_left ? kRightToLeftMark : kLeftToRightMark);
+    if (right_to_left) x += max_width - measure_.Width(line, style);
+    list_.items.push_back(DrawText{x, y, std::move(line), style, color});
+  }
+
   const ScreenInput& in_;
   TextMeasurer& measure_;
   double scale_ = 1;
@@ -209,6 +313,36 @@ int FooterTop(Composer& c) {
   return c.Height() - c.margin() / 2 - c.measure().LineHeight(c.Style(30)) - c.Px(16);
 }
 
+struct NextRow {
+  std::string text;
+  Color color;
+};
+
+// A row of the "Next" list: the title, and what changed, in a sentence of ours.
+NextRow NextRowText(const ScreenInput& in, const Session& session) {
+  const Language language = in.languages.front();
+  const std::string_view title = Head(session.title, kMaxEmbeddedBytes);
+  if (session.cancelled)
+    return {LabelText(Label::kCancelled, language) + ": " + Isolated(title), in.theme.muted};
+  if (session.room != in.room.room)
+    return {Leading(title) + " — " + LabelText(Label::kNowIn, language) + " " +
+                Isolated(Head(session.room, kMaxEmbeddedBytes)),
+            in.theme.accent};
+  // A change goes first, where a long title cannot push it out of sight.
+  std::string was;
+  if (session.previous.start) was = HourMinute(in.zone, *session.previous.start);
+  if (session.previous.room)
+    was += (was.empty() ? "" : ", ") + Isolated(Head(*session.previous.room, kMaxEmbeddedBytes));
+  NextRow row{Leading(title), in.theme.text};
+  if (!was.empty()) {
+    row.text = "(" + LabelText(Label::kMovedFrom, language) + " " + was + ") " + Isolated(title);
+    row.color = in.theme.accent;
+  }
+  if (!session.speakers.empty())
+    row.text += " — " + Isolated(JoinSpeakers(session.speakers, kMaxEmbeddedBytes));
+  return row;
+}
+
 // The "Next" list, as many rows as fit between top and bottom.
 void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& next, int top,
               int bottom) {
@@ -238,27 +372,8 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
     const Session& session = next[i];
     c.Fill(x, y + c.Px(6), c.Px(8), row - c.Px(24), ParseHexColor(session.track_color, t.muted));
     c.Line(x + c.Px(24), y, when(session), time, t.accent, time_width);
-    Language language = in.languages.front();
-    std::string text = session.title;
-    Color color = t.text;
-    if (session.cancelled) {
-      text = LabelText(Label::kCancelled, language) + ": " + session.title;
-      color = t.muted;
-    } else if (session.room != in.room.room) {
-      text += " — " + LabelText(Label::kNowIn, language) + " " + session.room;
-      color = t.accent;
-    } else {
-      // A change goes first, where a long title cannot push it out of sight.
-      std::string was;
-      if (session.previous.start) was = HourMinute(in.zone, *session.previous.start);
-      if (session.previous.room) was += (was.empty() ? "" : ", ") + *session.previous.room;
-      if (!was.empty()) {
-        text = "(" + LabelText(Label::kMovedFrom, language) + " " + was + ") " + text;
-        color = t.accent;
-      }
-      if (!session.speakers.empty()) text += " — " + JoinSpeakers(session.speakers);
-    }
-    c.Line(x + c.Px(24) + time_width, y, text, title, color,
+    NextRow text = NextRowText(in, session);
+    c.Line(x + c.Px(24) + time_width, y, text.text, title, text.color,
            c.Width() - x - c.margin() - time_width - c.Px(24));
     y += row;
   }
@@ -320,7 +435,8 @@ std::string NowTimes(const ScreenInput& in, const Session& now) {
     times += "  ·  " + LabelText(Label::kMovedFrom, language) + " " +
              HourMinute(in.zone, *now.previous.start);
   if (now.previous.room)
-    times += "  ·  " + LabelText(Label::kMovedFrom, language) + " " + *now.previous.room;
+    times += "  ·  " + LabelText(Label::kMovedFrom, language) + " " +
+             Isolated(Head(*now.previous.room, kMaxEmbeddedBytes));
   return times;
 }
 
@@ -351,7 +467,8 @@ int NowBlock(Composer& c, const ScreenInput& in, const Session& now, int top, in
               t.accent, text_width);
   // Two lines of large type; a longer title shrinks to three lines, then ellipsizes.
   TextStyle title = c.Style(84, FontWeight::kBold);
-  if (c.measure().Width(now.title, title) > 2 * text_width) title = c.Style(64, FontWeight::kBold);
+  if (WiderThan(now.title, title, 2 * text_width, c.measure()))
+    title = c.Style(64, FontWeight::kBold);
   y += c.Paragraph(left, y, now.title, title, t.text, text_width,
                    title.pixel_size == c.Style(84).pixel_size ? 2 : 3);
   if (!now.speakers.empty())
@@ -474,7 +591,8 @@ void HallwayScreen(Composer& c, const ScreenInput& in) {
       c.Line(x, text_y, r.now->title, title, t.text, now_width - c.Px(24));
       std::string detail =
           LabelText(Label::kEnds, in.languages.front()) + " " + HourMinute(in.zone, r.now->end);
-      if (!r.now->speakers.empty()) detail += "  ·  " + JoinSpeakers(r.now->speakers);
+      if (!r.now->speakers.empty())
+        detail += "  ·  " + Isolated(JoinSpeakers(r.now->speakers, kMaxEmbeddedBytes));
       c.Line(x, text_y + c.measure().LineHeight(title), detail, small, t.muted,
              now_width - c.Px(24));
     } else {
@@ -506,27 +624,19 @@ Theme Theme::Named(ThemeName name) { return name == ThemeName::kLight ? Light() 
 
 std::string Ellipsize(std::string_view text, const TextStyle& style, int max_width,
                       TextMeasurer& measurer) {
-  if (measurer.Width(text, style) <= max_width) return std::string(text);
-  std::vector<size_t> at = Boundaries(text);
-  // Binary search for the longest prefix that fits with the ellipsis.
-  size_t low = 0, high = at.size() - 1;
-  while (low < high) {
-    size_t mid = (low + high + 1) / 2;
-    std::string candidate = TrimRight(std::string(text.substr(0, at[mid]))) + kEllipsis;
-    if (measurer.Width(candidate, style) <= max_width)
-      low = mid;
-    else
-      high = mid - 1;
-  }
-  if (low == 0) return measurer.Width(kEllipsis, style) <= max_width ? kEllipsis : "";
-  return TrimRight(std::string(text.substr(0, at[low]))) + kEllipsis;
+  return FitLine(ShownPrefix(text, MaxClustersIn(max_width, style), Whitespace::kKeep), style,
+                 max_width, measurer);
 }
 
 std::vector<std::string> WrapText(std::string_view text, const TextStyle& style, int max_width,
                                   int max_lines, TextMeasurer& measurer) {
+  // No more than max_lines lines can show: neither read nor measure beyond them.
+  const size_t per_line = MaxClustersIn(max_width, style);
+  const ShownText shown =
+      ShownPrefix(text, per_line * std::max(1, max_lines), Whitespace::kCollapse);
   std::vector<std::string> lines;
   std::string line;
-  std::vector<std::string> pieces = BreakablePieces(CollapseWhitespace(text));
+  std::vector<std::string> pieces = BreakablePieces(shown.text);
   size_t i = 0;
   for (; i < pieces.size(); ++i) {
     std::string candidate = line + pieces[i];
@@ -543,7 +653,11 @@ std::vector<std::string> WrapText(std::string_view text, const TextStyle& style,
     for (; i < pieces.size(); ++i) line += pieces[i];
   }
   if (!line.empty() || lines.empty()) lines.push_back(TrimRight(line));
-  for (std::string& l : lines) l = Ellipsize(l, style, max_width, measurer);
+  for (size_t n = 0; n < lines.size(); ++n) {
+    ShownText fitted = ShownPrefix(lines[n], per_line, Whitespace::kKeep);
+    fitted.cut = fitted.cut || (shown.cut && n + 1 == lines.size());
+    lines[n] = FitLine(fitted, style, max_width, measurer);
+  }
   return lines;
 }
 

@@ -1,12 +1,14 @@
 #include "render/fonts.h"
 
 #include <fontconfig/fontconfig.h>
+#include <fribidi.h>
 
 #include <algorithm>
 #include <cstdio>
 
 #include "base/log.h"
 #include "base/utf8.h"
+#include "layout/shown_text.h"
 
 namespace foyer {
 namespace {
@@ -40,10 +42,10 @@ bool InRange(char32_t c, char32_t low, char32_t high) { return c >= low && c <= 
 // Marks that belong to the codepoint before them: combining marks, joiners,
 // variation selectors.
 bool IsInherited(char32_t c) {
-  return InRange(c, 0x0300, 0x036F) || InRange(c, 0x0483, 0x0489) || InRange(c, 0x1AB0, 0x1AFF) ||
-         InRange(c, 0x1DC0, 0x1DFF) || InRange(c, 0x20D0, 0x20FF) || InRange(c, 0xFE20, 0xFE2F) ||
-         c == 0x200C || c == 0x200D || InRange(c, 0xFE00, 0xFE0F) || InRange(c, 0xE0100, 0xE01EF) ||
-         InRange(c, 0x3099, 0x309A);
+  return IsCombiningMark(c) || InRange(c, 0x0300, 0x036F) || InRange(c, 0x0483, 0x0489) ||
+         InRange(c, 0x1AB0, 0x1AFF) || InRange(c, 0x1DC0, 0x1DFF) || InRange(c, 0x20D0, 0x20FF) ||
+         InRange(c, 0xFE20, 0xFE2F) || c == 0x200C || c == 0x200D || InRange(c, 0xFE00, 0xFE0F) ||
+         InRange(c, 0xE0100, 0xE01EF) || InRange(c, 0x3099, 0x309A);
 }
 
 bool IsWhitespace(char32_t c) {
@@ -89,6 +91,141 @@ Script ScriptOf(char32_t c) {
       break;
   }
   return {nullptr};
+}
+
+// --- Bidirectional text ----------------------------------------------------
+
+// A line's codepoints as drawn, in logical order, with their resolved levels
+// (odd: right to left).
+struct LevelledText {
+  std::vector<char32_t> codepoints;
+  std::vector<std::int8_t> levels;  // FriBidiLevel
+};
+
+// The codepoints of text worth drawing: no controls, at most kMaxMarksPerBase
+// combining marks on one character (as layout keeps them).
+std::vector<char32_t> DrawnCodepoints(std::string_view text) {
+  std::vector<char32_t> drawn;
+  int marks = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (IsDropped(c)) continue;
+    if (IsCombiningMark(c) && !drawn.empty()) {
+      if (marks >= kMaxMarksPerBase) continue;
+      ++marks;
+    } else {
+      marks = 0;
+    }
+    drawn.push_back(c);
+  }
+  return drawn;
+}
+
+// Resolves the levels of one line by the Unicode bidirectional algorithm
+// (FriBidi: rules P2 to L1), then drops the invisible bidi controls.
+LevelledText ResolveLevels(std::vector<char32_t> codepoints, bool right_to_left) {
+  const auto length = static_cast<FriBidiStrIndex>(codepoints.size());
+  const auto* chars = reinterpret_cast<const FriBidiChar*>(codepoints.data());
+  std::vector<FriBidiCharType> types(codepoints.size());
+  std::vector<FriBidiBracketType> brackets(codepoints.size());
+  std::vector<FriBidiLevel> levels(codepoints.size(), right_to_left ? 1 : 0);
+  fribidi_get_bidi_types(chars, length, types.data());
+  fribidi_get_bracket_types(chars, length, types.data(), brackets.data());
+  FriBidiParType base = right_to_left ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+  // fribidi_reorder_line only for rule L1's trailing whitespace; the runs are
+  // reordered below. Both fail only when out of memory: then one level for all.
+  const bool resolved =
+      length > 0 &&
+      fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), length, &base,
+                                          levels.data()) > 0 &&
+      fribidi_reorder_line(0, types.data(), length, 0, base, levels.data(), nullptr, nullptr) > 0;
+  if (!resolved) std::fill(levels.begin(), levels.end(), right_to_left ? 1 : 0);
+  LevelledText line;
+  for (size_t i = 0; i < codepoints.size(); ++i) {
+    if (IsBidiControl(codepoints[i])) continue;
+    line.codepoints.push_back(codepoints[i]);
+    line.levels.push_back(levels[i]);
+  }
+  return line;
+}
+
+// A run while the line is split, with where it lies in the logical order.
+struct LevelledRun {
+  TextRun run;
+  int level = 0;
+  size_t first = 0, end = 0;  // codepoints [first, end) of the line
+};
+
+// Splits a line whose codepoint i is drawn with faces[i] into runs of one
+// face, script and level; combining marks stay with the codepoint before them.
+std::vector<LevelledRun> SplitRuns(const LevelledText& line, const std::vector<int>& faces) {
+  std::vector<LevelledRun> runs;
+  for (size_t i = 0; i < line.codepoints.size(); ++i) {
+    const char32_t c = line.codepoints[i];
+    const Script script = ScriptOf(c);
+    LevelledRun* current = runs.empty() ? nullptr : &runs.back();
+    const bool joins =
+        current &&
+        (IsInherited(c) ||
+         (current->run.face == faces[i] && current->level == line.levels[i] &&
+          (!script.tag || current->run.script == "Zyyy" || current->run.script == script.tag)));
+    if (!joins) {
+      runs.push_back(
+          {TextRun{"", faces[i], "Zyyy", (line.levels[i] & 1) != 0}, line.levels[i], i, i});
+      current = &runs.back();
+    }
+    if (script.tag && current->run.script == "Zyyy") current->run.script = script.tag;
+    AppendUtf8(current->run.text, c);
+    current->end = i + 1;
+  }
+  return runs;
+}
+
+// Rule L2 on whole runs: from the highest level down to the lowest odd level
+// (the lowest level on the line, rounded up to odd), every stretch of runs at
+// that level or above is reversed.
+void ReorderRuns(std::vector<LevelledRun>& runs) {
+  int highest = 0, lowest = 255;
+  for (const LevelledRun& run : runs) {
+    highest = std::max(highest, run.level);
+    lowest = std::min(lowest, run.level);
+  }
+  for (int level = highest; level >= (lowest | 1); --level) {
+    for (size_t i = 0; i < runs.size();) {
+      if (runs[i].level < level) {
+        ++i;
+        continue;
+      }
+      size_t end = i;
+      while (end < runs.size() && runs[end].level >= level) ++end;
+      std::reverse(runs.begin() + i, runs.begin() + end);
+      i = end;
+    }
+  }
+}
+
+// Joins neighbouring runs (in visual order) of one face, direction and script
+// that are also neighbours in the logical order, e.g. across an isolate of the
+// same direction: HarfBuzz then shapes them as one, as if the isolate were not there.
+std::vector<TextRun> JoinNeighbours(std::vector<LevelledRun> runs) {
+  std::vector<LevelledRun> joined;
+  for (LevelledRun& run : runs) {
+    LevelledRun* last = joined.empty() ? nullptr : &joined.back();
+    const bool rtl = run.run.right_to_left;
+    const bool adjacent = last && (rtl ? run.end == last->first : last->end == run.first);
+    if (adjacent && last->run.right_to_left == rtl && last->run.face == run.run.face &&
+        (last->run.script == run.run.script || run.run.script == "Zyyy" ||
+         last->run.script == "Zyyy")) {
+      if (last->run.script == "Zyyy") last->run.script = run.run.script;
+      last->run.text = rtl ? run.run.text + last->run.text : last->run.text + run.run.text;
+      last->first = std::min(last->first, run.first);
+      last->end = std::max(last->end, run.end);
+      continue;
+    }
+    joined.push_back(std::move(run));
+  }
+  std::vector<TextRun> result;
+  for (LevelledRun& run : joined) result.push_back(std::move(run.run));
+  return result;
 }
 
 // --- fontconfig --------------------------------------------------------------
@@ -180,6 +317,8 @@ std::vector<FontFamily> DefaultFontFamilies() {
       {"Noto Sans Symbols", "fonts-noto-core", false},
       {"Noto Sans Symbols2", "fonts-noto-core", false},
       {"Noto Sans CJK KR", "fonts-noto-cjk", true},
+      {"Noto Sans Arabic", "fonts-noto-core", false},
+      {"Noto Sans Hebrew", "fonts-noto-core", false},
       {"DejaVu Sans", "fonts-dejavu-core", false},
   };
 }
@@ -349,43 +488,37 @@ bool FontChain::Covers(char32_t codepoint) {
   return FirstCovering(codepoint, FontWeight::kRegular) >= 0;
 }
 
-std::vector<TextRun> FontChain::Runs(std::string_view text, const TextStyle& style) {
-  std::vector<TextRun> runs;
-  for (char32_t c : DecodeUtf8(text)) {
-    if (IsDropped(c)) continue;
-    TextRun* current = runs.empty() ? nullptr : &runs.back();
-    if (current && IsInherited(c)) {
-      AppendUtf8(current->text, c);
+std::vector<int> FontChain::FacesFor(const std::vector<char32_t>& codepoints,
+                                     const std::vector<std::int8_t>& levels, FontWeight weight) {
+  std::vector<int> faces;
+  for (size_t i = 0; i < codepoints.size(); ++i) {
+    const char32_t c = codepoints[i];
+    const int previous = faces.empty() ? -1 : faces.back();
+    if (previous >= 0 && IsInherited(c)) {
+      faces.push_back(previous);
       continue;
     }
-    if (current && IsWhitespace(c)) {
-      TTF_Font* font = Font(current->face, kCoverageSize, style.weight);
+    // A space between runs of two directions goes with the run it reads with.
+    if (previous >= 0 && IsWhitespace(c) && levels[i] == levels[i - 1]) {
+      TTF_Font* font = Font(previous, kCoverageSize, weight);
       if (font && TTF_GlyphIsProvided32(font, c)) {
-        AppendUtf8(current->text, c);
+        faces.push_back(previous);
         continue;
       }
     }
-    int face = FirstCovering(c, style.weight);
-    if (face < 0) face = current ? current->face : 0;  // drawn as the font's missing glyph
-    Script script = ScriptOf(c);
-    bool same_script =
-        !script.tag || !current || current->script == "Zyyy" || current->script == script.tag;
-    if (current && current->face == face && same_script) {
-      if (script.tag && current->script == "Zyyy") {
-        current->script = script.tag;
-        current->right_to_left = script.right_to_left;
-      }
-      AppendUtf8(current->text, c);
-      continue;
-    }
-    TextRun run;
-    run.face = face;
-    run.script = script.tag ? script.tag : "Zyyy";
-    run.right_to_left = script.right_to_left;
-    AppendUtf8(run.text, c);
-    runs.push_back(std::move(run));
+    int face = FirstCovering(c, weight);
+    if (face < 0) face = previous >= 0 ? previous : 0;  // drawn as the font's missing glyph
+    faces.push_back(face);
   }
-  return runs;
+  return faces;
+}
+
+std::vector<TextRun> FontChain::Runs(std::string_view text, const TextStyle& style) {
+  LevelledText line = ResolveLevels(DrawnCodepoints(text), IsRightToLeft(text));
+  std::vector<LevelledRun> runs =
+      SplitRuns(line, FacesFor(line.codepoints, line.levels, style.weight));
+  ReorderRuns(runs);
+  return JoinNeighbours(std::move(runs));
 }
 
 TTF_Font* FontChain::FontForRun(const TextRun& run, const TextStyle& style) {

@@ -1,16 +1,21 @@
 // FontChain: the fonts foyer draws with, as a fallback chain found through
-// fontconfig, so that Latin, Cyrillic (with the Kazakh letters), Hangul, CJK and
-// common symbols all have glyphs. FontMeasurer measures text with it exactly as
-// Painter (renderer.h) draws it.
+// fontconfig, so that Latin, Cyrillic (with the Kazakh letters), Arabic, Hebrew,
+// Hangul, CJK and common symbols all have glyphs. FontMeasurer measures text
+// with it exactly as Painter (renderer.h) draws it.
 //
 // Algorithm: a line of UTF-8 is split into runs; each codepoint goes to the
 // first font in the chain that has its glyph (TTF_GlyphIsProvided32), the way a
 // browser walks a font-family list. Whitespace stays in the current run when its
 // font has the glyph, and combining marks, joiners and variation selectors always
-// stay with the codepoint before them. A run also ends where the script changes
-// (Latin to Cyrillic), so that HarfBuzz shapes each run with its own script and
-// direction. A codepoint no chain font has is looked up once through fontconfig
-// (any installed scalable font) and, if found, that font joins the chain's end.
+// stay with the codepoint before them (at most kMaxMarksPerBase marks: see
+// layout/shown_text.h). A run also ends where the script changes (Latin to
+// Cyrillic), so that HarfBuzz shapes each run with its own script, and where the
+// embedding level changes: the line's levels come from the Unicode
+// bidirectional algorithm (FriBidi; the paragraph's direction from its first
+// strong letter), each run is shaped in its level's direction, and the runs are
+// put in visual order (rule L2). The bidi controls are applied, then dropped.
+// A codepoint no chain font has is looked up once through fontconfig (any
+// installed scalable font) and, if found, that font joins the chain's end.
 //
 // Fonts are opened lazily per (font, pixel size, weight) and kept until the
 // chain dies. Thread-compatible: use from the UI thread only.
@@ -58,7 +63,8 @@ struct FontFamily {
 // Noto Sans; Noto Sans Symbols and Symbols2 (proportional arrows, bullets and
 // marks that match Noto Sans, where Noto Sans CJK's are full-width); Noto Sans
 // CJK KR (Hangul and ideographs; it lacks Қ/қ, so it must come after Noto Sans);
-// DejaVu Sans for what is left.
+// Noto Sans Arabic (Arabic, Persian, Urdu) and Noto Sans Hebrew, which DejaVu
+// Sans would otherwise draw; DejaVu Sans for what is left.
 std::vector<FontFamily> DefaultFontFamilies();
 
 struct FontChainOptions {
@@ -84,10 +90,10 @@ struct FontFace {
 
 // A piece of one line that is drawn with a single font.
 struct TextRun {
-  std::string text;    // UTF-8; control characters removed
-  int face = 0;        // index into FontChain::faces()
-  std::string script;  // ISO 15924 tag for HarfBuzz, e.g. "Latn", "Hang"; "Zyyy" if none
-  bool right_to_left = false;
+  std::string text;            // UTF-8; control characters removed
+  int face = 0;                // index into FontChain::faces()
+  std::string script;          // ISO 15924 tag for HarfBuzz, e.g. "Latn", "Hang"; "Zyyy" if none
+  bool right_to_left = false;  // shaped right to left: its embedding level is odd
 };
 
 // Where lines of one style sit, the same for every text so layout is stable.
@@ -115,7 +121,8 @@ class FontChain {
   // for codepoint in the regular weight.
   bool Covers(char32_t codepoint);
   // Splits one line of UTF-8 (invalid bytes become U+FFFD) into runs as the
-  // header comment describes. Empty text gives no runs.
+  // header comment describes, in visual order (left to right). Empty text
+  // gives no runs.
   std::vector<TextRun> Runs(std::string_view text, const TextStyle& style);
   // The font that draws run in style, with its script and direction set for
   // HarfBuzz. Owned by the chain; valid until it dies. Null when the file cannot
@@ -129,6 +136,10 @@ class FontChain {
  private:
   FontChain() = default;
   TTF_Font* Font(int face, int pixel_size, FontWeight weight);
+  // The face that draws each codepoint of a line (whose embedding levels are
+  // levels) in weight.
+  std::vector<int> FacesFor(const std::vector<char32_t>& codepoints,
+                            const std::vector<std::int8_t>& levels, FontWeight weight);
   // First face with a glyph for codepoint in weight, or -1.
   int FirstCovering(char32_t codepoint, FontWeight weight);
   // Appends a face from fontconfig that has codepoint; its index, or -1.

@@ -8,15 +8,16 @@
 
 #include "base/log.h"
 #include "base/utf8.h"
+#include "layout/shown_text.h"
 #include "render/png.h"
 
 namespace foyer {
 namespace {
 
-std::string CacheKey(const DrawText& text) {
-  std::string key = std::to_string(text.style.pixel_size) + "/" +
-                    std::to_string(static_cast<int>(text.style.weight)) + "/";
-  key += text.text;
+std::string CacheKey(const TextStyle& style, const std::string& text) {
+  std::string key =
+      std::to_string(style.pixel_size) + "/" + std::to_string(static_cast<int>(style.weight)) + "/";
+  key += text;
   return key;
 }
 
@@ -25,18 +26,46 @@ struct SurfaceDeleter {
 };
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
 
+// Rows from the top of a surface TTF_RenderUTF8_Blended makes for text to the
+// underline SDL_ttf draws under it: the row most covered by ink.
+int UnderlineRow(TTF_Font* font, const std::string& text) {
+  const int style = TTF_GetFontStyle(font);
+  TTF_SetFontStyle(font, style | TTF_STYLE_UNDERLINE);
+  SurfacePtr surface(TTF_RenderUTF8_Blended(font, text.c_str(), SDL_Color{255, 255, 255, 255}));
+  TTF_SetFontStyle(font, style);
+  if (!surface || surface->format->format != SDL_PIXELFORMAT_ARGB8888) return -1;
+  int row = -1, most = 0;
+  for (int y = 0; y < surface->h; ++y) {
+    const auto* pixels = reinterpret_cast<const Uint32*>(
+        static_cast<const Uint8*>(surface->pixels) + y * surface->pitch);
+    int inked = 0;
+    for (int x = 0; x < surface->w; ++x) inked += (pixels[x] >> 24) >= 128;
+    if (inked > most) most = inked, row = y;
+  }
+  return row;
+}
+
 // Where the baseline lies in a surface TTF_RenderUTF8_Blended made for text.
 // SDL_ttf puts it at the font's ascent, lowered by however far a glyph rises
-// above the ascent (it does not say by how much; the glyphs' metrics do).
+// above the ascent. It does not say by how much; the glyphs' metrics do,
+// unless HarfBuzz stacked combining marks: then the text is drawn again
+// underlined, and the underline, whose distance from the baseline is the
+// font's own (seen under "x", which rises above nothing), shows where it is.
 int BaselineInSurface(TTF_Font* font, const std::string& text, const SDL_Surface* surface) {
   int ascent = TTF_FontAscent(font);
   if (surface->h <= TTF_FontHeight(font)) return ascent;
   int highest = 0;
+  bool marks = false;
   for (char32_t c : DecodeUtf8(text)) {
     int min_x, max_x, min_y, max_y, advance;
+    marks = marks || IsCombiningMark(c);
     if (TTF_GlyphIsProvided32(font, c) &&
         TTF_GlyphMetrics32(font, c, &min_x, &max_x, &min_y, &max_y, &advance) == 0)
       highest = std::max(highest, max_y);
+  }
+  if (marks) {
+    const int underline = UnderlineRow(font, text), plain = UnderlineRow(font, "x");
+    if (underline >= 0 && plain >= 0) return ascent + std::max(0, underline - plain);
   }
   return ascent + std::max(0, highest - ascent);
 }
@@ -170,15 +199,23 @@ void Painter::DrawQr(const foyer::DrawQr& qr) {
   SDL_RenderFillRects(renderer_, dark.data(), static_cast<int>(dark.size()));
 }
 
+std::string Painter::Visible(const std::string& text, const TextStyle& style) {
+  int width = 0, height = 0;
+  if (SDL_GetRendererOutputSize(renderer_, &width, &height) != 0) width = height = kMaxPanelSide;
+  const size_t clusters = MaxClustersIn(std::max(width, height), style);
+  return ShownPrefix(text, clusters, Whitespace::kKeep).text;
+}
+
 void Painter::DrawText(const foyer::DrawText& text) {
   if (text.text.empty() || text.color.a == 0) return;
-  std::string key = CacheKey(text);
+  std::string visible = Visible(text.text, text.style);
+  std::string key = CacheKey(text.style, visible);
   auto found = cache_.find(key);
   if (found != cache_.end()) {
     ++stats_.cache_hits;
   } else {
     ++stats_.cache_misses;
-    found = cache_.emplace(std::move(key), Rasterize(text)).first;
+    found = cache_.emplace(std::move(key), Rasterize(visible, text.style)).first;
   }
   CachedText& entry = found->second;
   entry.last_frame = frame_;
@@ -189,17 +226,17 @@ void Painter::DrawText(const foyer::DrawText& text) {
   SDL_RenderCopy(renderer_, entry.texture, nullptr, &destination);
 }
 
-Painter::CachedText Painter::Rasterize(const foyer::DrawText& text) {
+Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle& style) {
   struct RunImage {
     SurfacePtr surface;
     int top;  // relative to the line's top
   };
   const SDL_Color white{255, 255, 255, 255};
-  int baseline = fonts_->Metrics(text.style).ascent;
+  const LineMetrics metrics = fonts_->Metrics(style);
   std::vector<RunImage> images;
   int width = 0, top = 0, bottom = 0;
-  for (const TextRun& run : fonts_->Runs(text.text, text.style)) {
-    TTF_Font* font = fonts_->FontForRun(run, text.style);
+  for (const TextRun& run : fonts_->Runs(text, style)) {
+    TTF_Font* font = fonts_->FontForRun(run, style);
     int run_width = 0, run_height = 0;
     if (!font || TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) != 0 ||
         run_width == 0)
@@ -209,21 +246,23 @@ Painter::CachedText Painter::Rasterize(const foyer::DrawText& text) {
       LogWarning("render: cannot draw \"" + run.text + "\": " + TTF_GetError());
       continue;
     }
-    int run_top = baseline - BaselineInSurface(font, run.text, surface.get());
+    int run_top = metrics.ascent - BaselineInSurface(font, run.text, surface.get());
     top = images.empty() ? run_top : std::min(top, run_top);
     bottom = images.empty() ? run_top + surface->h : std::max(bottom, run_top + surface->h);
     width += surface->w;
     images.push_back({std::move(surface), run_top});
   }
   CachedText entry;
-  if (images.empty() || width <= 0) return entry;
+  // Ink stays in the line box: marks stacked above or below it are cut off.
+  top = std::max(top, 0);
+  bottom = std::min(bottom, metrics.line_height);
+  if (images.empty() || width <= 0 || bottom <= top) return entry;
 
   SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
                                                  SDL_PIXELFORMAT_ARGB8888));  // transparent
   if (!line) {
     LogWarning("render: cannot make a " + std::to_string(width) + "x" +
-               std::to_string(bottom - top) + " surface for \"" + text.text +
-               "\": " + SDL_GetError());
+               std::to_string(bottom - top) + " surface for \"" + text + "\": " + SDL_GetError());
     return entry;
   }
   int x = 0;
@@ -237,7 +276,7 @@ Painter::CachedText Painter::Rasterize(const foyer::DrawText& text) {
   }
   entry.texture = SDL_CreateTextureFromSurface(renderer_, line.get());
   if (!entry.texture) {
-    LogWarning("render: cannot make a texture for \"" + text.text + "\": " + SDL_GetError());
+    LogWarning("render: cannot make a texture for \"" + text + "\": " + SDL_GetError());
     return entry;
   }
   SDL_SetTextureBlendMode(entry.texture, SDL_BLENDMODE_BLEND);

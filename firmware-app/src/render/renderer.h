@@ -1,10 +1,13 @@
 // Painter: draws a DisplayList onto an SDL_Renderer, rasterizing each text
 // once and reusing it across frames (rxi/lite's habit).
 //
-// Algorithm: a DrawText is split into runs by the FontChain; each run is
-// rendered with TTF_RenderUTF8_Blended in white, the runs are composed left to
-// right on a common baseline (the line's top + the first font's ascent) into one
-// surface, and that becomes one texture, cached by (text, pixel size, weight).
+// Algorithm: a DrawText is cut to what a line as long as the panel can show
+// (layout/shown_text.h; layout's lines are shorter already) and split into runs
+// by the FontChain, in visual order; each run is rendered with
+// TTF_RenderUTF8_Blended in white, the runs are composed left to right on a
+// common baseline (the line's top + the first font's ascent) into one surface
+// as tall as the line (ink beyond it, such as stacked marks, is cut off), and
+// that becomes one texture, cached by (text, pixel size, weight).
 // The item's colour is applied when drawing (texture colour and alpha mod), so
 // one texture serves every colour. After each frame, textures not drawn in the
 // last keep_unused_frames frames are destroyed, and the least recently drawn
@@ -47,6 +50,9 @@ struct PainterStats {
 
 class Painter {
  public:
+  // Text is bounded by a panel this large when the renderer cannot say its size.
+  static constexpr int kMaxPanelSide = 8192;
+
   // REQUIRES: renderer and fonts outlive this (or ReleaseTextures() is called
   // before the renderer is destroyed).
   Painter(SDL_Renderer* renderer, FontChain* fonts, PainterOptions options = {});
@@ -78,7 +84,9 @@ class Painter {
   void DrawText(const foyer::DrawText& text);
   void DrawQr(const foyer::DrawQr& qr);
   void DrawImage(const foyer::DrawImage& image);
-  CachedText Rasterize(const foyer::DrawText& text);
+  // The start of text that a line across the whole panel can show.
+  std::string Visible(const std::string& text, const TextStyle& style);
+  CachedText Rasterize(const std::string& text, const TextStyle& style);
   void Evict();
   void Destroy(CachedText& entry);
 
