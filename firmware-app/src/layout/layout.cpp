@@ -94,8 +94,9 @@ bool WiderThan(std::string_view text, const TextStyle& style, int width, TextMea
   return shown.cut || measure.Width(shown.text, style) > width;
 }
 
-// Text from the feed put into a sentence of ours is cut to this many bytes first:
-// more than any line shows (ShownPrefix reads ReadableBytes of what can fit).
+// Text from the feed put into a sentence of ours is cut to this many bytes
+// first: at least 16,384 clusters, more than any line can show (a 3840 px line
+// of the smallest type, 8 px, holds at most MaxClustersIn = 5,761).
 constexpr size_t kMaxEmbeddedBytes = 64 * 1024;
 
 // The first bytes of text (a line shows no more).

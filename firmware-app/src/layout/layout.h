@@ -1,8 +1,12 @@
 // Layout: turns what a screen must show (a timeline view, the clock, the
 // state of the data) into a DisplayList for a panel of a given size. Type and
 // spacing scale with the panel; text is measured with a TextMeasurer, wrapped
-// to a few lines and ellipsized so nothing overflows. Pure given the measurer;
-// thread-compatible.
+// to a few lines and ellipsized so nothing overflows, and only as much of it
+// is read and measured as the panel can show (layout/shown_text.h), so a frame
+// costs the same whatever the feed holds. A paragraph that reads right to left
+// (its first strong letter is Hebrew, Arabic, …) sits at the right of its box;
+// feed text inside a sentence of ours is isolated (FSI…PDI). Pure given the
+// measurer; thread-compatible.
 #pragma once
 
 #include <string>
@@ -55,11 +59,14 @@ DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer);
 extern const int kHallwayPageSeconds;
 
 // Breaks text into at most max_lines lines no wider than max_width: at spaces,
-// and between CJK ideographs or kana, which need none. The last line is
-// ellipsized when the text does not fit.
+// and between CJK ideographs or kana, which need none, in logical order (render
+// reorders each line for display). The last line is ellipsized when the text
+// does not fit. Reads no more of text than max_lines lines can show.
 std::vector<std::string> WrapText(std::string_view text, const TextStyle& style, int max_width,
                                   int max_lines, TextMeasurer& measurer);
-// The longest prefix of text that fits max_width with "…" appended, or text itself.
+// The longest prefix of text (whole characters with their marks) that fits
+// max_width with "…" appended, or text itself; at most kMaxMarksPerBase marks
+// are kept on a character. Reads no more of text than one line can show.
 std::string Ellipsize(std::string_view text, const TextStyle& style, int max_width,
                       TextMeasurer& measurer);
 

@@ -34,7 +34,6 @@ int ClampSize(int pixel_size) { return std::clamp(pixel_size, kMinPixelSize, kMa
 
 struct Script {
   const char* tag;  // null: neutral (digits, punctuation, spaces, symbols)
-  bool right_to_left = false;
 };
 
 bool InRange(char32_t c, char32_t low, char32_t high) { return c >= low && c <= high; }
@@ -71,10 +70,10 @@ Script ScriptOf(char32_t c) {
       InRange(c, 0xA640, 0xA69F))
     return {"Cyrl"};
   if (InRange(c, 0x0530, 0x058F)) return {"Armn"};
-  if (InRange(c, 0x0590, 0x05FF) || InRange(c, 0xFB1D, 0xFB4F)) return {"Hebr", true};
+  if (InRange(c, 0x0590, 0x05FF) || InRange(c, 0xFB1D, 0xFB4F)) return {"Hebr"};
   if (InRange(c, 0x0600, 0x06FF) || InRange(c, 0x0750, 0x077F) || InRange(c, 0x08A0, 0x08FF) ||
       InRange(c, 0xFB50, 0xFDFF) || InRange(c, 0xFE70, 0xFEFF))
-    return {(c == 0x060C || c == 0x061B || c == 0x061F || c == 0x0640) ? nullptr : "Arab", true};
+    return {(c == 0x060C || c == 0x061B || c == 0x061F || c == 0x0640) ? nullptr : "Arab"};
   if (InRange(c, 0x0900, 0x097F)) return {"Deva"};
   if (InRange(c, 0x0E00, 0x0E7F)) return {"Thai"};
   if (InRange(c, 0x10A0, 0x10FF) || InRange(c, 0x2D00, 0x2D2F)) return {"Geor"};
@@ -124,12 +123,12 @@ std::vector<char32_t> DrawnCodepoints(std::string_view text) {
 // (FriBidi: rules P2 to L1), then drops the invisible bidi controls.
 LevelledText ResolveLevels(std::vector<char32_t> codepoints, bool right_to_left) {
   const auto length = static_cast<FriBidiStrIndex>(codepoints.size());
-  const auto* chars = reinterpret_cast<const FriBidiChar*>(codepoints.data());
+  const std::vector<FriBidiChar> chars(codepoints.begin(), codepoints.end());
   std::vector<FriBidiCharType> types(codepoints.size());
   std::vector<FriBidiBracketType> brackets(codepoints.size());
   std::vector<FriBidiLevel> levels(codepoints.size(), right_to_left ? 1 : 0);
-  fribidi_get_bidi_types(chars, length, types.data());
-  fribidi_get_bracket_types(chars, length, types.data(), brackets.data());
+  fribidi_get_bidi_types(chars.data(), length, types.data());
+  fribidi_get_bracket_types(chars.data(), length, types.data(), brackets.data());
   FriBidiParType base = right_to_left ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
   // fribidi_reorder_line only for rule L1's trailing whitespace; the runs are
   // reordered below. Both fail only when out of memory: then one level for all.
