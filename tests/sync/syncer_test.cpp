@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <atomic>
@@ -317,6 +318,32 @@ TEST_CASE("the sync thread polls in the background, tells of new data once, and 
   }                     // the destructor stops and joins
   CHECK(updates == 1);  // the second poll found the feed unchanged
   CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
+}
+
+TEST_CASE("a token_file that is not a small regular file fails the sync without reading it") {
+  Fixture f;
+  const std::string huge = f.dir.File("feed.token");
+  testing::WriteFile(huge, "");
+  REQUIRE(truncate(huge.c_str(), 1 << 30) == 0);  // sparse: 1 GB that costs no disk
+  SyncOptions options;
+  options.url = "https://forum.example/schedule.json";
+  options.token_file = huge;
+  const auto started = std::chrono::steady_clock::now();
+  SyncOutcome outcome = Syncer(Env::Default(), &f.http, f.store.get(), options).SyncOnce();
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
+  CHECK(outcome.error == "feed.url https://forum.example/schedule.json: feed.token_file " + huge +
+                             " is 1073741824 bytes, more than 4096 (it should hold the bearer "
+                             "token: one line of text)");
+  for (const char* token : {"/dev/zero", "/"}) {
+    SyncOptions options;
+    options.url = "https://forum.example/schedule.json";
+    options.token_file = token;
+    SyncOutcome outcome = Syncer(Env::Default(), &f.http, f.store.get(), options).SyncOnce();
+    CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+    CHECK(outcome.error.find(std::string("feed.token_file ") + token + " is not a regular file") !=
+          std::string::npos);
+  }
+  CHECK(f.http.requests.empty());
 }
 
 // The bytes and modification times of the cache's files.

@@ -21,6 +21,10 @@
 
 namespace foyer {
 
+// The most a bearer token (feed.token_file) may take: a line of text, sent as
+// a header. A larger file is the wrong file.
+inline constexpr std::size_t kMostBearerTokenBytes = 4096;
+
 struct HttpRequest {
   std::string url;
   // Validators from the last fetch, sent as If-None-Match / If-Modified-Since.

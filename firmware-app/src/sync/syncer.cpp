@@ -3,10 +3,9 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
 
+#include "base/files.h"
 #include "base/log.h"
 #include "base/text.h"
 #include "feed/announcements.h"
@@ -106,10 +105,11 @@ Status CheckSignature(HttpClient* http, const std::string& key_text, HttpRequest
 }
 
 Result<std::string> ReadToken(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("feed.token_file " + path + " cannot be read");
-  std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  token = std::string(Trim(token));
+  auto bytes = ReadSmallFile(path, kMostBearerTokenBytes);
+  if (!bytes.ok())
+    return Status::Error("feed.token_file " + path + " " + bytes.status().message() +
+                         " (it should hold the bearer token: one line of text)");
+  std::string token(Trim(*bytes));
   if (token.empty()) return Status::Error("feed.token_file " + path + " is empty");
   return token;
 }
