@@ -115,7 +115,10 @@ int RunMode(const Arguments& args, const foyer::Config& config) {
   ScreenMoment moment{clock->Now(), real->Now(), config.clock.start.has_value()};
   if (!args.at.empty()) {
     auto parsed = ParseIsoInstant(args.at);
-    if (!parsed.ok() || !parsed->has_offset)
+    if (!parsed.ok())  // not a time, or its offset out of range: the parser says which
+      return Usage("--at " + args.at + ": " + parsed.status().message() +
+                   " (write e.g. 2025-10-15T10:40:00+05:00)");
+    if (!parsed->has_offset)
       return Usage("--at " + args.at +
                    ": write a time with its offset, e.g. 2025-10-15T10:40:00+05:00");
     moment.at = parsed->utc;
