@@ -9,6 +9,7 @@
 #include <deque>
 #include <thread>
 
+#include "support/fault_server.h"
 #include "support/files.h"
 #include "support/nginx.h"
 #include "sync/health.h"
@@ -318,6 +319,25 @@ TEST_CASE("the sync thread polls in the background, tells of new data once, and 
   }                     // the destructor stops and joins
   CHECK(updates == 1);  // the second poll found the feed unchanged
   CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
+}
+
+TEST_CASE("a signature file past its own cap is reported against that cap, not feed.max_bytes") {
+  testing::FaultServer server;
+  server.On("/schedule.json", testing::Answer(200, testing::ReadFile(testing::RealFeed(kDemocon))));
+  server.On("/schedule.json.minisig", testing::Answer(200, std::string(20000, 'x')));
+  testing::TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("cache.db")));
+  auto http = NewCurlHttpClient();
+  SyncOptions options;
+  options.url = server.Url("/schedule.json");
+  options.minisign_key = "RWQBAgMEBQYHCCgpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZH";
+  SyncOutcome outcome = Syncer(Env::Default(), http.get(), store.get(), options).SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+  CAPTURE(outcome.error);
+  CHECK(outcome.error.find("signature " + server.Url("/schedule.json.minisig") +
+                           ": larger than 16384 bytes, more than any minisign signature") !=
+        std::string::npos);
+  CHECK(outcome.error.find("feed.max_bytes (") == std::string::npos);
 }
 
 TEST_CASE("a token_file that is not a small regular file fails the sync without reading it") {

@@ -52,8 +52,12 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   } else if (colon != std::string::npos) {
     std::string name = ToLowerAscii(std::string_view(line).substr(0, colon));
     std::string value(Trim(std::string_view(line).substr(colon + 1)));
-    if (name == "etag") transfer->etag = value;
-    if (name == "last-modified") transfer->last_modified = value;
+    // Validators go back to the server as they came: never with a control
+    // character (a CR would end the header line early).
+    const bool sendable = std::none_of(value.begin(), value.end(),
+                                       [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+    if (name == "etag" && sendable) transfer->etag = value;
+    if (name == "last-modified" && sendable) transfer->last_modified = value;
     if (name == "location") transfer->location = value;
   }
   return size * count;
@@ -121,6 +125,26 @@ std::string ByteCount(const Facts& facts) {
   return text + " bytes";
 }
 
+// Why curl would not fetch an address: a scheme it must not use (the URL's or
+// a redirect's), an address it cannot parse, or an answer that is no HTTP.
+std::string ExplainAddress(CURLcode code, const std::string& detail, const Transfer& transfer,
+                           const Facts& facts, const HttpRequest& request) {
+  const bool redirected = transfer.responses > 0 && !transfer.location.empty();
+  if (code == CURLE_URL_MALFORMAT)
+    return redirected ? "redirect to " + RedactUrl(transfer.location) +
+                            " refused: not a valid address (" + detail + ")"
+                      : detail;
+  // curl refuses an answer without a status line ("HTTP/0.9"): the scheme was fine.
+  if (detail.find("HTTP/0.9") != std::string::npos)
+    return HostOf(facts.url) +
+           " answered without an HTTP status line (HTTP/0.9, or no web server at all): is the "
+           "port right?";
+  if (redirected)
+    return "redirect to " + RedactUrl(transfer.location) + " refused: only http and https";
+  return "only http://, https:// and file:// addresses can be fetched, not " +
+         RedactUrl(request.url) + " (" + detail + ")";
+}
+
 // The message for a failed transfer: what happened, and what to look at.
 std::string Explain(CURLcode code, const char* error, const Transfer& transfer, const Facts& facts,
                     const HttpRequest& request) {
@@ -157,10 +181,8 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
     case CURLE_TOO_MANY_REDIRECTS:
       return "too many redirects (more than " + std::to_string(kMaxRedirects) + ")";
     case CURLE_UNSUPPORTED_PROTOCOL:
-      if (transfer.responses > 0 && !transfer.location.empty())
-        return "redirect to " + RedactUrl(transfer.location) + " refused: only http and https";
-      return "only http://, https:// and file:// addresses can be fetched, not " +
-             RedactUrl(request.url) + " (" + detail + ")";
+    case CURLE_URL_MALFORMAT:
+      return ExplainAddress(code, detail, transfer, facts, request);
     case CURLE_PEER_FAILED_VERIFICATION: {
       std::string lower = ToLowerAscii(detail);
       std::string hint =
@@ -290,9 +312,13 @@ Answer AnswerOf(CURL* curl, const HttpRequest& request, const Transfer& transfer
   return answer;
 }
 
-// The response to a finished transfer, or why there is none.
-Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequest& request,
-                                Transfer& transfer, const Answer& answer) {
+// The response to a finished transfer, or why there is none, in words that
+// may quote the server's bytes as they came.
+Result<HttpResponse> UncheckedResponseOf(CURLcode code, const char* error,
+                                         const HttpRequest& request, Transfer& transfer,
+                                         const Answer& answer) {
+  if ((transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) && !request.too_large.empty())
+    return Status::Error(request.too_large);
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
     return Status::Error("the feed is larger than feed.max_bytes (" +
                          std::to_string(request.max_bytes) + " bytes)");
@@ -318,6 +344,19 @@ Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequ
   return response;
 }
 
+// The response to a finished transfer, or why there is none. A message may
+// quote what the server sent (a Location, a content type, curl's words about
+// a header), so every byte is escaped before it can reach a log or JSON.
+Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequest& request,
+                                Transfer& transfer, const Answer& answer) {
+  auto response = UncheckedResponseOf(code, error, request, transfer, answer);
+  if (response.ok()) return response;
+  return Status::Error(EscapeUnprintable(response.status().message()));
+}
+
+// Runs transfers on curl's multi interface so that Stop() can wake one that
+// waits on a stalled server (curl_multi_wakeup) instead of waiting for its
+// timeout.
 class CurlHttpClient : public HttpClient {
  public:
   CurlHttpClient() {

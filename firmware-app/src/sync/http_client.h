@@ -40,6 +40,9 @@ struct HttpRequest {
   std::string ca_file;
   long timeout_seconds = 30;         // bounds the whole request, redirects included (min 1)
   std::size_t max_bytes = 32 << 20;  // larger bodies (decoded) are refused, never held whole
+  // The error when a body passes max_bytes; empty: "the feed is larger than
+  // feed.max_bytes (N bytes)". A request with a cap of its own words it here.
+  std::string too_large;
 };
 
 struct HttpResponse {

@@ -89,6 +89,9 @@ Status CheckSignature(HttpClient* http, const std::string& key_text, HttpRequest
   request.etag.clear();
   request.last_modified.clear();
   request.max_bytes = kMaxSignatureBytes;
+  request.too_large = "larger than " + std::to_string(kMaxSignatureBytes) +
+                      " bytes, more than any minisign signature file takes (this cap is the "
+                      "signature's own, not feed.max_bytes): is it really a .minisig?";
   auto signature = http->Fetch(request);
   if (!signature.ok())
     return Status::Error("signature " + RedactUrl(request.url) + ": " +
