@@ -354,6 +354,23 @@ void SyncThread::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+namespace {
+
+// One poll that never throws: whatever escapes the Syncer (a library's
+// exception) is a failed poll, logged, not the end of the process.
+SyncOutcome SyncOnceCatching(Syncer& syncer) {
+  try {
+    return syncer.SyncOnce();
+  } catch (const std::exception& error) {
+    SyncOutcome outcome;
+    outcome.error = std::string("internal error: ") + error.what();
+    LogError("sync: failed: " + outcome.error);
+    return outcome;
+  }
+}
+
+}  // namespace
+
 void SyncThread::Run() {
   auto store = Store::Open(cache_path_);
   if (!store.ok()) {
@@ -370,7 +387,7 @@ void SyncThread::Run() {
       if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_; }))
         return;
     }
-    SyncOutcome outcome = syncer.SyncOnce();
+    SyncOutcome outcome = SyncOnceCatching(syncer);
     ++syncs_;
     bool success = outcome.kind != SyncOutcome::Kind::kFailed;
     if (success) last_success_ = env_->Now();
