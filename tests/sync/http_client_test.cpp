@@ -438,6 +438,25 @@ TEST_CASE("an answer without a status line (HTTP/0.9) is named as such, not as a
                      "is the port right?");
 }
 
+TEST_CASE("Stop ends a fetch from a server that never answers within a second") {
+  FaultServer server;
+  server.On("/schedule.json", testing::Hold());
+  HttpRequest request = RequestFor(server.Url("/schedule.json"));
+  request.timeout_seconds = 600;
+  std::unique_ptr<HttpClient> client = NewCurlHttpClient();
+  auto fetch = std::async(std::launch::async, [&] { return client->Fetch(request); });
+  for (int i = 0; i < 500 && server.Requests().empty(); ++i) std::this_thread::sleep_for(10ms);
+  REQUIRE(server.Requests().size() == 1);
+  const auto stopped = std::chrono::steady_clock::now();
+  client->Stop();
+  REQUIRE(fetch.wait_for(1s) == std::future_status::ready);
+  CHECK(std::chrono::steady_clock::now() - stopped < 1s);
+  CHECK(ErrorOf(fetch.get()) == kFetchStopped);
+  // Stopped for good: the next fetch fails at once, without a request.
+  CHECK(ErrorOf(client->Fetch(request)) == kFetchStopped);
+  CHECK(server.Requests().size() == 1);
+}
+
 TEST_CASE("an address that is neither http, https nor file is refused") {
   auto response = Fetch(RequestFor("ftp://127.0.0.1/schedule.json"));
   std::string error = ErrorOf(response);

@@ -321,6 +321,24 @@ TEST_CASE("the sync thread polls in the background, tells of new data once, and 
   CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
 }
 
+TEST_CASE("stopping the sync thread ends a stalled transfer within a second") {
+  testing::FaultServer server;
+  server.On("/schedule.json", testing::Hold());
+  testing::TempDir dir;
+  SyncOptions options;
+  options.url = server.Url("/schedule.json");
+  options.timeout_seconds = 600;
+  auto thread = std::make_unique<SyncThread>(Env::Default(), NewCurlHttpClient(),
+                                             dir.File("cache.db"), options, [] {});
+  for (int i = 0; i < 500 && server.Requests().empty(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  REQUIRE(server.Requests().size() == 1);
+  const auto started = std::chrono::steady_clock::now();
+  thread.reset();  // stops and joins
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
+  CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.empty());
+}
+
 TEST_CASE("a signature file past its own cap is reported against that cap, not feed.max_bytes") {
   testing::FaultServer server;
   server.On("/schedule.json", testing::Answer(200, testing::ReadFile(testing::RealFeed(kDemocon))));

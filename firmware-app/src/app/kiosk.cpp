@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/stop_signals.h"
 #include "base/log.h"
 #include "layout/layout.h"
 
@@ -72,8 +73,13 @@ void Kiosk::Handle(const DisplayEvents& events) {
   if (events.redraw) must_draw_ = true;
 }
 
+void Kiosk::RequestStop() {
+  stop_requested_ = true;
+  events_.Wake();
+}
+
 void Kiosk::Run(std::int64_t deadline_micros) {
-  while (running_) {
+  while (running_ && !stop_requested_) {
     RefreshData();
     Frame(Moment());
     std::int64_t wait = SleepMillis(deadline_micros);
@@ -88,6 +94,7 @@ std::string Kiosk::Finish(double seconds) {
 }
 
 int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds) {
+  StopSignals signals;  // before SDL starts, so that SDL keeps its own handlers out
   DisplayOptions options{config.display.width, config.display.height, config.display.fullscreen,
                          config.display.rotation};
   auto display = Display::Open(options);
@@ -109,6 +116,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
     return 1;
   }
   Kiosk kiosk(config, clock, real, std::move(*display), std::move(*fonts), std::move(*store));
+  OnStopScope stop_kiosk(signals, [&kiosk] { kiosk.RequestStop(); });
   const std::int64_t started = real->MonotonicMicros();
   kiosk.Run(exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6)
                                    : 0);

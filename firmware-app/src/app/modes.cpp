@@ -7,6 +7,7 @@
 #include "app/clock_check.h"
 #include "app/print.h"
 #include "app/screenshot.h"
+#include "app/stop_signals.h"
 #include "base/log.h"
 #include "store/store.h"
 #include "sync/syncer.h"
@@ -75,12 +76,14 @@ void PrintSyncFailure(const std::string& error) {
 }
 
 int RunSyncOnce(const Config& config, Env* env) {
+  auto http = NewCurlHttpClient();
+  StopSignals signals;  // SIGTERM ends the transfer, and the line says so
+  OnStopScope stop_fetch(signals, [&http] { http->Stop(); });
   auto store = Store::Open(config.cache.path);
   if (!store.ok()) {
     PrintSyncFailure(store.status().message());
     return 1;
   }
-  auto http = NewCurlHttpClient();
   SyncOptions options = SyncOptionsFor(config);
   SyncOutcome outcome = Syncer(env, http.get(), store->get(), options).SyncOnce();
   nlohmann::json out;

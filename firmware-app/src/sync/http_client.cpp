@@ -3,10 +3,13 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string_view>
 
 #include "base/text.h"
@@ -365,12 +368,13 @@ class CurlHttpClient : public HttpClient {
   }
 
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
+    if (stopped_) return Status::Error(kFetchStopped);
     if (Status token = CheckBearerToken(request.bearer_token); !token.ok()) return token;
     std::unique_ptr<CURL, void (*)(CURL*)> handle(curl_easy_init(), curl_easy_cleanup);
     if (!handle) return Status::Error("cannot start libcurl");
     CURL* curl = handle.get();
 
-    std::string trusted;  // must outlive curl_easy_perform: passed without a copy
+    std::string trusted;  // must outlive the transfer: passed without a copy
     if (!request.ca_file.empty()) {
       auto pem = TrustedPem(curl, request.ca_file);
       if (!pem.ok()) return pem.status();
@@ -383,11 +387,59 @@ class CurlHttpClient : public HttpClient {
     if (Status set = SetOptions(curl, request, trusted, headers.get(), transfer, error); !set.ok())
       return set;
 
-    CURLcode code = curl_easy_perform(curl);
+    auto code = Perform(curl);
+    if (!code) return Status::Error(kFetchStopped);
     Answer answer = AnswerOf(curl, request, transfer);
     handle.reset();
-    return ResponseOf(code, error, request, transfer, answer);
+    return ResponseOf(*code, error, request, transfer, answer);
   }
+
+  void Stop() override {
+    stopped_ = true;
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (CURLM* multi : running_) curl_multi_wakeup(multi);
+  }
+
+ private:
+  using MultiHandle = std::unique_ptr<CURLM, CURLMcode (*)(CURLM*)>;
+
+  // Runs the transfer to its end; nullopt when Stop() ended it first.
+  std::optional<CURLcode> Perform(CURL* curl) {
+    MultiHandle multi(curl_multi_init(), curl_multi_cleanup);
+    if (!multi || curl_multi_add_handle(multi.get(), curl) != CURLM_OK) return CURLE_OUT_OF_MEMORY;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      running_.insert(multi.get());
+    }
+    int running = 1;
+    CURLMcode multi_code = CURLM_OK;
+    while (running > 0 && !stopped_ && multi_code == CURLM_OK) {
+      multi_code = curl_multi_perform(multi.get(), &running);
+      if (running > 0 && multi_code == CURLM_OK)
+        multi_code = curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      running_.erase(multi.get());
+    }
+    const bool ended = running == 0 || !stopped_;
+    const CURLcode code = multi_code == CURLM_OK ? DoneCode(multi.get()) : CURLE_OUT_OF_MEMORY;
+    curl_multi_remove_handle(multi.get(), curl);
+    if (!ended) return std::nullopt;
+    return code;
+  }
+
+  // How the one transfer on `multi` ended.
+  static CURLcode DoneCode(CURLM* multi) {
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi, &left))
+      if (message->msg == CURLMSG_DONE) return message->data.result;
+    return CURLE_OK;
+  }
+
+  std::atomic<bool> stopped_{false};
+  std::mutex mutex_;
+  std::set<CURLM*> running_;  // the transfers Stop() must wake
 };
 
 }  // namespace

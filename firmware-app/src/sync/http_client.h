@@ -62,7 +62,16 @@ class HttpClient {
   // over http(s) is an error, since no feed format is HTML and it is most
   // likely a captive portal (a Wi-Fi login page) standing in the way.
   virtual Result<HttpResponse> Fetch(const HttpRequest& request) = 0;
+  // Ends every Fetch in progress within a fraction of a second and makes
+  // later ones fail at once, each with an error that says it was stopped
+  // (foyer is shutting down: SIGTERM must not wait for feed.timeout).
+  // Thread-safe; for good. The default does nothing.
+  virtual void Stop() {}
 };
+
+// The message of a Fetch that Stop() ended.
+inline constexpr const char* kFetchStopped =
+    "stopped before the transfer finished: foyer was asked to stop (SIGTERM or SIGINT)";
 
 // The real client: TLS always verified, at most 5 redirects and only to
 // http/https, gzip/deflate accepted.

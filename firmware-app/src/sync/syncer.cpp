@@ -351,6 +351,7 @@ void SyncThread::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  http_->Stop();  // a transfer in progress ends now, not at feed.timeout
   if (thread_.joinable()) thread_.join();
 }
 
