@@ -323,6 +323,30 @@ TEST_CASE("validate names the place of each problem and exits 2") {
   CHECK(Contains(with.out, "iCalendar, 1 sessions in 1 rooms, 2025-10-15–2025-10-15"));
 }
 
+TEST_CASE("validate accepts a 30-day session with a warning, as screens show it") {
+  testing::TempDir dir;
+  std::string feed = dir.File("schedule.json");
+  testing::WriteFile(feed, R"({"schedule": {"version": "1", "conference": {"title": "T",
+    "days": [{"index": 1, "date": "2025-10-01", "rooms": {"Hall A": [
+      {"title": "Exhibition", "date": "2025-10-01T10:00:00+05:00", "duration": "720:00"}]}}]}}})");
+  auto run = FoyerFeed({"validate", feed});
+  CHECK(run.exit_code == 0);
+  CHECK(Contains(run.err, feed +
+                              ": warning: 2025-10-01, Hall A, \"Exhibition\": lasts 720 h 0 min, "
+                              "more than a day"));
+  CHECK(Contains(run.out, "schedule.json, 1 sessions in 1 rooms"));
+}
+
+TEST_CASE("validate refuses a feed nested 100 000 levels deep instead of crashing") {
+  testing::TempDir dir;
+  std::string feed = dir.File("schedule.json");
+  testing::WriteFile(feed, R"({"schedule": {"conference": {"title": "T", "logo": )" +
+                               std::string(100000, '[') + std::string(100000, ']') + "}}}");
+  auto run = FoyerFeed({"validate", feed});
+  CHECK(run.exit_code == 2);
+  CHECK(Contains(run.err, "nested more than 64 levels deep at byte 112 (line 1, column 113)"));
+}
+
 TEST_CASE("validate prints each problem on a line of its own, the first fifty and a count") {
   testing::TempDir dir;
   std::string events;

@@ -30,6 +30,21 @@ TEST_CASE("malformed instants are refused with the text quoted") {
   }
 }
 
+TEST_CASE("an offset written right but out of range says it is out of range") {
+  auto instant = ParseIsoInstant("2025-10-15T10:40:00+23:59");
+  REQUIRE_FALSE(instant.ok());
+  CHECK(instant.status().message() ==
+        "the UTC offset \"+23:59\" is out of range: offsets run from -18:00 to +18:00 (those in "
+        "use from -12:00 to +14:00)");
+  CHECK_FALSE(ParseUtcOffset("+05:60").ok());
+  CHECK(*ParseUtcOffset("+18:00") == 18 * 3600);
+  // Not an offset at all: the whole text is quoted as before.
+  CHECK(ParseIsoInstant("2025-10-15T10:40:00+5")
+            .status()
+            .message()
+            .find("not a date and time with a UTC offset") == 0);
+}
+
 TEST_CASE("civil dates round-trip through day numbers, including leap days") {
   for (std::int64_t day = -800000; day < 800000; day += 997)
     CHECK(DaysFromCivil(CivilFromDays(day)) == day);

@@ -37,5 +37,17 @@ TEST_CASE("lines break between ideographs and kana, but not inside Korean or Lat
   CHECK_FALSE(BreaksWithoutSpace(U'a'));
 }
 
+TEST_CASE("a server's bytes are escaped for logs and JSON: UTF-8 kept, the rest as \\xNN") {
+  CHECK(EscapeUnprintable("Зал Астана, 会议") == "Зал Астана, 会议");
+  CHECK(EscapeUnprintable("ftp://127.0.0.1/\xff\xfe/x") == "ftp://127.0.0.1/\\xFF\\xFE/x");
+  CHECK(EscapeUnprintable("a\r\nb\x1b[2J\x7f") == "a\\x0D\\x0Ab\\x1B[2J\\x7F");
+  CHECK(EscapeUnprintable("\xc2\x9b") == "\\xC2\\x9B");           // C1 control (CSI)
+  CHECK(EscapeUnprintable("\xe2\x82") == "\\xE2\\x82");           // cut short
+  CHECK(EscapeUnprintable("\xed\xa0\x80") == "\\xED\\xA0\\x80");  // a surrogate
+  const std::string once = EscapeUnprintable("\xff\\x");
+  CHECK(EscapeUnprintable(once) == once);  // escaping twice changes nothing
+  CHECK(IsValidUtf8(once));
+}
+
 }  // namespace
 }  // namespace foyer

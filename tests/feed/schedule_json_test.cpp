@@ -374,6 +374,22 @@ TEST_CASE("validation reports what a screen would show wrongly, naming date, roo
   CHECK(problems[3].message.find("more than a day") != std::string::npos);
 }
 
+TEST_CASE("a session of more than a day is a warning: screens show it with its dates") {
+  auto parsed = ParseScheduleJson(OneEvent(R"("duration": "01:00")"));
+  REQUIRE(parsed.ok());
+  Schedule schedule = *parsed;
+  schedule.sessions[0].end = schedule.sessions[0].start + 30 * 86400;
+  std::vector<ScheduleProblem> problems = ReviewSchedule(schedule);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].warning);
+  CHECK(problems[0].problem.message ==
+        "lasts 720 h 0 min, more than a day: is its duration right?");
+  schedule.sessions[0].title = "";
+  problems = ReviewSchedule(schedule);
+  REQUIRE(problems.size() == 2);
+  CHECK_FALSE(problems[1].warning);  // no title: an error still
+}
+
 TEST_CASE("the local date in a problem is the session's own, not UTC's") {
   auto parsed = ParseScheduleJson(OneEvent(R"("duration": "01:00")"));
   REQUIRE(parsed.ok());

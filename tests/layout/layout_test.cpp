@@ -124,6 +124,16 @@ TEST_CASE("the room screen shows the room, clock, session, speakers, times and t
   }
 }
 
+TEST_CASE("a session of more than a day shows its dates, not thousands of minutes left") {
+  // A 30-day exhibition: foyer-feed validate warns, screens show its date range.
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.room.now = Talk("Exhibition", "2025-10-01T10:00:00+05:00", 30 * 24 * 60);
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(Shows(list, "1 Oct 10:00 – 31 Oct 10:00"));
+  CHECK_FALSE(Shows(list, "min left"));
+}
+
 TEST_CASE("nothing is laid out outside the panel") {
   FakeMeasurer measurer;
   for (auto [w, h] : {std::pair{800, 480}, {1920, 1080}, {1080, 1920}}) {

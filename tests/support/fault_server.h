@@ -2,8 +2,9 @@
 // misbehaves on purpose, to test how the HTTP client copes with bad servers and
 // bad networks. Each request path is scripted with a Behaviour: answer, hold
 // the connection and never answer, drip the body, cut it short, stream an
-// endless body, close at once. Every request is recorded (method, target,
-// headers) so tests can check what the client sent.
+// endless body, close at once, or send raw bytes in place of an answer. Every
+// request is recorded (method, target, headers) so tests can check what the
+// client sent.
 //
 // Each connection is served on its own thread and answered with
 // "Connection: close". The destructor stops promptly: it wakes every waiting
@@ -70,6 +71,7 @@ struct Behaviour {
     kEndlessChunked,   // a chunked body that never ends
     kEndlessLength,    // Content-Length: declared_length, streamed until the client goes
     kCloseAtOnce,      // read the request and close without a byte
+    kRaw,              // send `body` as the whole answer, status line and headers its own
   };
   Kind kind = Kind::kAnswer;
   int status = 200;
@@ -132,6 +134,15 @@ inline Behaviour EndlessLength(std::uint64_t declared_length) {
   Behaviour behaviour;
   behaviour.kind = Behaviour::Kind::kEndlessLength;
   behaviour.declared_length = declared_length;
+  return behaviour;
+}
+
+// Bytes sent as they are, in place of an HTTP answer: a head with bytes that
+// are not UTF-8, or no status line at all (HTTP/0.9, another protocol).
+inline Behaviour RawAnswer(std::string bytes) {
+  Behaviour behaviour;
+  behaviour.kind = Behaviour::Kind::kRaw;
+  behaviour.body = std::move(bytes);
   return behaviour;
 }
 
@@ -454,6 +465,9 @@ class FaultServer {
         return;
       }
       case Behaviour::Kind::kCloseAtOnce:
+        return;
+      case Behaviour::Kind::kRaw:
+        if (SendAll(fd, behaviour.body)) CloseGently(fd);
         return;
     }
   }

@@ -1,10 +1,18 @@
 // Runs a built foyer binary the way a user would, capturing its output.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <cstring>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/files.h"
@@ -49,5 +57,85 @@ inline std::string RunCommand(const std::string& command) {
 inline Run Foyer(const std::vector<std::string>& args, const std::string& environment = "") {
   return RunBinary("foyer", args, environment);
 }
+
+// A built binary running in the background, for tests that signal it or run
+// it under a resource limit: its output goes to files, read once it exited.
+// Without a display server (DISPLAY and WAYLAND_DISPLAY unset). The
+// destructor kills and reaps it if it still runs.
+class Child {
+ public:
+  // Starts FOYER_BIN_DIR/binary (or `binary` itself, when it is an absolute
+  // path) with `args`, adding `environment` ("NAME=value"
+  // words) to this process's; with `file_size_limit` > 0, under that
+  // RLIMIT_FSIZE (bytes), as `ulimit -f` sets it.
+  Child(const std::string& binary, const std::vector<std::string>& args,
+        const std::vector<std::string>& environment = {}, rlim_t file_size_limit = 0) {
+    std::string path = binary.front() == '/' ? binary : std::string(FOYER_BIN_DIR) + "/" + binary;
+    // Everything exec needs is made before fork: the child only calls
+    // async-signal-safe functions.
+    std::vector<std::string> words = {path};
+    words.insert(words.end(), args.begin(), args.end());
+    std::vector<std::string> variables;
+    for (char** variable = environ; *variable; ++variable)
+      if (std::strncmp(*variable, "DISPLAY=", 8) != 0 &&
+          std::strncmp(*variable, "WAYLAND_DISPLAY=", 16) != 0)
+        variables.push_back(*variable);
+    variables.insert(variables.end(), environment.begin(), environment.end());
+    std::vector<char*> argv = Pointers(words), envp = Pointers(variables);
+    std::string out = dir_.File("out"), err = dir_.File("err");
+    pid_ = fork();
+    if (pid_ == 0) {
+      int in = open("/dev/null", O_RDONLY);
+      int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      int err_fd = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(in, 0), dup2(out_fd, 1), dup2(err_fd, 2);
+      if (file_size_limit > 0) {
+        rlimit limit{file_size_limit, file_size_limit};
+        setrlimit(RLIMIT_FSIZE, &limit);
+      }
+      execve(path.c_str(), argv.data(), envp.data());
+      _exit(127);
+    }
+  }
+  ~Child() {
+    if (!status_ && pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+
+  void Signal(int signal) const { kill(pid_, signal); }
+  // Waits at most `timeout` for the exit: its exit code (128 + N when signal N
+  // ended it), or nullopt while it still runs.
+  std::optional<int> WaitFor(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!status_) {
+      int status = 0;
+      if (waitpid(pid_, &status, WNOHANG) == pid_)
+        status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      else if (std::chrono::steady_clock::now() >= deadline)
+        break;
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return status_;
+  }
+  std::string out() const { return ReadFile(dir_.File("out")); }
+  std::string err() const { return ReadFile(dir_.File("err")); }
+
+ private:
+  static std::vector<char*> Pointers(std::vector<std::string>& words) {
+    std::vector<char*> pointers;
+    for (std::string& word : words) pointers.push_back(word.data());
+    pointers.push_back(nullptr);
+    return pointers;
+  }
+
+  TempDir dir_;
+  pid_t pid_ = -1;
+  std::optional<int> status_;
+};
 
 }  // namespace foyer::testing

@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "base/utf8.h"
 #include "support/fault_server.h"
 #include "support/files.h"
 
@@ -391,6 +392,69 @@ TEST_CASE("a closed port fails at once with a connection error") {
   INFO(error);
   CHECK_FALSE(response.ok());
   CHECK(Contains(error, "reachable"));
+}
+
+TEST_CASE("a redirect whose Location is not UTF-8 is refused with those bytes escaped") {
+  // It once ended --sync-once on an uncaught nlohmann::type_error, no JSON line printed.
+  FaultServer server;
+  server.On("/schedule.json", testing::Redirect("ftp://127.0.0.1/\xff\xfe/x"));
+  std::string error = ErrorOf(Fetch(RequestFor(server.Url("/schedule.json"))));
+  CHECK(error == "redirect to ftp://127.0.0.1/\\xFF\\xFE/x refused: only http and https");
+  // A terminal's escape sequence is no address at all, and stays escaped too.
+  server.On("/schedule.json", testing::Redirect("http://127.0.0.1/\x1b[2J\xff"));
+  error = ErrorOf(Fetch(RequestFor(server.Url("/schedule.json"))));
+  CAPTURE(error);
+  CHECK(error.rfind("redirect to http://127.0.0.1/\\x1B[2J\\xFF refused: not a valid address (",
+                    0) == 0);
+}
+
+TEST_CASE("no byte of a server's head reaches a message unescaped") {
+  FaultServer server;
+  server.On("/schedule.json", testing::Answer(200, "<!DOCTYPE html><html>Log in</html>",
+                                              {{"Content-Type", "text/html; charset=\xff\xc3"}}));
+  std::string error = ErrorOf(Fetch(RequestFor(server.Url("/schedule.json"))));
+  CHECK(Contains(error, "got a web page (text/html; charset=\\xFF\\xC3)"));
+  CHECK(IsValidUtf8(error));
+}
+
+TEST_CASE("validators with a control character are not kept to send back") {
+  FaultServer server;
+  server.On("/schedule.json",
+            testing::RawAnswer("HTTP/1.1 200 OK\r\nETag: \"a\rInjected: 1\"\r\n"
+                               "Last-Modified: Wed,\x01 15 Oct 2025\r\nContent-Length: 2\r\n"
+                               "Connection: close\r\n\r\n{}"));
+  auto response = Fetch(RequestFor(server.Url("/schedule.json")));
+  REQUIRE_MESSAGE(response.ok(), ErrorOf(response));
+  CHECK(response->etag.empty());
+  CHECK(response->last_modified.empty());
+}
+
+TEST_CASE("an answer without a status line (HTTP/0.9) is named as such, not as a wrong scheme") {
+  FaultServer server;
+  server.On("/schedule.json", testing::RawAnswer("SSH-2.0-OpenSSH_9.2\r\n"));
+  std::string error = ErrorOf(Fetch(RequestFor(server.Url("/schedule.json"))));
+  CHECK(error == "127.0.0.1:" + std::to_string(server.port()) +
+                     " answered without an HTTP status line (HTTP/0.9, or no web server at all): "
+                     "is the port right?");
+}
+
+TEST_CASE("Stop ends a fetch from a server that never answers within a second") {
+  FaultServer server;
+  server.On("/schedule.json", testing::Hold());
+  HttpRequest request = RequestFor(server.Url("/schedule.json"));
+  request.timeout_seconds = 600;
+  std::unique_ptr<HttpClient> client = NewCurlHttpClient();
+  auto fetch = std::async(std::launch::async, [&] { return client->Fetch(request); });
+  for (int i = 0; i < 500 && server.Requests().empty(); ++i) std::this_thread::sleep_for(10ms);
+  REQUIRE(server.Requests().size() == 1);
+  const auto stopped = std::chrono::steady_clock::now();
+  client->Stop();
+  REQUIRE(fetch.wait_for(1s) == std::future_status::ready);
+  CHECK(std::chrono::steady_clock::now() - stopped < 1s);
+  CHECK(ErrorOf(fetch.get()) == kFetchStopped);
+  // Stopped for good: the next fetch fails at once, without a request.
+  CHECK(ErrorOf(client->Fetch(request)) == kFetchStopped);
+  CHECK(server.Requests().size() == 1);
 }
 
 TEST_CASE("an address that is neither http, https nor file is refused") {

@@ -2,12 +2,14 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <atomic>
 #include <deque>
 #include <thread>
 
+#include "support/fault_server.h"
 #include "support/files.h"
 #include "support/nginx.h"
 #include "sync/health.h"
@@ -317,6 +319,69 @@ TEST_CASE("the sync thread polls in the background, tells of new data once, and 
   }                     // the destructor stops and joins
   CHECK(updates == 1);  // the second poll found the feed unchanged
   CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.size() == 36);
+}
+
+TEST_CASE("stopping the sync thread ends a stalled transfer within a second") {
+  testing::FaultServer server;
+  server.On("/schedule.json", testing::Hold());
+  testing::TempDir dir;
+  SyncOptions options;
+  options.url = server.Url("/schedule.json");
+  options.timeout_seconds = 600;
+  auto thread = std::make_unique<SyncThread>(Env::Default(), NewCurlHttpClient(),
+                                             dir.File("cache.db"), options, [] {});
+  for (int i = 0; i < 500 && server.Requests().empty(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  REQUIRE(server.Requests().size() == 1);
+  const auto started = std::chrono::steady_clock::now();
+  thread.reset();  // stops and joins
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
+  CHECK((*Store::Open(dir.File("cache.db")))->LoadSchedule()->sessions.empty());
+}
+
+TEST_CASE("a signature file past its own cap is reported against that cap, not feed.max_bytes") {
+  testing::FaultServer server;
+  server.On("/schedule.json", testing::Answer(200, testing::ReadFile(testing::RealFeed(kDemocon))));
+  server.On("/schedule.json.minisig", testing::Answer(200, std::string(20000, 'x')));
+  testing::TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("cache.db")));
+  auto http = NewCurlHttpClient();
+  SyncOptions options;
+  options.url = server.Url("/schedule.json");
+  options.minisign_key = "RWQBAgMEBQYHCCgpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0BBQkNERUZH";
+  SyncOutcome outcome = Syncer(Env::Default(), http.get(), store.get(), options).SyncOnce();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+  CAPTURE(outcome.error);
+  CHECK(outcome.error.find("signature " + server.Url("/schedule.json.minisig") +
+                           ": larger than 16384 bytes, more than any minisign signature") !=
+        std::string::npos);
+  CHECK(outcome.error.find("feed.max_bytes (") == std::string::npos);
+}
+
+TEST_CASE("a token_file that is not a small regular file fails the sync without reading it") {
+  Fixture f;
+  const std::string huge = f.dir.File("feed.token");
+  testing::WriteFile(huge, "");
+  REQUIRE(truncate(huge.c_str(), 1 << 30) == 0);  // sparse: 1 GB that costs no disk
+  SyncOptions options;
+  options.url = "https://forum.example/schedule.json";
+  options.token_file = huge;
+  const auto started = std::chrono::steady_clock::now();
+  SyncOutcome outcome = Syncer(Env::Default(), &f.http, f.store.get(), options).SyncOnce();
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
+  CHECK(outcome.error == "feed.url https://forum.example/schedule.json: feed.token_file " + huge +
+                             " is 1073741824 bytes, more than 4096 (it should hold the bearer "
+                             "token: one line of text)");
+  for (const char* token : {"/dev/zero", "/"}) {
+    SyncOptions options;
+    options.url = "https://forum.example/schedule.json";
+    options.token_file = token;
+    SyncOutcome outcome = Syncer(Env::Default(), &f.http, f.store.get(), options).SyncOnce();
+    CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+    CHECK(outcome.error.find(std::string("feed.token_file ") + token + " is not a regular file") !=
+          std::string::npos);
+  }
+  CHECK(f.http.requests.empty());
 }
 
 // The bytes and modification times of the cache's files.

@@ -87,6 +87,9 @@ constexpr char kValidateUsage[] =
     "  FILE: FORMAT, N sessions in M rooms, FIRST-DAY–LAST-DAY\n"
     "An invalid one prints each problem on standard error:\n"
     "  FILE: where: message\n"
+    "What screens show right but looks odd (a session of more than a day) is a\n"
+    "warning, printed on standard error; the feed is still valid:\n"
+    "  FILE: warning: where: message\n"
     "\n"
     "options:\n"
     "  --timezone ZONE   IANA zone (e.g. Europe/Berlin) for times written without a\n"
@@ -309,11 +312,16 @@ std::optional<Loaded> Load(const std::string& path, const Zone* zone) {
   return loaded;
 }
 
-// Prints each problem ValidateSchedule finds; true when there are none.
+// Prints each problem ReviewSchedule finds, warnings marked as such; true
+// when there are none but warnings (screens show the schedule right).
 bool ReportProblems(const std::string& path, const Schedule& schedule) {
-  std::vector<Problem> problems = ValidateSchedule(schedule);
-  for (const Problem& problem : problems) std::cerr << path << ": " << problem.ToString() << "\n";
-  return problems.empty();
+  bool valid = true;
+  for (const ScheduleProblem& found : ReviewSchedule(schedule)) {
+    std::cerr << path << ": " << (found.warning ? "warning: " : "") << found.problem.ToString()
+              << "\n";
+    valid &= found.warning;
+  }
+  return valid;
 }
 
 std::string LocalDate(const Session& session) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/log.h"
 #include "sync/health.h"
 #include "timeline/timeline.h"
 
@@ -36,6 +37,9 @@ SyncOptions SyncOptionsFor(const Config& config) {
   options.minisign_key = config.feed.minisign_key;
   options.ca_file = config.feed.ca_file;
   options.token_file = config.feed.token_file;
+  if (auto folder = SyncHealthFolder(); !folder.ok())
+    LogWarning("sync: " + folder.status().message() +
+               "; --print then knows only the syncs that changed the cache");
   options.health_path = SyncHealthPath(config.cache.path);
   options.timezone = config.clock.timezone;
   return options;

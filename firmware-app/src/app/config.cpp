@@ -6,7 +6,9 @@
 #include <filesystem>
 
 #include "app/toml_reader.h"
+#include "base/files.h"
 #include "base/time.h"
+#include "sync/http_client.h"
 #include "sync/minisign.h"
 
 namespace foyer {
@@ -92,6 +94,14 @@ void ConfigFileReader::ReadFeedFiles(const toml::table& feed) {
   ReadFile(feed, "feed", "ca_file", config_.feed.ca_file, "");
   ReadFile(feed, "feed", "token_file", config_.feed.token_file,
            " (keep the token there, readable by foyer)");
+  // Read as the sync reads it: a regular file of a few KB at most.
+  if (const toml::node* node = feed.get("token_file");
+      node && !config_.feed.token_file.empty() &&
+      access(config_.feed.token_file.c_str(), R_OK) == 0)
+    if (auto token = ReadSmallFile(config_.feed.token_file, kMostBearerTokenBytes); !token.ok())
+      toml_.Problem(*node, "feed.token_file " + config_.feed.token_file + " " +
+                               token.status().message() +
+                               " (it should hold the bearer token: one line of text)");
 }
 
 void ConfigFileReader::ReadFile(const toml::table& table, const std::string& section,

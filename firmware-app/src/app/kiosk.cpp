@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/stop_signals.h"
 #include "base/log.h"
 #include "layout/layout.h"
 
@@ -85,8 +86,13 @@ void Kiosk::Handle(const DisplayEvents& events) {
   if (events.redraw) must_draw_ = true;
 }
 
+void Kiosk::RequestStop() {
+  stop_requested_ = true;
+  events_.Wake();
+}
+
 void Kiosk::Run(std::int64_t deadline_micros) {
-  while (running_) {
+  while (running_ && !stop_requested_) {
     RefreshData();
     const ScreenMoment moment = Moment();
     Frame(moment);
@@ -111,7 +117,7 @@ constexpr std::int64_t kDisplayRetryMicros = 5'000'000;
 // its screen off does not crash-loop: it retries every few seconds, says why
 // once in the log and in its status, and keeps its watchdog fed meanwhile.
 Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
-                                             Supervisor& supervisor) {
+                                             Supervisor& supervisor, const StopSignals& signals) {
   const DisplayOptions options{config.display.width, config.display.height,
                                config.display.fullscreen, config.display.rotation};
   std::string logged;
@@ -122,9 +128,11 @@ Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
     if (why != logged) LogWarning(why + "; waiting for a display (trying again every 5 s)");
     logged = why;
     supervisor.Status("waiting for a display: " + why);
-    for (std::int64_t slept = 0; slept < kDisplayRetryMicros; slept += 1'000'000) {
+    // Asleep in steps of a tenth of a second: a stop signal ends the wait at once.
+    for (std::int64_t slept = 0; slept < kDisplayRetryMicros; slept += 100'000) {
+      if (signals.stopped()) return display;
       supervisor.Alive(real->MonotonicMicros());
-      real->SleepForMicros(1'000'000);
+      real->SleepForMicros(100'000);
     }
   }
 }
@@ -132,8 +140,10 @@ Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
 }  // namespace
 
 int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds) {
+  StopSignals signals;  // before SDL starts, so that SDL keeps its own handlers out
   Supervisor supervisor;
-  auto display = OpenDisplay(config, real, supervisor);
+  auto display = OpenDisplay(config, real, supervisor, signals);
+  if (!display.ok() && signals.stopped()) return 0;  // stopped while waiting for a display
   if (!display.ok()) {
     std::fprintf(stderr,
                  "foyer: %s.\nPreview it offscreen instead: foyer --config %s --screenshot "
@@ -153,6 +163,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   }
   Kiosk kiosk(config, clock, real, supervisor, std::move(*display), std::move(*fonts),
               std::move(*store));
+  OnStopScope stop_kiosk(signals, [&kiosk] { kiosk.RequestStop(); });
   const std::int64_t started = real->MonotonicMicros();
   kiosk.Run(exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6)
                                    : 0);

@@ -11,6 +11,7 @@
 // events. UI thread only.
 #pragma once
 
+#include <atomic>
 #include <memory>
 
 #include "app/clock_check.h"
@@ -44,6 +45,8 @@ class Kiosk {
 
   // Runs until quit or until the monotonic `deadline_micros` (0: none).
   void Run(std::int64_t deadline_micros);
+  // Makes Run return at once (a stop signal). Thread-safe.
+  void RequestStop();
   // Stops the sync; returns the statistics line of a run of `seconds`.
   std::string Finish(double seconds);
 
@@ -75,6 +78,7 @@ class Kiosk {
   EventPump events_;
   bool must_draw_ = true;
   bool running_ = true;
+  std::atomic<bool> stop_requested_{false};
   // Last: it starts polling at once and is stopped first.
   SyncThread sync_;
 };

@@ -1,5 +1,6 @@
 // foyer: the conference room display. Parses the command line
 // (docs/CONTRACTS.md, "Command line") and runs one mode.
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "app/modes.h"
 #include "base/names.h"
 #include "base/time.h"
+#include "base/utf8.h"
 
 namespace {
 
@@ -115,7 +117,10 @@ int RunMode(const Arguments& args, const foyer::Config& config) {
   ScreenMoment moment{clock->Now(), real->Now(), config.clock.start.has_value()};
   if (!args.at.empty()) {
     auto parsed = ParseIsoInstant(args.at);
-    if (!parsed.ok() || !parsed->has_offset)
+    if (!parsed.ok())  // not a time, or its offset out of range: the parser says which
+      return Usage("--at " + args.at + ": " + parsed.status().message() +
+                   " (write e.g. 2025-10-15T10:40:00+05:00)");
+    if (!parsed->has_offset)
       return Usage("--at " + args.at +
                    ": write a time with its offset, e.g. 2025-10-15T10:40:00+05:00");
     moment.at = parsed->utc;
@@ -139,10 +144,23 @@ int RunMode(const Arguments& args, const foyer::Config& config) {
   return RunKiosk(config, clock, real, args.exit_after);
 }
 
+// A mode ended by an exception (a library's, never foyer's own error style):
+// reported as a failed mode, with the JSON line --sync-once promises.
+int Failed(Mode mode, const char* what) {
+  const std::string error = foyer::EscapeUnprintable(std::string("internal error: ") + what);
+  if (mode == Mode::kSyncOnce) foyer::PrintSyncFailure(error);
+  std::fprintf(stderr, "foyer: %s failed: %s\n", kModeFlags.Name(mode), error.c_str());
+  return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace foyer;
+  // Past a file-size limit (ulimit -f, RLIMIT_FSIZE) a write then fails with
+  // EFBIG like any other write failure, and is reported; by default SIGXFSZ
+  // would kill foyer before it could say why.
+  std::signal(SIGXFSZ, SIG_IGN);
   Arguments args;
   for (int i = 1; i < argc && !args.done; ++i)
     if (std::string problem = ReadOption(argc, argv, i, args); !problem.empty())
@@ -150,11 +168,17 @@ int main(int argc, char** argv) {
   if (args.done) return 0;
   if (std::string problem = CheckCombination(args); !problem.empty()) return Usage(problem);
 
-  ConfigLoad load = LoadConfig(args.config);
-  if (!load.ok()) {
-    for (const ConfigProblem& problem : load.problems)
-      std::fprintf(stderr, "%s\n", problem.ToString().c_str());
-    return 2;
+  try {
+    ConfigLoad load = LoadConfig(args.config);
+    if (!load.ok()) {
+      for (const ConfigProblem& problem : load.problems)
+        std::fprintf(stderr, "%s\n", problem.ToString().c_str());
+      return 2;
+    }
+    return RunMode(args, load.config);
+  } catch (const std::exception& error) {
+    return Failed(args.mode, error.what());
+  } catch (...) {
+    return Failed(args.mode, "an unknown exception");
   }
-  return RunMode(args, load.config);
 }

@@ -7,6 +7,7 @@
 #include "app/clock_check.h"
 #include "app/print.h"
 #include "app/screenshot.h"
+#include "app/stop_signals.h"
 #include "base/log.h"
 #include "store/store.h"
 #include "sync/syncer.h"
@@ -41,6 +42,12 @@ ScreenMoment Trusted(ScreenMoment moment, const CachedSchedule& cached) {
   return moment;
 }
 
+// The --sync-once line. What is not UTF-8 is replaced rather than thrown
+// over: the line is always printed.
+void PrintSyncLine(const nlohmann::json& line) {
+  std::printf("%s\n", line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
 }  // namespace
 
 int RunCheck(const Config& config) {
@@ -67,17 +74,22 @@ int RunCheck(const Config& config) {
   return 0;
 }
 
+void PrintSyncFailure(const std::string& error) {
+  PrintSyncLine({{"result", "failed"}, {"sessions", 0}, {"rooms", 0}, {"error", error}});
+}
+
 int RunSyncOnce(const Config& config, Env* env) {
-  nlohmann::json out = {{"result", "failed"}, {"sessions", 0}, {"rooms", 0}};
+  auto http = NewCurlHttpClient();
+  StopSignals signals;  // SIGTERM ends the transfer, and the line says so
+  OnStopScope stop_fetch(signals, [&http] { http->Stop(); });
   auto store = Store::Open(config.cache.path);
   if (!store.ok()) {
-    out["error"] = store.status().message();
-    std::printf("%s\n", out.dump().c_str());
+    PrintSyncFailure(store.status().message());
     return 1;
   }
-  auto http = NewCurlHttpClient();
   SyncOptions options = SyncOptionsFor(config);
   SyncOutcome outcome = Syncer(env, http.get(), store->get(), options).SyncOnce();
+  nlohmann::json out;
   out["result"] = outcome.KindName();
   out["sessions"] = outcome.sessions;
   out["rooms"] = outcome.rooms;
@@ -91,7 +103,7 @@ int RunSyncOnce(const Config& config, Env* env) {
     if (outcome.announcements_kind == SyncOutcome::Kind::kFailed)
       out["announcements_error"] = outcome.announcements_error;
   }
-  std::printf("%s\n", out.dump().c_str());
+  PrintSyncLine(out);
   return outcome.kind == SyncOutcome::Kind::kFailed ? 1 : 0;
 }
 

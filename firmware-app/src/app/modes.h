@@ -15,7 +15,11 @@ namespace foyer {
 // exist in the cache when one is synced. 0 or 2.
 int RunCheck(const Config& config);
 // --sync-once: one sync now; one JSON line; 0 for updated/unchanged, 1 for failed.
+// SIGTERM or SIGINT ends a transfer in progress: the sync fails and says so.
 int RunSyncOnce(const Config& config, Env* env);
+// The --sync-once line of a sync that failed before or outside the Syncer
+// (`error`: why), e.g. when an exception ended the mode.
+void PrintSyncFailure(const std::string& error);
 // --print: the screen at the moment as JSON. A moment whose clock_trusted is
 // false comes from the system clock and is checked for plausibility first.
 int RunPrint(const Config& config, const ScreenMoment& moment);

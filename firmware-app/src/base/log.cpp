@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "base/names.h"
+#include "base/utf8.h"
 
 namespace foyer {
 namespace {
@@ -37,9 +38,12 @@ void Log(LogLevel level, const std::string& line) {
   static const char* const kPrefix[] = {"<7>", "<6>", "<4>", "<3>"};
   static const char* const kWord[] = {"debug: ", "", "warning: ", "error: "};
   const int index = static_cast<int>(level);
+  // Whatever a line quotes (a server's bytes, a feed's), the journal gets one
+  // line of UTF-8.
+  const std::string printable = EscapeUnprintable(line);
   std::lock_guard<std::mutex> lock(g_mutex);
   std::fprintf(stderr, "%sfoyer: %s%s\n", journal ? kPrefix[index] : "",
-               journal ? "" : kWord[index], line.c_str());
+               journal ? "" : kWord[index], printable.c_str());
 }
 
 }  // namespace foyer

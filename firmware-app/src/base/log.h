@@ -1,5 +1,6 @@
 // One-line logs for a technician reading journald: "foyer: sync: updated …".
-// Thread-safe: each call writes one whole line to stderr.
+// Thread-safe: each call writes one whole line to stderr, its text escaped
+// (EscapeUnprintable: line breaks, controls and bytes that are not UTF-8 as \xNN).
 #pragma once
 
 #include <string>

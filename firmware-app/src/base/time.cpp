@@ -66,15 +66,30 @@ int Weekday(CivilDate date) {
   return static_cast<int>(((days % 7) + 7 + 3) % 7);
 }
 
-Result<int> ParseUtcOffset(std::string_view text) {
-  if (text == "Z" || text == "z") return 0;
+namespace {
+
+// "Z", "+HH", "+HHMM" or "+HH:MM" (or '-') as hours and minutes, before any
+// range check; false for anything else.
+bool ReadOffsetParts(std::string_view text, int& hours, int& minutes) {
   size_t pos = 1;
-  int hours = 0, minutes = 0;
-  if (text.empty() || (text[0] != '+' && text[0] != '-')) return Bad("a UTC offset", text);
-  if (!ReadDigits(text, pos, 2, hours)) return Bad("a UTC offset", text);
+  hours = minutes = 0;
+  if (text == "Z" || text == "z") return true;
+  if (text.empty() || (text[0] != '+' && text[0] != '-')) return false;
+  if (!ReadDigits(text, pos, 2, hours)) return false;
   if (pos < text.size() && text[pos] == ':') ++pos;
-  if (pos < text.size() && !ReadDigits(text, pos, 2, minutes)) return Bad("a UTC offset", text);
-  if (pos != text.size() || hours > 18 || minutes > 59) return Bad("a UTC offset", text);
+  if (pos < text.size() && !ReadDigits(text, pos, 2, minutes)) return false;
+  return pos == text.size();
+}
+
+}  // namespace
+
+Result<int> ParseUtcOffset(std::string_view text) {
+  int hours = 0, minutes = 0;
+  if (!ReadOffsetParts(text, hours, minutes)) return Bad("a UTC offset", text);
+  if (hours > 18 || minutes > 59)
+    return Status::Error("the UTC offset \"" + std::string(text) +
+                         "\" is out of range: offsets run from -18:00 to +18:00 (those in use "
+                         "from -12:00 to +14:00)");
   int seconds = hours * 3600 + minutes * 60;
   return text[0] == '-' ? -seconds : seconds;
 }
@@ -119,6 +134,8 @@ Result<ParsedInstant> ParseIsoInstant(std::string_view text) {
   result.utc = DaysFromCivil(t.date) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
   if (pos < text.size()) {
     auto offset = ParseUtcOffset(text.substr(pos));
+    int hours, minutes;  // an offset written right but out of range says so
+    if (!offset.ok() && ReadOffsetParts(text.substr(pos), hours, minutes)) return offset.status();
     if (!offset.ok()) return Bad("a date and time with a UTC offset", text);
     result.offset_seconds = *offset;
     result.has_offset = true;

@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <algorithm>
+
 namespace foyer {
 namespace {
 
@@ -108,6 +110,27 @@ std::string SanitizeUtf8(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
   for (char32_t c : DecodeUtf8(text)) AppendUtf8(out, c);
+  return out;
+}
+
+std::string EscapeUnprintable(std::string_view bytes) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size());
+  char32_t codepoint;
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t length = DecodeOne(bytes, pos, codepoint);
+    const bool control = codepoint < 0x20 || (codepoint >= 0x7F && codepoint <= 0x9F);
+    if (length == 0 || control) {
+      for (size_t end = pos + std::max<size_t>(length, 1); pos < end; ++pos) {
+        const auto byte = static_cast<unsigned char>(bytes[pos]);
+        out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 15]};
+      }
+    } else {
+      out.append(bytes.substr(pos, length));
+      pos += length;
+    }
+  }
   return out;
 }
 

@@ -18,6 +18,11 @@ std::vector<char32_t> DecodeUtf8(std::string_view text);
 void AppendUtf8(std::string& out, char32_t codepoint);
 // The text with each invalid sequence replaced by U+FFFD (unchanged when valid).
 std::string SanitizeUtf8(std::string_view text);
+// Bytes from outside (a server's headers, a feed's first bytes) made fit for
+// a log line or a JSON string: well-formed UTF-8 is kept; every byte that is
+// not part of it, and the C0 and C1 controls (line breaks too) and DEL become "\xNN".
+// Backslashes stay as they are, so escaping twice changes nothing.
+std::string EscapeUnprintable(std::string_view bytes);
 // The UTF-8 byte order mark "\xEF\xBB\xBF" that some exporters put first.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // `text` past a leading byte order mark (unchanged when it has none).

@@ -5,6 +5,7 @@
 
 #include "base/time.h"
 #include "base/utf8.h"
+#include "feed/nesting.h"
 
 namespace foyer {
 
@@ -12,6 +13,8 @@ Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
   if (size_t bad = FindInvalidUtf8(bytes); bad != std::string_view::npos)
     return Status::Error("announcements: not UTF-8 (bad byte at offset " + std::to_string(bad) +
                          ")");
+  if (Status deep = feed::CheckJsonNesting(bytes); !deep.ok())
+    return Status::Error("announcements: " + deep.message());
   nlohmann::json root = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
   if (root.is_discarded()) return Status::Error("announcements: not valid JSON");
   if (!root.is_object() || !root.contains("announcements") || !root["announcements"].is_array())

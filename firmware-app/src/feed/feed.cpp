@@ -100,7 +100,8 @@ bool LooksLikeHtml(std::string_view text) {
   return StartsWithTag(root, "html") || StartsWithTag(root, "head") || StartsWithTag(root, "body");
 }
 
-// The first bytes, made safe to quote in a one-line message.
+// The first bytes, made safe to quote in a one-line message: line breaks as
+// spaces, bytes that are not UTF-8 as "\xNN" (the message reaches JSON and logs).
 std::string Preview(std::string_view text) {
   size_t length = std::min<size_t>(text.size(), 40);
   while (length > 0 && length < text.size() &&
@@ -108,7 +109,7 @@ std::string Preview(std::string_view text) {
     --length;  // never cut a UTF-8 sequence in half
   std::string out;
   for (char c : text.substr(0, length)) out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-  return "\"" + out + (length < text.size() ? "…" : "") + "\"";
+  return "\"" + EscapeUnprintable(out) + (length < text.size() ? "…" : "") + "\"";
 }
 
 }  // namespace

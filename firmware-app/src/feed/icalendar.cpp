@@ -72,6 +72,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/nesting.h"
 #include "feed/open_ended.h"
 #include "feed/recurrence.h"
 #include "feed/text.h"
@@ -472,6 +473,10 @@ class CalendarBuilder {
       if (component == "VCALENDAR") seen_calendar_ = true;
       // A VEVENT or VTIMEZONE never nests: a second BEGIN ends a missing END.
       if (component == "VEVENT" || component == "VTIMEZONE") Close(component);
+      if (stack_.size() >= feed::kMostNesting) {  // real calendars nest three deep
+        if (too_deep_line_ == 0) too_deep_line_ = line;
+        return;
+      }
       if (component == "VEVENT")
         calendar_.events.push_back({calendar_.events.size() + 1, line, {}});
       if (component == "VTIMEZONE") calendar_.timezones.emplace_back();
@@ -504,6 +509,7 @@ class CalendarBuilder {
 
   // The calendar, or why the feed looks cut short.
   Result<Calendar> Finish() {
+    if (too_deep_line_ != 0) return feed::TooDeep("line " + std::to_string(too_deep_line_));
     if (!seen_calendar_) return Status::Error("not an iCalendar feed: no BEGIN:VCALENDAR line");
     if (Contains("VEVENT")) {
       const RawEvent& last = calendar_.events.back();
@@ -549,6 +555,7 @@ class CalendarBuilder {
   Calendar calendar_;
   std::vector<std::string> stack_;  // open components, outermost first
   bool seen_calendar_ = false;
+  size_t too_deep_line_ = 0;  // the first BEGIN past feed::kMostNesting
 };
 
 Result<Calendar> ReadCalendar(std::string_view text) {
@@ -1132,6 +1139,11 @@ Result<Calendar> ReadXCalendar(std::string_view bytes) {
         std::clamp<std::ptrdiff_t>(parsed.offset, 0, static_cast<std::ptrdiff_t>(buffer.size())));
     return Status::Error("not well-formed XML at " + feed::LineAndColumn(buffer, offset) + ": " +
                          parsed.description());
+  }
+  // The walker recurses into components: a tree nested too deep is refused first.
+  if (pugi::xml_node deep = feed::FirstElementDeeperThan(document)) {
+    size_t offset = static_cast<size_t>(deep.name() - buffer.data()) - 1;
+    return feed::TooDeep(feed::LineAndColumn(buffer, offset) + ", element <" + deep.name() + ">");
   }
   pugi::xml_node root = document.document_element();
   CalendarBuilder builder;

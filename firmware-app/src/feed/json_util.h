@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "feed/nesting.h"
 #include "feed/text.h"
 
 namespace foyer::feed {
@@ -45,8 +46,10 @@ inline const Json* Member(const Json& object, const char* key) {
 }
 
 // Parses the JSON document `bytes` (after a byte-order mark of `bom` bytes)
-// into `root`; a syntax error names its byte, line and column.
+// into `root`; a syntax error names its byte, line and column. A document
+// nested past kMostNesting is refused before any tree is built.
 inline Status ParseJsonDocument(std::string_view bytes, size_t bom, Json& root) {
+  if (Status deep = CheckJsonNesting(bytes); !deep.ok()) return deep;
   std::string_view text = bytes.substr(bom);
   try {
     root = Json::parse(text.begin(), text.end());

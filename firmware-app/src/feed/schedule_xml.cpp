@@ -38,6 +38,7 @@
 #include "base/time.h"
 #include "base/utf8.h"
 #include "feed/feed.h"
+#include "feed/nesting.h"
 #include "feed/open_ended.h"
 #include "feed/text.h"
 
@@ -468,6 +469,11 @@ Result<Schedule> ParseScheduleXml(std::string_view bytes, const FeedOptions& opt
   pugi::xml_document document;
   pugi::xml_parse_result parsed = document.load_buffer_inplace(
       buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (pugi::xml_node deep = feed::FirstElementDeeperThan(document)) {
+    size_t offset = buffer.OriginalOffset(buffer.OffsetOf(deep).value_or(0));
+    return feed::TooDeep("byte " + std::to_string(offset) + " (" + LineAndColumn(bytes, offset) +
+                         "), element <" + deep.name() + ">");
+  }
 
   // A partial tree survives a syntax error: an HTML page is named as such even
   // when it is not well-formed XML.

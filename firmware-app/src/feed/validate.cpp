@@ -38,24 +38,33 @@ std::string Hours(UnixSeconds seconds) {
 
 }  // namespace
 
-std::vector<Problem> ValidateSchedule(const Schedule& schedule) {
-  std::vector<Problem> problems;
+std::vector<ScheduleProblem> ReviewSchedule(const Schedule& schedule) {
+  std::vector<ScheduleProblem> problems;
   if (schedule.sessions.empty()) {
-    problems.push_back({"schedule", "has no sessions: screens would have nothing to show"});
+    problems.push_back({{"schedule", "has no sessions: screens would have nothing to show"}});
     return problems;
   }
   for (const Session& session : schedule.sessions) {
     if (session.end < session.start) {
-      problems.push_back({Where(session), "ends before it starts (start " +
-                                              HourMinute(session, session.start) + ", end " +
-                                              HourMinute(session, session.end) + ")"});
+      problems.push_back(
+          {{Where(session), "ends before it starts (start " + HourMinute(session, session.start) +
+                                ", end " + HourMinute(session, session.end) + ")"}});
     } else if (session.end - session.start > kLongestSensibleSession) {
-      problems.push_back({Where(session), "lasts " + Hours(session.end - session.start) +
-                                              ", more than a day: is its duration right?"});
+      // An exhibition or a hackathon may run for days: screens show its dates.
+      problems.push_back({{Where(session), "lasts " + Hours(session.end - session.start) +
+                                               ", more than a day: is its duration right?"},
+                          true});
     }
-    if (session.title.empty()) problems.push_back({Where(session), "has no title"});
-    if (session.room.empty()) problems.push_back({Where(session), "has no room"});
+    if (session.title.empty()) problems.push_back({{Where(session), "has no title"}});
+    if (session.room.empty()) problems.push_back({{Where(session), "has no room"}});
   }
+  return problems;
+}
+
+std::vector<Problem> ValidateSchedule(const Schedule& schedule) {
+  std::vector<Problem> problems;
+  for (ScheduleProblem& found : ReviewSchedule(schedule))
+    problems.push_back(std::move(found.problem));
   return problems;
 }
 

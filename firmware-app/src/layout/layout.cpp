@@ -431,6 +431,9 @@ std::string NowTimes(const ScreenInput& in, const Session& now) {
   std::string times = HourMinute(in.zone, now.start) + " – " + HourMinute(in.zone, now.end) +
                       "  ·  " + std::to_string(left_minutes) + " " +
                       LabelText(Label::kMinutesLeft, language);
+  // More than a day (an exhibition): its dates, not thousands of minutes left.
+  if (now.end - now.start > 24 * 3600)
+    times = DayAndTime(in, now.start) + " – " + DayAndTime(in, now.end);
   if (!now.language.empty()) times += "  ·  " + LanguageTag(now.language);
   if (now.previous.start)
     times += "  ·  " + LabelText(Label::kMovedFrom, language) + " " +

@@ -1,8 +1,47 @@
 #include "store/sqlite.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace foyer::sqlite {
+namespace {
+
+// " (the file-size limit …)" when this process may write files of a limited
+// size (ulimit -f, LimitFSIZE=): SQLite calls a write past it a "disk I/O
+// error", and by the time it reports a failed COMMIT the system's EFBIG is gone.
+std::string FileSizeLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return "";
+  return " (files are limited to " + std::to_string(limit.rlim_cur) +
+         " bytes here: a file-size limit, ulimit -f or systemd's LimitFSIZE=, may be reached)";
+}
+
+// What SQLite cannot say itself about a failed write to the cache at `path`,
+// appended to its own words `said`: the folder is not writable (SQLite must
+// create the -wal and -shm files beside the cache, and calls that "attempt to
+// write a readonly database"), or the reason behind an I/O error.
+std::string Explain(sqlite3* db, const std::string& path, const std::string& said) {
+  const int code = sqlite3_extended_errcode(db) & 0xff;
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) && path != ":memory:" &&
+      faccessat(AT_FDCWD, folder.empty() ? "." : folder.c_str(), W_OK, AT_EACCESS) != 0)
+    return "its folder " + (folder.empty() ? std::string(".") : folder) +
+           " is not writable by this user, and SQLite must create the -wal and -shm files "
+           "beside the cache: make the folder writable for foyer's user (SQLite says: " +
+           said + ")";
+  if (code != SQLITE_IOERR && code != SQLITE_FULL) return said;
+  if (std::string limit = FileSizeLimit(); !limit.empty()) return said + limit;
+  const int system_error = sqlite3_system_errno(db);
+  return system_error ? said + " (" + std::strerror(system_error) + ")" : said;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   sqlite3* db = nullptr;
@@ -21,13 +60,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 Database::~Database() { sqlite3_close(db_); }
 
 Status Database::LastError(const std::string& doing) {
-  return Status::Error("cache " + path_ + ": " + doing + ": " + sqlite3_errmsg(db_));
+  return Status::Error("cache " + path_ + ": " + doing + ": " +
+                       Explain(db_, path_, sqlite3_errmsg(db_)));
 }
 
 Status Database::Execute(const std::string& sql) {
   char* error = nullptr;
   if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error ? error : "unknown error";
+    std::string message = Explain(db_, path_, error ? error : "unknown error");
     sqlite3_free(error);
     return Status::Error("cache " + path_ + ": " + message);
   }

@@ -1,9 +1,13 @@
 // SyncHealth: how the polls are going — kept in memory and mirrored to a small
-// file in a RAM-backed folder ($XDG_RUNTIME_DIR, else /dev/shm), never in the
-// SQLite cache: a poll that finds the feed unchanged must not write to the SD
-// card, yet one-shot modes (--print) should know when the last poll succeeded.
-// The mirror is lost at reboot; the cache's own last_sync (the last change)
-// stands in until the first poll. Functions are thread-safe.
+// file in a RAM-backed folder private to this user, never in the SQLite cache:
+// a poll that finds the feed unchanged must not write to the SD card, yet
+// one-shot modes (--print) should know when the last poll succeeded. The
+// mirror is lost at reboot; the cache's own last_sync (the last change) stands
+// in until the first poll. Functions are thread-safe.
+//
+// The folder is never one that other users can write to (foyer runs as root
+// on many screens): a name another user could foresee there, or a link they
+// left, would redirect root's write. See SyncHealthFolder.
 #pragma once
 
 #include <string>
@@ -21,9 +25,22 @@ struct SyncHealth {
   bool operator==(const SyncHealth&) const = default;
 };
 
-// The mirror's path for a cache file, e.g. /run/user/0/foyer-3f2a….health.
+// The folder for the mirror, the first of: $RUNTIME_DIRECTORY (set by systemd's
+// RuntimeDirectory=; its first entry), $XDG_RUNTIME_DIR, and this user's own
+// folder foyer-UID in /dev/shm (else in the temporary folder), made 0700 when
+// missing. Each must be a folder owned by this user that no one else can
+// write to (the last one: not a link, and open to no one else); one that is
+// not is passed over. An error, naming the folder, when none will do.
+Result<std::string> SyncHealthFolder();
+
+// The mirror's path for a cache file, e.g. /run/foyer/foyer-3f2a….health: the
+// same for every mode run by the same user in the same environment, so
+// --print finds what the kiosk or --sync-once wrote. "" when SyncHealthFolder
+// fails: then there is no mirror.
 std::string SyncHealthPath(const std::string& cache_path);
-// Writes atomically (temporary file and rename).
+
+// Writes atomically: a new file of a name no one can foresee, created
+// exclusively beside `path` (never through a link), then renamed over it.
 Status WriteSyncHealth(const std::string& path, const SyncHealth& health);
 // A missing file reads as a default SyncHealth.
 SyncHealth ReadSyncHealth(const std::string& path);

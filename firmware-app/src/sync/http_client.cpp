@@ -3,10 +3,13 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string_view>
 
 #include "base/text.h"
@@ -52,8 +55,12 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   } else if (colon != std::string::npos) {
     std::string name = ToLowerAscii(std::string_view(line).substr(0, colon));
     std::string value(Trim(std::string_view(line).substr(colon + 1)));
-    if (name == "etag") transfer->etag = value;
-    if (name == "last-modified") transfer->last_modified = value;
+    // Validators go back to the server as they came: never with a control
+    // character (a CR would end the header line early).
+    const bool sendable = std::none_of(value.begin(), value.end(),
+                                       [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+    if (name == "etag" && sendable) transfer->etag = value;
+    if (name == "last-modified" && sendable) transfer->last_modified = value;
     if (name == "location") transfer->location = value;
   }
   return size * count;
@@ -121,6 +128,26 @@ std::string ByteCount(const Facts& facts) {
   return text + " bytes";
 }
 
+// Why curl would not fetch an address: a scheme it must not use (the URL's or
+// a redirect's), an address it cannot parse, or an answer that is no HTTP.
+std::string ExplainAddress(CURLcode code, const std::string& detail, const Transfer& transfer,
+                           const Facts& facts, const HttpRequest& request) {
+  const bool redirected = transfer.responses > 0 && !transfer.location.empty();
+  if (code == CURLE_URL_MALFORMAT)
+    return redirected ? "redirect to " + RedactUrl(transfer.location) +
+                            " refused: not a valid address (" + detail + ")"
+                      : detail;
+  // curl refuses an answer without a status line ("HTTP/0.9"): the scheme was fine.
+  if (detail.find("HTTP/0.9") != std::string::npos)
+    return HostOf(facts.url) +
+           " answered without an HTTP status line (HTTP/0.9, or no web server at all): is the "
+           "port right?";
+  if (redirected)
+    return "redirect to " + RedactUrl(transfer.location) + " refused: only http and https";
+  return "only http://, https:// and file:// addresses can be fetched, not " +
+         RedactUrl(request.url) + " (" + detail + ")";
+}
+
 // The message for a failed transfer: what happened, and what to look at.
 std::string Explain(CURLcode code, const char* error, const Transfer& transfer, const Facts& facts,
                     const HttpRequest& request) {
@@ -157,10 +184,8 @@ std::string Explain(CURLcode code, const char* error, const Transfer& transfer, 
     case CURLE_TOO_MANY_REDIRECTS:
       return "too many redirects (more than " + std::to_string(kMaxRedirects) + ")";
     case CURLE_UNSUPPORTED_PROTOCOL:
-      if (transfer.responses > 0 && !transfer.location.empty())
-        return "redirect to " + RedactUrl(transfer.location) + " refused: only http and https";
-      return "only http://, https:// and file:// addresses can be fetched, not " +
-             RedactUrl(request.url) + " (" + detail + ")";
+    case CURLE_URL_MALFORMAT:
+      return ExplainAddress(code, detail, transfer, facts, request);
     case CURLE_PEER_FAILED_VERIFICATION: {
       std::string lower = ToLowerAscii(detail);
       std::string hint =
@@ -290,9 +315,13 @@ Answer AnswerOf(CURL* curl, const HttpRequest& request, const Transfer& transfer
   return answer;
 }
 
-// The response to a finished transfer, or why there is none.
-Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequest& request,
-                                Transfer& transfer, const Answer& answer) {
+// The response to a finished transfer, or why there is none, in words that
+// may quote the server's bytes as they came.
+Result<HttpResponse> UncheckedResponseOf(CURLcode code, const char* error,
+                                         const HttpRequest& request, Transfer& transfer,
+                                         const Answer& answer) {
+  if ((transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) && !request.too_large.empty())
+    return Status::Error(request.too_large);
   if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
     return Status::Error("the feed is larger than feed.max_bytes (" +
                          std::to_string(request.max_bytes) + " bytes)");
@@ -318,6 +347,19 @@ Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequ
   return response;
 }
 
+// The response to a finished transfer, or why there is none. A message may
+// quote what the server sent (a Location, a content type, curl's words about
+// a header), so every byte is escaped before it can reach a log or JSON.
+Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequest& request,
+                                Transfer& transfer, const Answer& answer) {
+  auto response = UncheckedResponseOf(code, error, request, transfer, answer);
+  if (response.ok()) return response;
+  return Status::Error(EscapeUnprintable(response.status().message()));
+}
+
+// Runs transfers on curl's multi interface so that Stop() can wake one that
+// waits on a stalled server (curl_multi_wakeup) instead of waiting for its
+// timeout.
 class CurlHttpClient : public HttpClient {
  public:
   CurlHttpClient() {
@@ -326,12 +368,13 @@ class CurlHttpClient : public HttpClient {
   }
 
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
+    if (stopped_) return Status::Error(kFetchStopped);
     if (Status token = CheckBearerToken(request.bearer_token); !token.ok()) return token;
     std::unique_ptr<CURL, void (*)(CURL*)> handle(curl_easy_init(), curl_easy_cleanup);
     if (!handle) return Status::Error("cannot start libcurl");
     CURL* curl = handle.get();
 
-    std::string trusted;  // must outlive curl_easy_perform: passed without a copy
+    std::string trusted;  // must outlive the transfer: passed without a copy
     if (!request.ca_file.empty()) {
       auto pem = TrustedPem(curl, request.ca_file);
       if (!pem.ok()) return pem.status();
@@ -344,11 +387,59 @@ class CurlHttpClient : public HttpClient {
     if (Status set = SetOptions(curl, request, trusted, headers.get(), transfer, error); !set.ok())
       return set;
 
-    CURLcode code = curl_easy_perform(curl);
+    auto code = Perform(curl);
+    if (!code) return Status::Error(kFetchStopped);
     Answer answer = AnswerOf(curl, request, transfer);
     handle.reset();
-    return ResponseOf(code, error, request, transfer, answer);
+    return ResponseOf(*code, error, request, transfer, answer);
   }
+
+  void Stop() override {
+    stopped_ = true;
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (CURLM* multi : running_) curl_multi_wakeup(multi);
+  }
+
+ private:
+  using MultiHandle = std::unique_ptr<CURLM, CURLMcode (*)(CURLM*)>;
+
+  // Runs the transfer to its end; nullopt when Stop() ended it first.
+  std::optional<CURLcode> Perform(CURL* curl) {
+    MultiHandle multi(curl_multi_init(), curl_multi_cleanup);
+    if (!multi || curl_multi_add_handle(multi.get(), curl) != CURLM_OK) return CURLE_OUT_OF_MEMORY;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      running_.insert(multi.get());
+    }
+    int running = 1;
+    CURLMcode multi_code = CURLM_OK;
+    while (running > 0 && !stopped_ && multi_code == CURLM_OK) {
+      multi_code = curl_multi_perform(multi.get(), &running);
+      if (running > 0 && multi_code == CURLM_OK)
+        multi_code = curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      running_.erase(multi.get());
+    }
+    const bool ended = running == 0 || !stopped_;
+    const CURLcode code = multi_code == CURLM_OK ? DoneCode(multi.get()) : CURLE_OUT_OF_MEMORY;
+    curl_multi_remove_handle(multi.get(), curl);
+    if (!ended) return std::nullopt;
+    return code;
+  }
+
+  // How the one transfer on `multi` ended.
+  static CURLcode DoneCode(CURLM* multi) {
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi, &left))
+      if (message->msg == CURLMSG_DONE) return message->data.result;
+    return CURLE_OK;
+  }
+
+  std::atomic<bool> stopped_{false};
+  std::mutex mutex_;
+  std::set<CURLM*> running_;  // the transfers Stop() must wake
 };
 
 }  // namespace

@@ -21,6 +21,10 @@
 
 namespace foyer {
 
+// The most a bearer token (feed.token_file) may take: a line of text, sent as
+// a header. A larger file is the wrong file.
+inline constexpr std::size_t kMostBearerTokenBytes = 4096;
+
 struct HttpRequest {
   std::string url;
   // Validators from the last fetch, sent as If-None-Match / If-Modified-Since.
@@ -36,6 +40,9 @@ struct HttpRequest {
   std::string ca_file;
   long timeout_seconds = 30;         // bounds the whole request, redirects included (min 1)
   std::size_t max_bytes = 32 << 20;  // larger bodies (decoded) are refused, never held whole
+  // The error when a body passes max_bytes; empty: "the feed is larger than
+  // feed.max_bytes (N bytes)". A request with a cap of its own words it here.
+  std::string too_large;
 };
 
 struct HttpResponse {
@@ -55,7 +62,16 @@ class HttpClient {
   // over http(s) is an error, since no feed format is HTML and it is most
   // likely a captive portal (a Wi-Fi login page) standing in the way.
   virtual Result<HttpResponse> Fetch(const HttpRequest& request) = 0;
+  // Ends every Fetch in progress within a fraction of a second and makes
+  // later ones fail at once, each with an error that says it was stopped
+  // (foyer is shutting down: SIGTERM must not wait for feed.timeout).
+  // Thread-safe; for good. The default does nothing.
+  virtual void Stop() {}
 };
+
+// The message of a Fetch that Stop() ended.
+inline constexpr const char* kFetchStopped =
+    "stopped before the transfer finished: foyer was asked to stop (SIGTERM or SIGINT)";
 
 // The real client: TLS always verified, at most 5 redirects and only to
 // http/https, gzip/deflate accepted.

@@ -3,10 +3,9 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
 
+#include "base/files.h"
 #include "base/log.h"
 #include "base/text.h"
 #include "feed/announcements.h"
@@ -90,6 +89,9 @@ Status CheckSignature(HttpClient* http, const std::string& key_text, HttpRequest
   request.etag.clear();
   request.last_modified.clear();
   request.max_bytes = kMaxSignatureBytes;
+  request.too_large = "larger than " + std::to_string(kMaxSignatureBytes) +
+                      " bytes, more than any minisign signature file takes (this cap is the "
+                      "signature's own, not feed.max_bytes): is it really a .minisig?";
   auto signature = http->Fetch(request);
   if (!signature.ok())
     return Status::Error("signature " + RedactUrl(request.url) + ": " +
@@ -106,10 +108,11 @@ Status CheckSignature(HttpClient* http, const std::string& key_text, HttpRequest
 }
 
 Result<std::string> ReadToken(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("feed.token_file " + path + " cannot be read");
-  std::string token((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  token = std::string(Trim(token));
+  auto bytes = ReadSmallFile(path, kMostBearerTokenBytes);
+  if (!bytes.ok())
+    return Status::Error("feed.token_file " + path + " " + bytes.status().message() +
+                         " (it should hold the bearer token: one line of text)");
+  std::string token(Trim(*bytes));
   if (token.empty()) return Status::Error("feed.token_file " + path + " is empty");
   return token;
 }
@@ -348,8 +351,26 @@ void SyncThread::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
+  http_->Stop();  // a transfer in progress ends now, not at feed.timeout
   if (thread_.joinable()) thread_.join();
 }
+
+namespace {
+
+// One poll that never throws: whatever escapes the Syncer (a library's
+// exception) is a failed poll, logged, not the end of the process.
+SyncOutcome SyncOnceCatching(Syncer& syncer) {
+  try {
+    return syncer.SyncOnce();
+  } catch (const std::exception& error) {
+    SyncOutcome outcome;
+    outcome.error = std::string("internal error: ") + error.what();
+    LogError("sync: failed: " + outcome.error);
+    return outcome;
+  }
+}
+
+}  // namespace
 
 void SyncThread::Run() {
   auto store = Store::Open(cache_path_);
@@ -367,7 +388,7 @@ void SyncThread::Run() {
       if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_; }))
         return;
     }
-    SyncOutcome outcome = syncer.SyncOnce();
+    SyncOutcome outcome = SyncOnceCatching(syncer);
     ++syncs_;
     bool success = outcome.kind != SyncOutcome::Kind::kFailed;
     if (success) last_success_ = env_->Now();

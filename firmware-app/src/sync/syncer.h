@@ -113,6 +113,8 @@ class SyncThread {
   SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::string cache_path,
              SyncOptions options, std::function<void()> on_update);
   ~SyncThread();  // stops and joins
+  // Ends a transfer in progress (HttpClient::Stop), stops polling and joins:
+  // returns within about a second whatever the network does.
   void Stop();
 
   int syncs() const { return syncs_.load(); }
