@@ -1,6 +1,7 @@
 #include "sync/health.h"
 
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,6 +11,16 @@
 #include <sstream>
 
 namespace foyer {
+namespace {
+
+// A value written on one line of the file.
+std::string OneLine(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
+}  // namespace
 
 std::string SyncHealthPath(const std::string& cache_path) {
   std::string absolute = std::filesystem::absolute(cache_path).lexically_normal().string();
@@ -28,13 +39,13 @@ Status WriteSyncHealth(const std::string& path, const SyncHealth& health) {
   std::string temporary = path + "." + std::to_string(getpid()) + ".tmp";
   {
     std::ofstream out(temporary, std::ios::trunc);
-    std::string error = health.last_error;
-    for (char& c : error)
-      if (c == '\n' || c == '\r') c = ' ';
+    chmod(temporary.c_str(), 0600);  // errors may name the feed
     out << "last_success " << health.last_success << "\n"
         << "last_attempt " << health.last_attempt << "\n"
         << "consecutive_failures " << health.consecutive_failures << "\n"
-        << "last_error " << error << "\n";
+        << "last_error " << OneLine(health.last_error) << "\n"
+        << "storage_problem " << OneLine(health.storage_problem) << "\n"
+        << "moved_aside " << OneLine(health.moved_aside) << "\n";
     if (!out) return Status::Error("cannot write " + temporary);
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
@@ -52,9 +63,13 @@ SyncHealth ReadSyncHealth(const std::string& path) {
     if (key == "last_success") in >> health.last_success;
     if (key == "last_attempt") in >> health.last_attempt;
     if (key == "consecutive_failures") in >> health.consecutive_failures;
-    if (key == "last_error") {
+    std::string* text = key == "last_error"        ? &health.last_error
+                        : key == "storage_problem" ? &health.storage_problem
+                        : key == "moved_aside"     ? &health.moved_aside
+                                                   : nullptr;
+    if (text) {
       in.get();
-      std::getline(in, health.last_error);
+      std::getline(in, *text);
     }
   }
   return health;
