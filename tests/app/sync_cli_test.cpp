@@ -92,6 +92,29 @@ TEST_CASE("a feed changed after signing is refused and the last good schedule st
   CHECK(screen.Print()["now"]["title"] == "Focused 5thgeneration hardware");
 }
 
+TEST_CASE("a key set after an unsigned feed was cached hides it until the feed verifies") {
+  SignedScreen screen(/*with_key=*/false);
+  REQUIRE(screen.SyncOnce(0)["result"] == "updated");
+  REQUIRE(screen.Print()["now"]["title"] == "Focused 5thgeneration hardware");
+  std::string text = testing::ReadFile(screen.config);
+  testing::WriteFile(screen.config, text.replace(text.find("[display]"), 0,
+                                                 "minisign_key = \"" + screen.public_key + "\"\n"));
+  json refused = screen.SyncOnce(1);  // no .minisig beside the feed
+  CHECK(refused["result"] == "failed");
+  CHECK(refused["error"].get<std::string>().find("schedule.json.minisig") != std::string::npos);
+  json hidden = screen.Print();
+  CHECK(hidden["has_schedule"] == false);
+  CHECK(hidden["now"].is_null());
+  CHECK(hidden["withheld"].get<std::string>().find("not verified with feed.minisign_key") !=
+        std::string::npos);
+  screen.Sign();
+  CHECK(screen.SyncOnce(0)["result"] == "updated");  // the same bytes, now verified
+  json shown = screen.Print();
+  CHECK(shown["now"]["title"] == "Focused 5thgeneration hardware");
+  CHECK(shown["withheld"].is_null());
+  CHECK(screen.SyncOnce(0)["result"] == "unchanged");
+}
+
 TEST_CASE("a signature by another key is refused") {
   SignedScreen screen;
   SignedScreen other;

@@ -8,8 +8,11 @@
 #include <type_traits>
 #include <vector>
 
+#include <sys/stat.h>
+
 #include "model/session_fields.h"
 #include "store/sqlite.h"
+#include "support/damage.h"
 #include "support/files.h"
 #include "support/session_fields.h"
 
@@ -288,6 +291,201 @@ TEST_CASE("the sessions table has one column for each field described, of its ty
     CHECK(found->type == column.type);
     CHECK(found->not_null == column.not_null);
   }
+}
+
+// A closed cache at dir/cache.db holding SmallSchedule (its WAL checkpointed).
+std::string SavedCache(const testing::TempDir& dir) {
+  std::string path = dir.File("cache.db");
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->ReplaceSchedule(SmallSchedule(), SomeFeedState()).ok());
+  return path;
+}
+
+TEST_CASE("random bytes over the header are damage, found when the cache is opened") {
+  testing::TempDir dir;
+  std::string path = SavedCache(dir);
+  testing::ScribbleHeader(path);
+  StoreFault fault = StoreFault::kNone;
+  auto store = Store::Open(path, {}, &fault);
+  REQUIRE_FALSE(store.ok());
+  CHECK(fault == StoreFault::kDamaged);
+  CHECK(store.status().message().find("not a database") != std::string::npos);
+}
+
+TEST_CASE("random bytes in data pages are found by quick_check, and by any read as damage") {
+  testing::TempDir dir;
+  std::string path = SavedCache(dir);
+  testing::ScribbleDataPages(path);
+  StoreFault fault = StoreFault::kNone;
+  auto checked = Store::Open(path, {.quick_check = true}, &fault);
+  REQUIRE_FALSE(checked.ok());
+  CHECK(fault == StoreFault::kDamaged);
+  CHECK(checked.status().message().find("is damaged") != std::string::npos);
+
+  // Opened without the check, the first read that meets the damage tells.
+  auto store = Store::Open(path, {}, &fault);
+  REQUIRE(store.ok());
+  CHECK((*store)->fault() == StoreFault::kNone);
+  CHECK_FALSE((*store)->LoadSchedule().ok());
+  CHECK((*store)->fault() == StoreFault::kDamaged);
+  CHECK((*store)->fault_message().find("malformed") != std::string::npos);
+  CHECK((*store)->TakeFault() == StoreFault::kDamaged);
+  CHECK((*store)->fault() == StoreFault::kNone);
+}
+
+TEST_CASE("a truncated cache is damage") {
+  testing::TempDir dir;
+  std::string path = SavedCache(dir);
+  testing::Truncate(path, testing::kCachePageSize * 2 + 123);
+  StoreFault fault = StoreFault::kNone;
+  CHECK_FALSE(Store::Open(path, {.quick_check = true}, &fault).ok());
+  CHECK(fault == StoreFault::kDamaged);
+}
+
+TEST_CASE("a negative schema version is damage and a newer one a newer foyer's, told apart") {
+  testing::TempDir dir;
+  for (auto [version, expected] :
+       {std::pair{-1, StoreFault::kDamaged}, std::pair{99, StoreFault::kNewerSchema}}) {
+    std::string path = dir.File("cache" + std::to_string(version) + ".db");
+    {
+      auto db = sqlite::Database::Open(path);
+      REQUIRE(db.ok());
+      REQUIRE((*db)->Execute("PRAGMA user_version = " + std::to_string(version)).ok());
+    }
+    StoreFault fault = StoreFault::kNone;
+    CHECK_FALSE(Store::Open(path, {}, &fault).ok());
+    CHECK(fault == expected);
+    CHECK(Store::Inspect(path, &fault).message().find(std::to_string(version)) !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("a cache path that is not a file is refused as one that cannot be written") {
+  StoreFault fault = StoreFault::kNone;
+  auto store = Store::Open("/dev/null", {}, &fault);
+  REQUIRE_FALSE(store.ok());
+  CHECK(fault == StoreFault::kCannotWrite);
+  CHECK(store.status().message() ==
+        "cache /dev/null is a device or other special file, not a file; set cache.path to a "
+        "file such as /var/lib/foyer/cache.db");
+}
+
+mode_t Permissions(const std::string& path) {
+  struct stat info {};
+  REQUIRE(stat(path.c_str(), &info) == 0);
+  return info.st_mode & 0777;
+}
+
+TEST_CASE("a new cache and its -wal and -shm are readable by their owner only") {
+  testing::TempDir dir;
+  std::string path = dir.File("new/cache.db");
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  REQUIRE((*store)->ReplaceSchedule(SmallSchedule(), SomeFeedState()).ok());
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    CAPTURE(suffix);
+    CHECK(Permissions(path + suffix) == 0600);
+  }
+}
+
+TEST_CASE("a cache an older foyer made readable by all is made private when opened") {
+  testing::TempDir dir;
+  std::string path = SavedCache(dir);
+  REQUIRE(chmod(path.c_str(), 0644) == 0);
+  REQUIRE(Store::Open(path).ok());
+  CHECK(Permissions(path) == 0600);
+}
+
+TEST_CASE("the feed state keeps the URL's hash and the key that verified the content") {
+  testing::TempDir dir;
+  FeedState state = SomeFeedState();
+  state.url_hash = std::string(64, 'c');
+  state.verified_key = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+  {
+    auto store = Store::Open(dir.File("cache.db"));
+    REQUIRE(store.ok());
+    REQUIRE((*store)->ReplaceSchedule(SmallSchedule(), state).ok());
+    REQUIRE((*store)->ReplaceAnnouncements({}, state).ok());
+  }
+  auto store = Store::Open(dir.File("cache.db"));
+  REQUIRE(store.ok());
+  CHECK(*(*store)->LoadFeedState() == state);
+  CHECK(*(*store)->LoadFeedState(FeedKind::kAnnouncements) == state);
+}
+
+TEST_CASE("upgrading drops the feed URLs an older foyer stored with their password and token") {
+  testing::TempDir dir;
+  std::string path = dir.File("cache.db");
+  {
+    auto old = Store::OpenAtVersion(path, 4);
+    REQUIRE(old.ok());
+    auto db = sqlite::Database::Open(path);
+    REQUIRE(db.ok());
+    for (const char* table : {"feed_state", "announcements_feed_state"})
+      REQUIRE((*db)
+                  ->Execute(std::string("INSERT INTO ") + table +
+                            " VALUES (1, 'https://screens:hunter2@forum.example/s.json"
+                            "?token=opensesame', '\"e\"', '', 'ab12', 1760500000, 1760500000)")
+                  .ok());
+  }
+  {
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    for (FeedKind kind : {FeedKind::kSchedule, FeedKind::kAnnouncements}) {
+      FeedState state = *(*store)->LoadFeedState(kind);
+      CHECK(state.url.empty());
+      CHECK(state.url_hash.empty());  // so the next poll fetches the feed in full
+      CHECK(state.content_hash == "ab12");
+    }
+  }
+  // Not in the file, nor in what SQLite freed.
+  std::string bytes = testing::ReadFile(path);
+  CHECK(bytes.find("hunter2") == std::string::npos);
+  CHECK(bytes.find("opensesame") == std::string::npos);
+}
+
+TEST_CASE("a cache deleted or replaced under an open store is noticed") {
+  testing::TempDir dir;
+  std::string path = SavedCache(dir);
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  CHECK_FALSE((*store)->FileHasMoved());
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  CHECK((*store)->FileHasMoved());
+  REQUIRE(Store::Open(path).ok());  // another file at the same path
+  CHECK((*store)->FileHasMoved());
+}
+
+TEST_CASE("a store's whole content copies into another, in memory too") {
+  testing::TempDir dir;
+  std::string path = SavedCache(dir);
+  auto file = Store::Open(path);
+  auto memory = Store::Open(":memory:");
+  REQUIRE(file.ok());
+  REQUIRE(memory.ok());
+  auto before = *(*memory)->ChangeCounter();
+  REQUIRE((*file)->CopyInto(**memory).ok());
+  CHECK(*(*memory)->ChangeCounter() != before);
+  CHECK(*(*memory)->LoadSchedule() == SmallSchedule());
+  CHECK(*(*memory)->LoadFeedState() == SomeFeedState());
+  // And back into a new file.
+  auto copy = Store::Open(dir.File("copy.db"));
+  REQUIRE(copy.ok());
+  REQUIRE((*memory)->CopyInto(**copy).ok());
+  CHECK(*(*copy)->LoadSchedule() == SmallSchedule());
+}
+
+TEST_CASE("--check's inspection reads a cache of any known version without changing it") {
+  testing::TempDir dir;
+  std::string path = dir.File("cache.db");
+  REQUIRE(Store::OpenAtVersion(path, 2).ok());
+  StoreFault fault = StoreFault::kDamaged;
+  CHECK(Store::Inspect(path, &fault).ok());
+  CHECK(fault == StoreFault::kNone);
+  auto db = sqlite::Database::Open(path);
+  REQUIRE(db.ok());
+  CHECK(*(*db)->QueryInt("PRAGMA user_version") == 2);
 }
 
 }  // namespace

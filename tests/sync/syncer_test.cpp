@@ -9,8 +9,11 @@
 #include <deque>
 #include <thread>
 
+#include "store/sqlite.h"
+#include "support/damage.h"
 #include "support/fault_server.h"
 #include "support/files.h"
+#include "support/full_disk_vfs.h"
 #include "support/nginx.h"
 #include "sync/health.h"
 
@@ -45,10 +48,12 @@ struct Fixture {
   testing::TempDir dir;
   std::unique_ptr<Store> store;
   ScriptedHttpClient http;
+  std::string minisign_key;  // feed.minisign_key
   Fixture() { store = std::move(*Store::Open(dir.File("cache.db"))); }
   SyncOutcome Sync(const std::string& url = "https://forum.example/schedule.json") {
     SyncOptions options;
     options.url = url;
+    options.minisign_key = minisign_key;
     return Syncer(Env::Default(), &http, store.get(), options).SyncOnce();
   }
   Schedule Cached() { return *store->LoadSchedule(); }
@@ -145,6 +150,188 @@ TEST_CASE("a URL with credentials is logged and reported without them") {
   CHECK(outcome.error.find("secret") == std::string::npos);
   CHECK(outcome.error.find("abc") == std::string::npos);
   CHECK(outcome.error.find("forum.example/schedule.json") != std::string::npos);
+}
+
+TEST_CASE("a new or rebuilt cache gets the whole feed: no validators, no unchanged by hash") {
+  Fixture f;
+  const std::string body = testing::ReadFile(testing::RealFeed(kDemocon));
+  f.http.answers.push_back(Ok(body, "\"abc\""));
+  REQUIRE(f.Sync().kind == SyncOutcome::Kind::kUpdated);
+  // The cache is rebuilt (a damaged one moved aside): the same bytes are stored again.
+  f.store = std::move(*Store::Open(f.dir.File("rebuilt.db")));
+  f.http.answers.push_back(Ok(body, "\"abc\""));
+  SyncOutcome outcome = f.Sync();
+  CHECK(outcome.kind == SyncOutcome::Kind::kUpdated);
+  CHECK(outcome.sessions == 36);
+  CHECK(f.http.requests.back().etag.empty());
+  CHECK(f.http.requests.back().last_modified.empty());
+  CHECK(f.Cached().sessions.size() == 36);
+}
+
+TEST_CASE("a cache that does not read back fails the poll, rather than being unchanged") {
+  Fixture f;
+  const std::string body = testing::ReadFile(testing::RealFeed(kDemocon));
+  f.http.answers.push_back(Ok(body));
+  REQUIRE(f.Sync().kind == SyncOutcome::Kind::kUpdated);
+  std::int64_t sessions_page = 0;
+  {
+    auto db = sqlite::Database::Open(f.dir.File("cache.db"));
+    REQUIRE(db.ok());
+    sessions_page = *(*db)->QueryInt("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'");
+  }
+  f.store.reset();  // checkpointed into the file, then damaged there
+  testing::ScribblePage(f.dir.File("cache.db"), sessions_page);
+  f.store = std::move(*Store::Open(f.dir.File("cache.db")));
+  f.http.answers.push_back(Ok(body));
+  SyncOutcome outcome = f.Sync();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);
+  CHECK(outcome.error.find("malformed") != std::string::npos);
+  CHECK(f.store->fault() == StoreFault::kDamaged);  // for CacheFile to heal
+}
+
+TEST_CASE("the cache keeps no password or token of the feed URL, and still knows the feed") {
+  Fixture f;
+  const std::string url = "https://screens:hunter2@forum.example/schedule.json?token=opensesame";
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon)), "\"abc\""));
+  REQUIRE(f.Sync(url).kind == SyncOutcome::Kind::kUpdated);
+  FeedState state = *f.store->LoadFeedState();
+  CHECK(state.url == "https://forum.example/schedule.json");
+  CHECK(state.url_hash.size() == 64);
+  HttpResponse not_modified;
+  not_modified.status = 304;
+  f.http.answers.push_back(not_modified);
+  CHECK(f.Sync(url).kind == SyncOutcome::Kind::kUnchanged);  // the same feed
+  CHECK(f.http.requests.back().etag == "\"abc\"");
+  // Another token is another feed: fetched in full.
+  f.http.answers.push_back(Ok(testing::ReadFile(testing::RealFeed(kDemocon))));
+  f.Sync("https://screens:hunter2@forum.example/schedule.json?token=other");
+  CHECK(f.http.requests.back().etag.empty());
+  f.store.reset();
+  for (const char* suffix : {"", "-wal"}) {
+    if (!std::filesystem::exists(f.dir.File("cache.db") + suffix)) continue;
+    std::string bytes = testing::ReadFile(f.dir.File("cache.db") + suffix);
+    CHECK(bytes.find("hunter2") == std::string::npos);
+    CHECK(bytes.find("opensesame") == std::string::npos);
+  }
+}
+
+// minisign's example public key: well formed; nothing here is signed with it.
+const char* kSomeKey = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+
+TEST_CASE("content cached before a key was set is fetched whole again and must verify") {
+  Fixture f;
+  const std::string body = testing::ReadFile(testing::RealFeed(kDemocon));
+  f.http.answers.push_back(Ok(body, "\"abc\""));
+  REQUIRE(f.Sync().kind == SyncOutcome::Kind::kUpdated);
+  CHECK(f.store->LoadFeedState()->verified_key.empty());
+
+  f.minisign_key = kSomeKey;
+  f.http.answers.push_back(Ok(body, "\"abc\""));  // the same bytes
+  HttpResponse no_signature;
+  no_signature.status = 404;
+  f.http.answers.push_back(no_signature);
+  SyncOutcome outcome = f.Sync();
+  CHECK(outcome.kind == SyncOutcome::Kind::kFailed);  // not "unchanged"
+  CHECK(outcome.error.find("not signed") != std::string::npos);
+  REQUIRE(f.http.requests.size() == 3);
+  CHECK(f.http.requests[1].etag.empty());  // no validators: the whole feed
+  CHECK(f.http.requests[2].url == "https://forum.example/schedule.json.minisig");
+  CHECK(f.store->LoadFeedState()->verified_key.empty());  // still unverified
+}
+
+// Waits up to ten seconds for `done`.
+template <typename Condition>
+bool Eventually(Condition done) {
+  for (int i = 0; i < 1000; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return done();
+}
+
+std::string FirstTitle(Store& store) {
+  auto schedule = store.LoadSchedule();
+  if (!schedule.ok() || schedule->sessions.empty()) return "";
+  return schedule->sessions[0].title;
+}
+
+std::string FirstTitleInFile(const std::string& path) {
+  auto store = Store::Open(path, {.read_only = true});
+  return store.ok() ? FirstTitle(**store) : "";
+}
+
+// A feed in a folder of its own the test may change, polled every second.
+struct PolledFeed {
+  testing::TempDir dir;
+  std::string feed = dir.File("schedule.json");
+  std::string cache = dir.File("cache.db");
+  SyncOptions options;
+  PolledFeed() {
+    testing::WriteFile(feed, testing::ReadFile(testing::RealFeed(kDemocon)));
+    options.url = "file://" + feed;
+    options.interval_seconds = 1;
+  }
+  void Retitle(const std::string& title) {
+    std::string body = testing::ReadFile(feed);
+    body.replace(body.find("Focused 5thgeneration hardware"), 30, title);
+    testing::WriteFile(feed, body);
+  }
+};
+
+TEST_CASE("a schedule the sync cannot store goes to the screen from memory, and to disk later") {
+  PolledFeed polled;
+  testing::FullDiskVfs disk(polled.dir.path());
+  std::atomic<int> wakes{0};
+  SyncThread thread(Env::Default(), NewCurlHttpClient(), polled.cache, polled.options,
+                    [&] { ++wakes; });
+  REQUIRE(Eventually([&] { return FirstTitleInFile(polled.cache) != ""; }));
+  disk.SetFull(true);
+  polled.Retitle("Moved to Hall B: 5thgeneration");
+  std::unique_ptr<Store> reader;
+  REQUIRE(Eventually([&] {
+    if (auto taken = thread.TakeReader()) reader = std::move(taken);
+    return reader && FirstTitle(*reader) == "Moved to Hall B: 5thgeneration";
+  }));
+  CHECK(thread.storage().problem.find("full") != std::string::npos);
+  CHECK(thread.last_success() > 0);  // the feed was fetched: not stale
+  CHECK(FirstTitleInFile(polled.cache) == "Focused 5thgeneration hardware");
+  CHECK(wakes > 1);
+
+  disk.SetFull(false);
+  REQUIRE(Eventually([&] { return thread.storage().writable(); }));
+  CHECK(FirstTitleInFile(polled.cache) == "Moved to Hall B: 5thgeneration");
+  // The screen reads the file again.
+  REQUIRE(Eventually([&] {
+    if (auto taken = thread.TakeReader()) reader = std::move(taken);
+    return reader->path() == polled.cache;
+  }));
+}
+
+TEST_CASE("the sync thread moves a cache damaged under it aside and rebuilds it in full") {
+  PolledFeed polled;
+  SyncThread thread(Env::Default(), NewCurlHttpClient(), polled.cache, polled.options, nullptr);
+  REQUIRE(Eventually([&] { return FirstTitleInFile(polled.cache) != ""; }));
+  {
+    // Another connection rewrites it (so the thread's drops what it had
+    // read), all is checkpointed into the file, and its pages are overwritten.
+    auto other = Store::Open(polled.cache);
+    REQUIRE(other.ok());
+    Schedule schedule = *(*other)->LoadSchedule();
+    REQUIRE((*other)->ReplaceSchedule(schedule, *(*other)->LoadFeedState()).ok());
+    auto db = sqlite::Database::Open(polled.cache);
+    REQUIRE(db.ok());
+    REQUIRE((*db)->Execute("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+  }
+  testing::ScribbleDataPages(polled.cache);
+  thread.CheckCache();  // as the screen asks when its read fails
+  std::unique_ptr<Store> reader;
+  REQUIRE(Eventually([&] {
+    if (auto taken = thread.TakeReader()) reader = std::move(taken);
+    return reader && FirstTitle(*reader) == "Focused 5thgeneration hardware";
+  }));
+  CHECK(thread.storage().moved_aside.rfind(polled.cache + ".corrupt-", 0) == 0);
+  CHECK(thread.storage().writable());
+  CHECK(reader->QuickCheck().ok());
 }
 
 // An Env whose random numbers come from a script (for jitter), clock from the system.

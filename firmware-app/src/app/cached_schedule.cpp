@@ -7,6 +7,32 @@
 #include "timeline/timeline.h"
 
 namespace foyer {
+namespace {
+
+// Leaves out what `key` (feed.minisign_key, "" none) did not verify: a key set
+// after the content was cached, or another key.
+Status WithholdUnverified(Store& store, const std::string& key, CachedSchedule& cached) {
+  if (key.empty()) return Status::Ok();
+  auto announcements_feed = store.LoadFeedState(FeedKind::kAnnouncements);
+  if (!announcements_feed.ok()) return announcements_feed.status();
+  std::vector<std::string> withheld;
+  if (cached.feed.verified_key != key && cached.has_schedule()) {
+    cached.schedule = Schedule{};
+    withheld.push_back("the cached schedule");
+  }
+  if (announcements_feed->verified_key != key && !cached.announcements.empty()) {
+    cached.announcements.clear();
+    withheld.push_back("the cached announcements");
+  }
+  if (!withheld.empty())
+    cached.withheld = withheld.front() +
+                      (withheld.size() > 1 ? " and " + withheld.back() + " were" : " was") +
+                      " not verified with feed.minisign_key and not shown until the feed's "
+                      "signature is checked";
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<CachedSchedule> LoadCachedSchedule(Store& store, const Config& config) {
   CachedSchedule cached;
@@ -19,8 +45,11 @@ Result<CachedSchedule> LoadCachedSchedule(Store& store, const Config& config) {
   cached.schedule = std::move(*schedule);
   cached.feed = std::move(*feed);
   cached.announcements = std::move(*announcements);
-  cached.last_success = std::max(cached.feed.last_sync,
-                                 ReadSyncHealth(SyncHealthPath(config.cache.path)).last_success);
+  if (Status withheld = WithholdUnverified(store, config.feed.minisign_key, cached); !withheld.ok())
+    return withheld;
+  SyncHealth health = ReadSyncHealth(SyncHealthPath(config.cache.path));
+  cached.last_success = std::max(cached.feed.last_sync, health.last_success);
+  cached.storage = {health.storage_problem, health.moved_aside};
   auto zone = ChooseDisplayZone(cached.schedule, config.clock.timezone);
   if (!zone.ok()) return zone.status().WithContext("clock.timezone");
   cached.zone = std::move(*zone);

@@ -209,8 +209,18 @@ void ConfigFileReader::ReadClock(const toml::table& clock) {
 void ConfigFileReader::ReadCache(const toml::table& cache) {
   toml_.KnownKeys(cache, "cache", {"path"});
   if (const toml::node* node = toml_.Read(cache, "cache", "path", config_.cache.path)) {
+    config_.cache.path_line = static_cast<int>(node->source().begin.line);
     if (config_.cache.path.empty()) toml_.Problem(*node, "cache.path is empty");
     config_.cache.path = ResolvePath(folder_, config_.cache.path);
+    std::error_code error;
+    auto type = std::filesystem::status(config_.cache.path, error).type();
+    if (type != std::filesystem::file_type::not_found &&
+        type != std::filesystem::file_type::regular && !error)
+      toml_.Problem(*node, "cache.path " + config_.cache.path + " is " +
+                               (type == std::filesystem::file_type::directory
+                                    ? "a folder"
+                                    : "a device or other special file") +
+                               ", not a file; give a file such as /var/lib/foyer/cache.db");
   }
 }
 

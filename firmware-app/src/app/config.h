@@ -58,6 +58,7 @@ struct Config {
 
   struct Cache {
     std::string path = "/var/lib/foyer/cache.db";
+    int path_line = 1;  // where the file sets cache.path, for --check's findings
   } cache;
 };
 

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
+#include "app/print.h"
 #include "app/stop_signals.h"
 #include "base/log.h"
 #include "layout/layout.h"
@@ -11,7 +14,7 @@ namespace foyer {
 
 Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor,
              std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
-             std::unique_ptr<Store> store)
+             std::unique_ptr<Store> store, std::unique_ptr<CacheFile> cache)
     : config_(config),
       clock_(clock),
       real_(real),
@@ -19,29 +22,49 @@ Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor
       fonts_(std::move(fonts)),
       measurer_(fonts_.get()),
       display_(std::move(display)),
-      store_(std::move(store)),
       events_(config.display.fullscreen),
       // The sync thread only tells the UI that something changed; the UI reads the store.
-      sync_(real, NewCurlHttpClient(), config.cache.path, SyncOptionsFor(config),
+      sync_(real, NewCurlHttpClient(), std::move(cache), SyncOptionsFor(config),
             [this] { events_.Wake(); }) {
   display_->UseFonts(fonts_.get());
-  auto changes = store_->ChangeCounter();
-  seen_changes_ = changes.ok() ? *changes : 0;
-  auto loaded = LoadCachedSchedule(*store_, config_);
-  plan_ = PlanScreen(config_, loaded.ok() ? std::move(*loaded) : CachedSchedule{});
+  plan_ = PlanScreen(config_, CachedSchedule{});
+  if (store) UseStore(std::move(store));
 }
 
 void Kiosk::RefreshData() {
-  auto changes = store_->ChangeCounter();
-  if (changes.ok() && *changes != seen_changes_) {
-    seen_changes_ = *changes;
-    auto fresh = LoadCachedSchedule(*store_, config_);
-    if (fresh.ok())
-      plan_ = PlanScreen(config_, std::move(*fresh));
-    else
-      LogWarning("cannot read the cache: " + fresh.status().message());
-  }
+  if (auto moved = sync_.TakeReader())
+    UseStore(std::move(moved));
+  else if (store_)
+    ReloadIfChanged();
+  plan_.cached.storage = sync_.storage();
   plan_.cached.last_success = std::max(plan_.cached.last_success, sync_.last_success());
+}
+
+void Kiosk::ReloadIfChanged() {
+  auto changes = store_->ChangeCounter();
+  if (!changes.ok() || *changes == seen_changes_) return;
+  seen_changes_ = *changes;
+  auto fresh = LoadCachedSchedule(*store_, config_);
+  if (fresh.ok()) {
+    plan_ = PlanScreen(config_, std::move(*fresh));
+    return;
+  }
+  // The screen keeps what it shows; the sync thread checks the cache and heals it.
+  LogWarning("cannot read the cache: " + fresh.status().message());
+  sync_.CheckCache();
+}
+
+void Kiosk::UseStore(std::unique_ptr<Store> store) {
+  auto changes = store->ChangeCounter();
+  seen_changes_ = changes.ok() ? *changes : 0;
+  auto fresh = LoadCachedSchedule(*store, config_);
+  store_ = std::move(store);
+  if (!fresh.ok()) {
+    LogWarning("cannot read the cache: " + fresh.status().message());
+    return;
+  }
+  if (!fresh->has_schedule() && plan_.cached.has_schedule()) return;
+  plan_ = PlanScreen(config_, std::move(*fresh));
 }
 
 ScreenMoment Kiosk::Moment() {
@@ -105,7 +128,12 @@ void Kiosk::Run(std::int64_t deadline_micros) {
 
 std::string Kiosk::Finish(double seconds) {
   sync_.Stop();
-  return stats_.Json(sync_.syncs(), seconds);
+  // Flat, so the line stays one object of plain values.
+  nlohmann::json stats = nlohmann::json::parse(stats_.Json(sync_.syncs(), seconds));
+  const nlohmann::json storage = StorageJson(sync_.storage());
+  for (const auto& [key, value] : storage.items())
+    if (key != "writable") stats["cache_" + key] = value;
+  return stats.dump();
 }
 
 namespace {
@@ -156,13 +184,14 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
     std::fprintf(stderr, "foyer: %s\n", fonts.status().message().c_str());
     return 1;
   }
-  auto store = Store::Open(config.cache.path);
-  if (!store.ok()) {
-    std::fprintf(stderr, "foyer: %s\n", store.status().message().c_str());
-    return 1;
-  }
+  // Opened, checked and healed before the first frame; whatever the cache
+  // file's trouble, the screen runs (store/cache_file.h).
+  auto cache = std::make_unique<CacheFile>(config.cache.path, real);
+  cache->Get();
+  auto reader = cache->OpenReader();
+  if (!reader.ok()) LogWarning("cannot read the cache: " + reader.status().message());
   Kiosk kiosk(config, clock, real, supervisor, std::move(*display), std::move(*fonts),
-              std::move(*store));
+              reader.ok() ? std::move(*reader) : nullptr, std::move(cache));
   OnStopScope stop_kiosk(signals, [&kiosk] { kiosk.RequestStop(); });
   const std::int64_t started = real->MonotonicMicros();
   kiosk.Run(exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6)

@@ -24,6 +24,7 @@
 #include "render/display.h"
 #include "render/display_events.h"
 #include "render/fonts.h"
+#include "store/cache_file.h"
 #include "store/store.h"
 #include "sync/syncer.h"
 
@@ -37,11 +38,11 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
 
 class Kiosk {
  public:
-  // REQUIRES: config, clock and real outlive this.
-  // REQUIRES: supervisor outlives this.
+  // REQUIRES: config, clock, real and supervisor outlive this. `store` reads
+  // the cache (null when it cannot be read); `cache` keeps it, for the sync thread.
   Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor,
         std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
-        std::unique_ptr<Store> store);
+        std::unique_ptr<Store> store, std::unique_ptr<CacheFile> cache);
 
   // Runs until quit or until the monotonic `deadline_micros` (0: none).
   void Run(std::int64_t deadline_micros);
@@ -51,8 +52,14 @@ class Kiosk {
   std::string Finish(double seconds);
 
  private:
-  // Reloads the cache and resolves the screen again when the store changed.
+  // Reloads the cache and resolves the screen again when the store changed,
+  // or reads from a new connection when the sync thread moved the cache.
   void RefreshData();
+  void ReloadIfChanged();
+  // Reads from `store` from now on. A screen does not trade its schedule for
+  // an empty new cache (one made after damage): it keeps what it shows until
+  // the sync fills the new one.
+  void UseStore(std::unique_ptr<Store> store);
   ScreenMoment Moment();
   // input → layout → draw if changed → present.
   void Frame(const ScreenMoment& moment);

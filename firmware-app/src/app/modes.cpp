@@ -9,17 +9,64 @@
 #include "app/screenshot.h"
 #include "app/stop_signals.h"
 #include "base/log.h"
+#include "store/cache_file.h"
 #include "store/store.h"
 #include "sync/syncer.h"
 
 namespace foyer {
 namespace {
 
-// Opens the cache and loads what it holds.
+// Opens the cache, healed as the screen would heal it (store/cache_file.h), and
+// loads what it holds.
 Result<CachedSchedule> OpenCached(const Config& config) {
-  auto store = Store::Open(config.cache.path);
-  if (!store.ok()) return store.status();
-  return LoadCachedSchedule(**store, config);
+  CacheFile cache(config.cache.path, Env::Default());
+  auto cached = LoadCachedSchedule(cache.Get(), config);
+  if (!cached.ok() && cache.NeedsHealing()) cached = LoadCachedSchedule(cache.Get(), config);
+  if (!cached.ok()) return cached.status();
+  // What this process found itself comes before the syncing process's word.
+  if (!cache.status().writable() || !cache.status().moved_aside.empty())
+    cached->storage = cache.status();
+  return cached;
+}
+
+// The rooms the config names that the synced schedule does not have; the
+// cache is only read. Returns how many.
+int CheckRooms(const Config& config) {
+  auto store = Store::Open(config.cache.path, {.read_only = true, .create = false});
+  if (!store.ok()) return 0;  // not synced yet
+  auto cached = LoadCachedSchedule(**store, config);
+  if (!cached.ok() || !cached->has_schedule()) return 0;
+  std::vector<std::string> wanted = config.display.rooms;
+  if (config.display.mode == DisplayMode::kRoom) wanted.insert(wanted.begin(), config.display.room);
+  int problems = 0;
+  for (const std::string& room : wanted) {
+    if (cached->schedule.FindRoom(room)) continue;
+    std::string known;
+    for (const Room& r : cached->schedule.rooms) known += (known.empty() ? "" : ", ") + r.name;
+    std::fprintf(stderr, "%s:1: room \"%s\" is not in the cached schedule; its rooms are: %s\n",
+                 config.path.c_str(), room.c_str(), known.c_str());
+    ++problems;
+  }
+  return problems;
+}
+
+// One sync into the cache, healing it when the sync found it failing; fails
+// when the cache cannot be written, as nothing would last.
+SyncOutcome SyncOnceInto(CacheFile& cache, Env* env, const Config& config, HttpClient* http) {
+  Store& store = cache.Get();
+  SyncOutcome outcome;
+  if (cache.in_memory()) {
+    outcome.error = cache.status().problem;
+    return outcome;
+  }
+  Syncer syncer(env, http, &store, SyncOptionsFor(config));
+  syncer.SetStorage(cache.status());
+  outcome = syncer.SyncOnce();
+  if (!cache.NeedsHealing()) return outcome;
+  syncer.UseStore(&cache.Get());
+  if (cache.in_memory()) return outcome;  // its error tells why
+  syncer.SetStorage(cache.status());
+  return syncer.SyncOnce();  // into the new cache, the damaged one moved aside
 }
 
 // Opens the cache and resolves the screen against it; prints why not on failure.
@@ -51,22 +98,15 @@ void PrintSyncLine(const nlohmann::json& line) {
 }  // namespace
 
 int RunCheck(const Config& config) {
-  auto cached = OpenCached(config);
-  if (cached.ok() && cached->has_schedule()) {
-    std::vector<std::string> wanted = config.display.rooms;
-    if (config.display.mode == DisplayMode::kRoom)
-      wanted.insert(wanted.begin(), config.display.room);
-    int problems = 0;
-    for (const std::string& room : wanted) {
-      if (cached->schedule.FindRoom(room)) continue;
-      std::string known;
-      for (const Room& r : cached->schedule.rooms) known += (known.empty() ? "" : ", ") + r.name;
-      std::fprintf(stderr, "%s:1: room \"%s\" is not in the cached schedule; its rooms are: %s\n",
-                   config.path.c_str(), room.c_str(), known.c_str());
-      ++problems;
-    }
-    if (problems) return 2;
+  int problems = 0;
+  if (Status cache = InspectCache(config.cache.path); !cache.ok()) {
+    std::fprintf(stderr, "%s:%d: cache.path: %s\n", config.path.c_str(), config.cache.path_line,
+                 cache.message().c_str());
+    ++problems;
+  } else {
+    problems += CheckRooms(config);
   }
+  if (problems) return 2;
   if (config.overrides.empty())
     std::printf("%s: ok\n", config.path.c_str());
   else
@@ -82,17 +122,10 @@ int RunSyncOnce(const Config& config, Env* env) {
   auto http = NewCurlHttpClient();
   StopSignals signals;  // SIGTERM ends the transfer, and the line says so
   OnStopScope stop_fetch(signals, [&http] { http->Stop(); });
-  auto store = Store::Open(config.cache.path);
-  if (!store.ok()) {
-    PrintSyncFailure(store.status().message());
-    return 1;
-  }
-  SyncOptions options = SyncOptionsFor(config);
-  SyncOutcome outcome = Syncer(env, http.get(), store->get(), options).SyncOnce();
-  nlohmann::json out;
-  out["result"] = outcome.KindName();
-  out["sessions"] = outcome.sessions;
-  out["rooms"] = outcome.rooms;
+  CacheFile cache(config.cache.path, env);
+  SyncOutcome outcome = SyncOnceInto(cache, env, config, http.get());
+  nlohmann::json out = {
+      {"result", outcome.KindName()}, {"sessions", outcome.sessions}, {"rooms", outcome.rooms}};
   out["http_status"] = outcome.http_status;
   out["bytes"] = outcome.bytes;
   out["duration_ms"] = outcome.duration_ms;
@@ -103,6 +136,7 @@ int RunSyncOnce(const Config& config, Env* env) {
     if (outcome.announcements_kind == SyncOutcome::Kind::kFailed)
       out["announcements_error"] = outcome.announcements_error;
   }
+  out["storage"] = StorageJson(cache.status());
   PrintSyncLine(out);
   return outcome.kind == SyncOutcome::Kind::kFailed ? 1 : 0;
 }

@@ -94,7 +94,15 @@ json AnnouncementsJson(const ScreenPlan& plan, const ScreenMoment& moment) {
 
 json TimeOrNull(UnixSeconds t) { return t ? json(FormatUtcIso(t)) : json(nullptr); }
 
+json TextOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
 }  // namespace
+
+json StorageJson(const StorageStatus& storage) {
+  return {{"writable", storage.writable()},
+          {"problem", TextOrNull(storage.problem)},
+          {"moved_aside", TextOrNull(storage.moved_aside)}};
+}
 
 std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment) {
   const CachedSchedule& cached = plan.cached;
@@ -113,6 +121,8 @@ std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment) {
   out["stale"] = IsStale(plan, moment.real_now);
   out["last_sync"] = TimeOrNull(cached.last_success);
   out["last_change"] = TimeOrNull(cached.feed.last_change);
+  out["storage"] = StorageJson(cached.storage);
+  out["withheld"] = TextOrNull(cached.withheld);
   return out.dump();
 }
 

@@ -3,6 +3,7 @@
 // thread-compatible.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "app/screen_plan.h"
@@ -10,5 +11,9 @@
 namespace foyer {
 
 std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment);
+
+// {"writable", "problem", "moved_aside"}: how the cache file is doing, as
+// --print, --sync-once and --exit-after tell it.
+nlohmann::json StorageJson(const StorageStatus& storage);
 
 }  // namespace foyer

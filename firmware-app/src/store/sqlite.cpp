@@ -9,6 +9,9 @@
 #include <cstring>
 #include <filesystem>
 
+#include <cstdio>
+#include <utility>
+
 namespace foyer::sqlite {
 namespace {
 
@@ -43,11 +46,62 @@ std::string Explain(sqlite3* db, const std::string& path, const std::string& sai
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
+namespace {
+
+// path as an SQLite URI that opens it immutable (no locks, no -wal/-shm).
+std::string ImmutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(c));
+      uri += escaped;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+int OpenFlags(const std::string& path, const OpenOptions& options) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (options.read_only)
+    flags |= SQLITE_OPEN_READONLY;
+  else
+    flags |= SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+  if (options.immutable || path.rfind("file:", 0) == 0) flags |= SQLITE_OPEN_URI;
+  return flags;
+}
+
+}  // namespace
+
+Failure FailureOf(int code) {
+  switch (code & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+      return Failure::kNone;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Failure::kDamaged;
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return Failure::kCannotWrite;
+    default:
+      return Failure::kNone;
+  }
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
+                                                 const OpenOptions& options, Failure* failure) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  const std::string name = options.immutable ? ImmutableUri(path) : path;
+  int rc = sqlite3_open_v2(name.c_str(), &db, OpenFlags(name, options), nullptr);
   if (rc != SQLITE_OK) {
+    if (failure) *failure = FailureOf(rc);
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
     return Status::Error("cache " + path + ": cannot open: " + message);
@@ -60,16 +114,19 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 Database::~Database() { sqlite3_close(db_); }
 
 Status Database::LastError(const std::string& doing) {
-  return Status::Error("cache " + path_ + ": " + doing + ": " +
-                       Explain(db_, path_, sqlite3_errmsg(db_)));
+  std::string message =
+      "cache " + path_ + ": " + doing + ": " + Explain(db_, path_, sqlite3_errmsg(db_));
+  NoteFailure(sqlite3_extended_errcode(db_), message);
+  return Status::Error(message);
 }
 
 Status Database::Execute(const std::string& sql) {
   char* error = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  if (int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
     std::string message = Explain(db_, path_, error ? error : "unknown error");
     sqlite3_free(error);
-    return Status::Error("cache " + path_ + ": " + message);
+    NoteFailure(rc, message);
+    return Status::Error(message);
   }
   return Status::Ok();
 }
@@ -81,6 +138,41 @@ Status Database::ExecuteRetryingWhileBusy(const std::string& sql, int millis) {
       return status;
     sqlite3_sleep(10);
   }
+}
+
+void Database::NoteFailure(int code, const std::string& message) {
+  if (failure_ != Failure::kNone) return;
+  failure_ = FailureOf(code);
+  failure_message_ = message;
+}
+
+Failure Database::TakeFailure(std::string* message) {
+  if (message) *message = std::move(failure_message_);
+  failure_message_.clear();
+  return std::exchange(failure_, Failure::kNone);
+}
+
+bool Database::FileHasMoved() {
+  int moved = 0;
+  if (sqlite3_file_control(db_, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK) return false;
+  return moved != 0;
+}
+
+bool Database::ReadOnly() { return sqlite3_db_readonly(db_, "main") == 1; }
+
+Status Database::CopyInto(Database& destination) {
+  sqlite3_backup* backup = sqlite3_backup_init(destination.db_, "main", db_, "main");
+  if (!backup) return destination.LastError("copying " + path_);
+  int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) {
+    std::string message =
+        "cache " + destination.path_ + ": copying " + path_ + ": " + sqlite3_errstr(rc);
+    // Most likely a write failed at the destination, or a read (damage) at the source.
+    (FailureOf(rc) == Failure::kCannotWrite ? destination : *this).NoteFailure(rc, message);
+    return Status::Error(message);
+  }
+  return Status::Ok();
 }
 
 Result<std::int64_t> Database::QueryInt(const std::string& sql) {

@@ -16,10 +16,29 @@ struct sqlite3_stmt;
 
 namespace foyer::sqlite {
 
+// What a failed call says about the database file, for code that acts on it.
+enum class Failure {
+  kNone,         // no failure, or one that is not the file's (busy, a constraint, a bug)
+  kDamaged,      // SQLITE_CORRUPT, SQLITE_NOTADB: the file is not a sound database
+  kCannotWrite,  // read-only media or file, a full disk, an I/O error, cannot open
+};
+
+struct OpenOptions {
+  bool read_only = false;  // SQLITE_OPEN_READONLY
+  bool create = true;      // create the file when missing (read-write only)
+  // Read without locks or -wal/-shm files, for a file on read-only media that
+  // nothing writes (SQLite's immutable=1). REQUIRES read_only.
+  bool immutable = false;
+};
+
 class Database {
  public:
-  // Opens (creating if needed) the database at path; ":memory:" works too.
-  static Result<std::unique_ptr<Database>> Open(const std::string& path);
+  // Opens the database at path (creating it if asked); ":memory:" works too,
+  // and so do "file:" URIs (e.g. SQLite's shared in-memory "file:/name?vfs=memdb").
+  // On failure, *failure (when given) says what kind it was.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path,
+                                                const OpenOptions& options = {},
+                                                Failure* failure = nullptr);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -36,11 +55,30 @@ class Database {
   // The last error, prefixed with the database path.
   Status LastError(const std::string& doing);
 
+  // The kind of the first failure since the last call, which resets it, and
+  // its message (as the failed call returned it) in *message when given.
+  Failure TakeFailure(std::string* message = nullptr);
+  // True when the file this connection has open is no longer the one at its
+  // path: deleted, renamed or replaced (SQLITE_FCNTL_HAS_MOVED).
+  bool FileHasMoved();
+  // True when SQLite opened the file read-only (it does so quietly when the
+  // file or its media cannot be written). Meaningful after a first statement.
+  bool ReadOnly();
+  // Copies this whole database over `destination`'s (SQLite's online backup).
+  Status CopyInto(Database& destination);
+
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  // Remembers a failed call's kind and message, unless one is already remembered.
+  void NoteFailure(int code, const std::string& message);
   sqlite3* db_;
   std::string path_;
+  Failure failure_ = Failure::kNone;
+  std::string failure_message_;
 };
+
+// The kind of failure an SQLite result code means.
+Failure FailureOf(int code);
 
 // A prepared statement. Bind parameters are 1-based, as in SQLite.
 class Statement {

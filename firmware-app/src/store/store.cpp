@@ -2,6 +2,10 @@
 // states written and read in whole transactions (store/store.h).
 #include "store/store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -51,6 +55,17 @@ const std::vector<const char*>& Migrations() {
       "ALTER TABLE sessions ADD COLUMN previous_room TEXT;"
       "ALTER TABLE sessions ADD COLUMN previous_title TEXT;"
       "ALTER TABLE sessions ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;",
+      // 5: no secrets in the cache, and which key vouched for its content. The
+      // URL is kept as safe to show, with the SHA-256 of the whole URL to tell
+      // the same feed; the URLs written before may hold a password or token and
+      // are dropped (the next poll then fetches the feed in full, once).
+      // verified_key: the minisign public key that verified the content, "" none.
+      "ALTER TABLE feed_state ADD COLUMN url_hash TEXT NOT NULL DEFAULT '';"
+      "ALTER TABLE feed_state ADD COLUMN verified_key TEXT NOT NULL DEFAULT '';"
+      "ALTER TABLE announcements_feed_state ADD COLUMN url_hash TEXT NOT NULL DEFAULT '';"
+      "ALTER TABLE announcements_feed_state ADD COLUMN verified_key TEXT NOT NULL DEFAULT '';"
+      "UPDATE feed_state SET url = '';"
+      "UPDATE announcements_feed_state SET url = '';",
   };
   return migrations;
 }
@@ -150,8 +165,39 @@ class Store::Impl {
  public:
   std::unique_ptr<sqlite::Database> db;
   std::int64_t own_commits = 0;
+  StoreFault fault = StoreFault::kNone;  // noted by the store itself (schema, checks)
+  std::string fault_message;
 
-  Status Configure() {
+  // The store notes a fault of its own.
+  Status Fail(StoreFault kind, const std::string& message) {
+    if (fault == StoreFault::kNone) {
+      fault = kind;
+      fault_message = message;
+    }
+    return Status::Error(message);
+  }
+
+  // The first fault since the last TakeFault: the store's own, else SQLite's.
+  StoreFault Fault() {
+    if (fault != StoreFault::kNone) return fault;
+    sqlite::Failure failure = db->TakeFailure(&fault_message);
+    if (failure == sqlite::Failure::kDamaged) fault = StoreFault::kDamaged;
+    if (failure == sqlite::Failure::kCannotWrite) fault = StoreFault::kCannotWrite;
+    if (fault == StoreFault::kNone) fault_message.clear();
+    return fault;
+  }
+
+  Status Configure(bool read_only) {
+    // A reader takes the file's journal mode as it is.
+    if (read_only) return db->Execute("PRAGMA foreign_keys=ON;");
+    // A newer foyer's file is left as it is, journal mode too.
+    auto version = db->QueryInt("PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    if (Status usable = CheckVersion(*version); !usable.ok()) return usable;
+    // SQLite opens a file it cannot write read-only, without a word.
+    if (db->ReadOnly())
+      return Fail(StoreFault::kCannotWrite,
+                  "cache " + db->path() + " cannot be written (a read-only file or media)");
     // WAL: readers never block the sync's writer, and a crash mid-write leaves
     // the last committed state. FULL: a commit that returned survives power loss.
     // WAL mode is kept in the file; switching a new file to it needs the file
@@ -159,18 +205,25 @@ class Store::Impl {
     // timeout, when another connection is creating it too: try again.
     Status status = db->ExecuteRetryingWhileBusy("PRAGMA journal_mode=WAL", 5000);
     if (!status.ok()) return status;
-    return db->Execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    // secure_delete (Debian's default, not every build's): what is replaced, a
+    // URL an older foyer wrote, is overwritten.
+    return db->Execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
   }
 
   // Takes the cache to schema version `target`, one migration per transaction.
   // Each reads the version under the write lock (BEGIN IMMEDIATE), so two
   // processes creating a cache at once never run the same migration twice.
-  Status Migrate(int target) {
+  Status Migrate(int target, bool read_only) {
     // Up to date (the common case): no write lock needed.
     auto current = db->QueryInt("PRAGMA user_version");
     if (!current.ok()) return current.status();
     if (Status usable = CheckVersion(*current); !usable.ok()) return usable;
     if (*current >= target) return Status::Ok();
+    if (read_only)
+      return Fail(StoreFault::kCannotWrite, "cache " + db->path() + " has schema version " +
+                                                std::to_string(*current) +
+                                                " and cannot be upgraded to " +
+                                                std::to_string(target) + " without writing to it");
     for (;;) {
       sqlite::Transaction transaction(*db);
       if (!transaction.status().ok()) return transaction.status();
@@ -188,17 +241,28 @@ class Store::Impl {
   }
 
   // A version this foyer can migrate from: 0 (new) up to its latest.
-  Status CheckVersion(std::int64_t version) const {
+  Status CheckVersion(std::int64_t version) {
     const int latest = static_cast<int>(Migrations().size());
     if (version < 0)
-      return Status::Error("cache " + db->path() + " has schema version " +
-                           std::to_string(version) +
-                           ", which no foyer writes: the file is damaged; delete it and sync");
+      return Fail(StoreFault::kDamaged, "cache " + db->path() + " has schema version " +
+                                            std::to_string(version) +
+                                            ", which no foyer writes: the file is damaged");
     if (version > latest)
-      return Status::Error("cache " + db->path() + " has schema version " +
-                           std::to_string(version) + ", newer than this foyer (" +
-                           std::to_string(latest) + "): update foyer or delete the cache");
+      return Fail(StoreFault::kNewerSchema,
+                  "cache " + db->path() + " has schema version " + std::to_string(version) +
+                      ", newer than this foyer (" + std::to_string(latest) +
+                      "): update foyer or delete the cache");
     return Status::Ok();
+  }
+
+  // PRAGMA quick_check or integrity_check: ok, or the first problem found.
+  Status Check(const char* pragma) {
+    auto statement = sqlite::Statement::Prepare(*db, std::string("PRAGMA ") + pragma);
+    if (!statement.ok()) return statement.status();
+    std::string first = statement->Step() ? statement->Text(0) : "no answer";
+    if (!statement->status().ok()) return statement->status();
+    if (first == "ok") return Status::Ok();
+    return Fail(StoreFault::kDamaged, "cache " + db->path() + " is damaged: " + first);
   }
 
   static const char* FeedStateTable(FeedKind kind) {
@@ -209,7 +273,8 @@ class Store::Impl {
     auto statement = sqlite::Statement::Prepare(
         *db, std::string("INSERT OR REPLACE INTO ") + FeedStateTable(kind) +
                  "(id, url, etag, last_modified, content_hash,"
-                 " last_sync, last_change) VALUES (1, ?, ?, ?, ?, ?, ?)");
+                 " last_sync, last_change, url_hash, verified_key)"
+                 " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!statement.ok()) return statement.status();
     return statement->Bind(1, state.url)
         .Bind(2, state.etag)
@@ -217,6 +282,8 @@ class Store::Impl {
         .Bind(4, state.content_hash)
         .Bind(5, state.last_sync)
         .Bind(6, state.last_change)
+        .Bind(7, state.url_hash)
+        .Bind(8, state.verified_key)
         .Run();
   }
 };
@@ -226,23 +293,108 @@ Store::~Store() = default;
 
 int Store::LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
-  return OpenAtVersion(path, LatestSchemaVersion());
+namespace {
+
+// A file path, not ":memory:" or a "file:" URI.
+bool IsFilePath(const std::string& path) {
+  return path != ":memory:" && path.rfind("file:", 0) != 0;
+}
+
+// A cache path that names something other than a file (/dev/null, a folder).
+Status CheckIsFile(const std::string& path) {
+  struct stat info {};
+  if (!IsFilePath(path) || stat(path.c_str(), &info) != 0 || S_ISREG(info.st_mode))
+    return Status::Ok();
+  return Status::Error("cache " + path + " is " +
+                       (S_ISDIR(info.st_mode) ? "a folder" : "a device or other special file") +
+                       ", not a file; set cache.path to a file such as /var/lib/foyer/cache.db");
+}
+
+// Creates a missing cache file readable by its owner only; SQLite gives its
+// -wal and -shm the same permissions. A fresh board has no cache folder yet.
+void CreatePrivately(const std::string& path) {
+  std::error_code ignored;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) close(fd);
+}
+
+// Takes group and other permissions from an existing cache made by an older foyer.
+void MakePrivate(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::string file = path + suffix;
+    struct stat info {};
+    if (stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) && (info.st_mode & 077) &&
+        info.st_uid == geteuid())
+      chmod(file.c_str(), info.st_mode & 0700);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options,
+                                           StoreFault* fault) {
+  StoreFault ignored;
+  return OpenChecked(path, options, LatestSchemaVersion(), fault ? *fault : ignored);
+}
+
+Status Store::Inspect(const std::string& path, StoreFault* fault) {
+  StoreFault ignored;
+  // Target version 0: any version this foyer knows is read as it is.
+  return OpenChecked(path, {.read_only = true, .create = false, .quick_check = true}, 0,
+                     fault ? *fault : ignored)
+      .status();
+}
+
+Result<std::unique_ptr<Store>> Store::OpenChecked(const std::string& path,
+                                                  const StoreOptions& options, int version,
+                                                  StoreFault& fault) {
+  fault = StoreFault::kNone;
+  if (Status is_file = CheckIsFile(path); !is_file.ok()) {
+    fault = StoreFault::kCannotWrite;
+    return is_file;
+  }
+  auto store = OpenWith(path, options, version, fault);
+  // Read-only media: without a -shm file SQLite cannot take its locks; read
+  // the file as it is, since nothing can write it.
+  if (!store.ok() && options.read_only && fault == StoreFault::kCannotWrite) {
+    StoreFault immutable_fault = StoreFault::kNone;
+    auto immutable = OpenWith(path, options, version, immutable_fault, true);
+    if (immutable.ok() || immutable_fault != StoreFault::kCannotWrite) {
+      fault = immutable_fault;
+      return immutable;
+    }
+  }
+  return store;
 }
 
 Result<std::unique_ptr<Store>> Store::OpenAtVersion(const std::string& path, int version) {
-  if (path != ":memory:") {
-    // A fresh board has no cache folder yet; SQLite reports it if this fails.
-    std::error_code ignored;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  StoreFault ignored;
+  return OpenWith(path, StoreOptions{}, version, ignored);
+}
+
+Result<std::unique_ptr<Store>> Store::OpenWith(const std::string& path, const StoreOptions& options,
+                                               int version, StoreFault& fault, bool immutable) {
+  const bool writes = !options.read_only;
+  if (writes && options.create && IsFilePath(path)) CreatePrivately(path);
+  sqlite::Failure failure = sqlite::Failure::kNone;
+  auto db = sqlite::Database::Open(
+      path, {.read_only = !writes, .create = options.create, .immutable = immutable}, &failure);
+  if (!db.ok()) {
+    fault = failure == sqlite::Failure::kDamaged ? StoreFault::kDamaged : StoreFault::kCannotWrite;
+    return db.status();
   }
-  auto db = sqlite::Database::Open(path);
-  if (!db.ok()) return db.status();
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(*db);
-  Status status = impl->Configure();
-  if (status.ok()) status = impl->Migrate(version);
-  if (!status.ok()) return status;
+  Status status = impl->Configure(!writes);
+  if (status.ok()) status = impl->Migrate(version, !writes);
+  if (status.ok() && options.quick_check) status = impl->Check("quick_check(1)");
+  if (!status.ok()) {
+    fault = impl->Fault();
+    return status;
+  }
+  impl->db->TakeFailure();  // what failed on the way (a busy retry) is no fault
+  if (writes && IsFilePath(path)) MakePrivate(path);
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }
 
@@ -416,7 +568,7 @@ Result<Schedule> Store::LoadSchedule() {
 Result<FeedState> Store::LoadFeedState(FeedKind kind) {
   auto statement = sqlite::Statement::Prepare(
       *impl_->db, std::string("SELECT url, etag, last_modified, content_hash, last_sync,"
-                              " last_change FROM ") +
+                              " last_change, url_hash, verified_key FROM ") +
                       Impl::FeedStateTable(kind));
   if (!statement.ok()) return statement.status();
   FeedState state;
@@ -427,6 +579,8 @@ Result<FeedState> Store::LoadFeedState(FeedKind kind) {
     state.content_hash = statement->Text(3);
     state.last_sync = statement->Int(4);
     state.last_change = statement->Int(5);
+    state.url_hash = statement->Text(6);
+    state.verified_key = statement->Text(7);
   }
   if (!statement->status().ok()) return statement->status();
   return state;
@@ -444,13 +598,32 @@ Result<int> Store::SchemaVersion() {
   return static_cast<int>(*version);
 }
 
-Status Store::CheckIntegrity() {
-  auto statement = sqlite::Statement::Prepare(*impl_->db, "PRAGMA integrity_check");
-  if (!statement.ok()) return statement.status();
-  std::string first = statement->Step() ? statement->Text(0) : "no answer";
-  if (!statement->status().ok()) return statement->status();
-  if (first != "ok") return Status::Error("cache " + impl_->db->path() + ": " + first);
-  return Status::Ok();
+Status Store::CheckIntegrity() { return impl_->Check("integrity_check"); }
+
+Status Store::QuickCheck() { return impl_->Check("quick_check(1)"); }
+
+StoreFault Store::fault() { return impl_->Fault(); }
+
+const std::string& Store::fault_message() {
+  impl_->Fault();
+  return impl_->fault_message;
 }
+
+StoreFault Store::TakeFault() {
+  StoreFault fault = impl_->Fault();
+  impl_->fault = StoreFault::kNone;
+  impl_->fault_message.clear();
+  return fault;
+}
+
+bool Store::FileHasMoved() { return impl_->db->FileHasMoved(); }
+
+Status Store::CopyInto(Store& destination) {
+  Status status = impl_->db->CopyInto(*destination.impl_->db);
+  if (status.ok()) ++destination.impl_->own_commits;
+  return status;
+}
+
+const std::string& Store::path() const { return impl_->db->path(); }
 
 }  // namespace foyer

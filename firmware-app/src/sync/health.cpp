@@ -95,7 +95,9 @@ std::string Format(const SyncHealth& health) {
   return "last_success " + std::to_string(health.last_success) + "\nlast_attempt " +
          std::to_string(health.last_attempt) + "\nconsecutive_failures " +
          std::to_string(health.consecutive_failures) + "\nlast_error " +
-         EscapeUnprintable(health.last_error) + "\n";  // one line, whatever it quotes
+         EscapeUnprintable(health.last_error) + "\nstorage_problem " +
+         EscapeUnprintable(health.storage_problem) + "\nmoved_aside " +
+         EscapeUnprintable(health.moved_aside) + "\n";  // one line each, whatever they quote
 }
 
 }  // namespace
@@ -169,9 +171,13 @@ SyncHealth ReadSyncHealth(const std::string& path) {
     if (key == "last_success") in >> health.last_success;
     if (key == "last_attempt") in >> health.last_attempt;
     if (key == "consecutive_failures") in >> health.consecutive_failures;
-    if (key == "last_error") {
+    std::string* text = key == "last_error"        ? &health.last_error
+                        : key == "storage_problem" ? &health.storage_problem
+                        : key == "moved_aside"     ? &health.moved_aside
+                                                   : nullptr;
+    if (text) {
       in.get();
-      std::getline(in, health.last_error);
+      std::getline(in, *text);
     }
   }
   return health;

@@ -22,6 +22,9 @@ struct SyncHealth {
   UnixSeconds last_attempt = 0;
   int consecutive_failures = 0;
   std::string last_error;  // of the last failed poll
+  // The cache file as the syncing process last found it (store/cache_file.h):
+  std::string storage_problem;  // why it is kept in memory only ("" while writable)
+  std::string moved_aside;      // where a damaged cache was moved ("" none)
   bool operator==(const SyncHealth&) const = default;
 };
 

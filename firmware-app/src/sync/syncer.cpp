@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "base/files.h"
 #include "base/log.h"
@@ -163,8 +164,29 @@ struct Syncer::Fetched {
   std::string error;
   HttpResponse response;
   FeedState previous;
+  bool trusted = false;  // the cache holds this feed's content, as the key requires (Vouches)
   std::string hash;
 };
+
+bool Syncer::Vouches(const FeedState& state, const std::string& url) const {
+  return !state.content_hash.empty() && state.url_hash == Sha256Hex(url) &&
+         (options_.minisign_key.empty() || state.verified_key == options_.minisign_key);
+}
+
+FeedState Syncer::FreshState(const std::string& url, const Fetched& fetched,
+                             UnixSeconds now) const {
+  FeedState fresh;
+  fresh.url = RedactUrl(url);
+  fresh.url_hash = Sha256Hex(url);
+  fresh.etag = fetched.response.etag;
+  fresh.last_modified = fetched.response.last_modified;
+  fresh.content_hash = fetched.hash;
+  fresh.last_sync = now;
+  fresh.last_change = now;
+  // Fetch checked the signature whenever a key is set.
+  fresh.verified_key = options_.minisign_key;
+  return fresh;
+}
 
 Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::string& what) {
   Fetched fetched;
@@ -177,7 +199,7 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
   auto state = store_->LoadFeedState(kind);
   if (!state.ok()) return fail(state.status().message());
   fetched.previous = *state;
-  const bool same_feed = state->url == url;
+  fetched.trusted = Vouches(*state, url);
 
   HttpRequest request;
   request.url = url;
@@ -189,7 +211,7 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
     if (!token.ok()) return fail(token.status().message());
     request.bearer_token = *token;
   }
-  if (same_feed && !state->content_hash.empty()) {
+  if (fetched.trusted) {
     request.etag = state->etag;
     request.last_modified = state->last_modified;
   }
@@ -197,13 +219,13 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
   if (!response.ok()) return fail(response.status().message());
   fetched.response = std::move(*response);
   const int status = fetched.response.status;
-  if (status == 304 && same_feed && !state->content_hash.empty()) {
+  if (status == 304 && fetched.trusted) {
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
   }
   if (status != 200) return fail(HttpFailure(status));
   fetched.hash = Sha256Hex(fetched.response.body);
-  if (same_feed && fetched.hash == state->content_hash) {
+  if (fetched.trusted && fetched.hash == state->content_hash) {
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
   }
@@ -226,42 +248,16 @@ SyncOutcome Syncer::SyncOnce() {
   outcome.kind = fetched.kind;
   outcome.error = fetched.error;
   if (fetched.kind == SyncOutcome::Kind::kUpdated) {
-    FeedOptions feed_options;
-    std::optional<Zone> zone;
-    if (!options_.timezone.empty()) {
-      auto loaded = Zone::Load(options_.timezone);
-      if (loaded.ok()) zone = std::move(*loaded);
-    }
-    if (zone) feed_options.floating_zone = &*zone;
-    auto schedule = ParseFeed(fetched.response.body, feed_options);
-    if (!schedule.ok()) {
-      outcome.kind = SyncOutcome::Kind::kFailed;
-      outcome.error =
-          "feed.url " + RedactUrl(options_.url) + ": " + OneLine(schedule.status().problems());
-    } else {
-      FeedState fresh;
-      fresh.url = options_.url;
-      fresh.etag = fetched.response.etag;
-      fresh.last_modified = fetched.response.last_modified;
-      fresh.content_hash = fetched.hash;
-      fresh.last_sync = now;
-      fresh.last_change = now;
-      // Mark what moved, was retimed, retitled or cancelled since the cached
-      // schedule, when both come from the same feed.
-      if (fetched.previous.url == options_.url) {
-        auto cached = store_->LoadSchedule();
-        if (cached.ok()) *schedule = MarkChanges(*cached, std::move(*schedule));
-      }
-      if (Status status = store_->ReplaceSchedule(*schedule, fresh); !status.ok()) {
-        outcome.kind = SyncOutcome::Kind::kFailed;
-        outcome.error = status.message();
-      } else {
-        CountInto(*schedule, outcome);
-      }
-    }
+    StoreSchedule(fetched, now, outcome);
   } else if (fetched.kind == SyncOutcome::Kind::kUnchanged) {
+    // The cache must still read back: a damaged one is failed, then healed.
     auto cached = store_->LoadSchedule();
-    if (cached.ok()) CountInto(*cached, outcome);
+    if (cached.ok()) {
+      CountInto(*cached, outcome);
+    } else {
+      outcome.kind = SyncOutcome::Kind::kFailed;
+      outcome.error = cached.status().message();
+    }
   }
   if (!options_.announcements_url.empty()) SyncAnnouncements(outcome);
 
@@ -282,6 +278,43 @@ SyncOutcome Syncer::SyncOnce() {
   return outcome;
 }
 
+void Syncer::StoreSchedule(const Fetched& fetched, UnixSeconds now, SyncOutcome& outcome) {
+  FeedOptions feed_options;
+  std::optional<Zone> zone;
+  if (!options_.timezone.empty()) {
+    auto loaded = Zone::Load(options_.timezone);
+    if (loaded.ok()) zone = std::move(*loaded);
+  }
+  if (zone) feed_options.floating_zone = &*zone;
+  auto schedule = ParseFeed(fetched.response.body, feed_options);
+  if (!schedule.ok()) {
+    outcome.kind = SyncOutcome::Kind::kFailed;
+    outcome.error =
+        "feed.url " + RedactUrl(options_.url) + ": " + OneLine(schedule.status().problems());
+    return;
+  }
+  // Mark what moved, was retimed, retitled or cancelled since the cached
+  // schedule, when both come from the same feed and the cached one is trusted.
+  if (fetched.trusted) {
+    auto cached = store_->LoadSchedule();
+    if (cached.ok()) *schedule = MarkChanges(*cached, std::move(*schedule));
+  }
+  Status status = store_->ReplaceSchedule(*schedule, FreshState(options_.url, fetched, now));
+  if (!status.ok()) {
+    outcome.kind = SyncOutcome::Kind::kFailed;
+    outcome.error = status.message();
+    return;
+  }
+  CountInto(*schedule, outcome);
+}
+
+void Syncer::UseStore(Store* store) { store_ = store; }
+
+void Syncer::SetStorage(const StorageStatus& storage) {
+  health_.storage_problem = storage.problem;
+  health_.moved_aside = storage.moved_aside;
+}
+
 void Syncer::SyncAnnouncements(SyncOutcome& outcome) {
   outcome.has_announcements = true;
   Fetched fetched =
@@ -290,7 +323,12 @@ void Syncer::SyncAnnouncements(SyncOutcome& outcome) {
   outcome.announcements_error = fetched.error;
   if (fetched.kind == SyncOutcome::Kind::kUnchanged) {
     auto cached = store_->LoadAnnouncements();
-    if (cached.ok()) outcome.announcements = static_cast<int>(cached->size());
+    if (cached.ok()) {
+      outcome.announcements = static_cast<int>(cached->size());
+    } else {
+      outcome.announcements_kind = SyncOutcome::Kind::kFailed;
+      outcome.announcements_error = cached.status().message();
+    }
     return;
   }
   if (fetched.kind != SyncOutcome::Kind::kUpdated) return;
@@ -302,12 +340,7 @@ void Syncer::SyncAnnouncements(SyncOutcome& outcome) {
                                   announcements.status().message();
     return;
   }
-  FeedState fresh;
-  fresh.url = options_.announcements_url;
-  fresh.etag = fetched.response.etag;
-  fresh.last_modified = fetched.response.last_modified;
-  fresh.content_hash = fetched.hash;
-  fresh.last_sync = fresh.last_change = env_->Now();
+  FeedState fresh = FreshState(options_.announcements_url, fetched, env_->Now());
   if (Status status = store_->ReplaceAnnouncements(*announcements, fresh); !status.ok()) {
     outcome.announcements_kind = SyncOutcome::Kind::kFailed;
     outcome.announcements_error = status.message();
@@ -334,14 +367,20 @@ std::int64_t PollSchedule::DelayAfter(bool success) {
   return NextPollDelayMillis(interval_seconds_, failures_, env_->Random());
 }
 
-SyncThread::SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::string cache_path,
+SyncThread::SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::unique_ptr<CacheFile> cache,
                        SyncOptions options, std::function<void()> on_update)
     : env_(env),
       http_(std::move(http)),
-      cache_path_(std::move(cache_path)),
+      cache_(std::move(cache)),
       options_(std::move(options)),
       on_update_(std::move(on_update)),
+      storage_(cache_->status()),
       thread_([this] { Run(); }) {}
+
+SyncThread::SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::string cache_path,
+                       SyncOptions options, std::function<void()> on_update)
+    : SyncThread(env, std::move(http), std::make_unique<CacheFile>(std::move(cache_path), env),
+                 std::move(options), std::move(on_update)) {}
 
 SyncThread::~SyncThread() { Stop(); }
 
@@ -372,30 +411,75 @@ SyncOutcome SyncOnceCatching(Syncer& syncer) {
 
 }  // namespace
 
-void SyncThread::Run() {
-  auto store = Store::Open(cache_path_);
-  if (!store.ok()) {
-    LogError("sync: " + store.status().message());
-    return;
+std::unique_ptr<Store> SyncThread::TakeReader() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::move(reader_);
+}
+
+StorageStatus SyncThread::storage() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return storage_;
+}
+
+void SyncThread::CheckCache() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    check_requested_ = true;
   }
-  Syncer syncer(env_, http_.get(), store->get(), options_);
+  wake_.notify_all();
+}
+
+void SyncThread::Publish() {
+  auto reader = cache_->OpenReader();
+  if (!reader.ok()) LogWarning("sync: " + reader.status().message());
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (reader.ok()) reader_ = std::move(*reader);
+  storage_ = cache_->status();
+}
+
+SyncOutcome SyncThread::Poll(Syncer& syncer, bool verify) {
+  const int generation = cache_->generation();
+  syncer.UseStore(&cache_->Get(verify));
+  syncer.SetStorage(cache_->status());
+  SyncOutcome outcome = SyncOnceCatching(syncer);
+  if (cache_->NeedsHealing()) {
+    syncer.UseStore(&cache_->Get());
+    syncer.SetStorage(cache_->status());
+    outcome = SyncOnceCatching(syncer);
+  }
+  const bool changed =
+      outcome.kind == SyncOutcome::Kind::kUpdated ||
+      (outcome.has_announcements && outcome.announcements_kind == SyncOutcome::Kind::kUpdated);
+  // A snapshot of the copy in memory is the screen's only way to see it change.
+  const bool moved = cache_->generation() != generation || (changed && cache_->in_memory());
+  if (moved) Publish();
+  if ((changed || moved) && on_update_) on_update_();
+  return outcome;
+}
+
+void SyncThread::Run() {
+  Syncer syncer(env_, http_.get(), &cache_->Get(), options_);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    storage_ = cache_->status();
+  }
   PollSchedule schedule(env_, options_.interval_seconds);
   // The first poll is jittered too, so screens powered on together spread out.
   std::int64_t delay = static_cast<std::int64_t>(env_->Random() % 1000);
   while (true) {
+    bool verify = false;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopping_; }))
+      if (wake_.wait_for(lock, std::chrono::milliseconds(delay),
+                         [this] { return stopping_ || check_requested_; }) &&
+          stopping_)
         return;
+      verify = std::exchange(check_requested_, false);
     }
-    SyncOutcome outcome = SyncOnceCatching(syncer);
+    SyncOutcome outcome = Poll(syncer, verify);
     ++syncs_;
     bool success = outcome.kind != SyncOutcome::Kind::kFailed;
     if (success) last_success_ = env_->Now();
-    bool changed =
-        outcome.kind == SyncOutcome::Kind::kUpdated ||
-        (outcome.has_announcements && outcome.announcements_kind == SyncOutcome::Kind::kUpdated);
-    if (changed && on_update_) on_update_();
     delay = schedule.DelayAfter(success);
   }
 }

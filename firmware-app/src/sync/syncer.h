@@ -26,6 +26,7 @@
 
 #include "base/env.h"
 #include "base/status.h"
+#include "store/cache_file.h"
 #include "store/store.h"
 #include "sync/health.h"
 #include "sync/http_client.h"
@@ -73,10 +74,23 @@ class Syncer {
   Syncer(Env* env, HttpClient* http, Store* store, SyncOptions options);
   SyncOutcome SyncOnce();
   const SyncHealth& health() const { return health_; }
+  // The polls from now on use `store` (the cache healed: a new file, or memory).
+  // REQUIRES: store outlives its use.
+  void UseStore(Store* store);
+  // How the cache file is doing, for the health mirror's next write.
+  void SetStorage(const StorageStatus& storage);
 
  private:
   struct Fetched;
   Fetched Fetch(const std::string& url, FeedKind kind, const std::string& what);
+  // True when the cache holds content of the feed at url that needs no new
+  // fetch: the same URL, a content hash, and verified by feed.minisign_key
+  // when one is set. Otherwise the feed is fetched whole, no validators sent.
+  bool Vouches(const FeedState& state, const std::string& url) const;
+  // The feed state to store with a new body of the feed at url.
+  FeedState FreshState(const std::string& url, const Fetched& fetched, UnixSeconds now) const;
+  // Parses a new schedule, marks its changes and replaces the cached one.
+  void StoreSchedule(const Fetched& fetched, UnixSeconds now, SyncOutcome& outcome);
   void SyncAnnouncements(SyncOutcome& outcome);
 
   Env* env_;
@@ -108,8 +122,12 @@ std::int64_t NextPollDelayMillis(int interval_seconds, int consecutive_failures,
 
 class SyncThread {
  public:
-  // Opens its own Store on cache_path and polls until Stop(). on_update is
-  // called on the sync thread after each sync that changed the cache.
+  // Polls until Stop(), into the cache kept by `cache` (which it heals: see
+  // store/cache_file.h). on_update is called on the sync thread after each
+  // sync that changed the cache, and when the cache moved (TakeReader).
+  SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::unique_ptr<CacheFile> cache,
+             SyncOptions options, std::function<void()> on_update);
+  // As above, with a cache of its own at cache_path.
   SyncThread(Env* env, std::unique_ptr<HttpClient> http, std::string cache_path,
              SyncOptions options, std::function<void()> on_update);
   ~SyncThread();  // stops and joins
@@ -120,20 +138,36 @@ class SyncThread {
   int syncs() const { return syncs_.load(); }
   // Instant of the last successful sync seen by this thread (0: none yet).
   UnixSeconds last_success() const { return last_success_.load(); }
+  // A connection to the cache for the screen, when the cache moved since the
+  // last call (a new file, or memory) or its copy in memory changed: the
+  // screen reads from it from now on. Null when nothing moved.
+  std::unique_ptr<Store> TakeReader();
+  // How the cache file is doing.
+  StorageStatus storage();
+  // The screen could not read the cache: check it now (quick_check) and heal it.
+  void CheckCache();
 
  private:
   void Run();
+  // One poll, with the cache healed before it and, when the poll found it
+  // failing (damaged, cannot write), healed and polled again at once.
+  SyncOutcome Poll(Syncer& syncer, bool verify);
+  // Hands the screen a new connection (TakeReader).
+  void Publish();
 
   Env* env_;
   std::unique_ptr<HttpClient> http_;
-  std::string cache_path_;
+  std::unique_ptr<CacheFile> cache_;  // the sync thread's only
   SyncOptions options_;
   std::function<void()> on_update_;
   std::atomic<int> syncs_{0};
   std::atomic<UnixSeconds> last_success_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool stopping_ = false;
+  bool stopping_ = false;          // guarded by mutex_
+  bool check_requested_ = false;   // guarded by mutex_
+  std::unique_ptr<Store> reader_;  // guarded by mutex_
+  StorageStatus storage_;          // guarded by mutex_
   std::thread thread_;
 };
 
