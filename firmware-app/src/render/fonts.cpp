@@ -373,6 +373,8 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
 FontChain::~FontChain() {
   for (auto& [key, font] : fonts_)
     if (font) TTF_CloseFont(font);
+  for (auto& [key, font] : metric_probes_)
+    if (font) TTF_CloseFont(font);
 }
 
 std::string FontChain::Describe() const {
@@ -406,6 +408,25 @@ TTF_Font* FontChain::Font(int face, int pixel_size, FontWeight weight) {
                "): " + TTF_GetError());
   }
   fonts_.emplace(key, font);
+  return font;
+}
+
+TTF_Font* FontChain::MetricProbe(int face, int pixel_size, FontWeight weight) {
+  auto key = std::make_pair(face, static_cast<int>(weight));
+  auto found = metric_probes_.find(key);
+  TTF_Font* font = nullptr;
+  if (found != metric_probes_.end()) {
+    font = found->second;
+  } else {
+    const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
+    font = TTF_OpenFontIndex(file.path.c_str(), pixel_size, file.index);
+    if (font) {
+      TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+      if (file.synthetic_bold) TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+    }
+    metric_probes_.emplace(key, font);
+  }
+  if (font && TTF_SetFontSize(font, pixel_size) != 0) return nullptr;
   return font;
 }
 
@@ -545,7 +566,7 @@ LineMetrics FontChain::Metrics(const TextStyle& style) {
     int descent = -TTF_FontDescent(first);
     for (int face = 1; face < static_cast<int>(faces_.size()); ++face) {
       if (!faces_[face].sets_line_height) continue;
-      if (TTF_Font* font = Font(face, size, style.weight)) {
+      if (TTF_Font* font = MetricProbe(face, size, style.weight)) {
         line_skip = std::max(line_skip, TTF_FontLineSkip(font));
         descent = std::max(descent, -TTF_FontDescent(font));
       }

@@ -136,6 +136,8 @@ class FontChain {
  private:
   FontChain() = default;
   TTF_Font* Font(int face, int pixel_size, FontWeight weight);
+  // `face` set to pixel_size, for its metrics only (null when it cannot be opened).
+  TTF_Font* MetricProbe(int face, int pixel_size, FontWeight weight);
   // The face that draws each codepoint of a line (whose embedding levels are
   // levels) in weight.
   std::vector<int> FacesFor(const std::vector<char32_t>& codepoints,
@@ -151,6 +153,9 @@ class FontChain {
   // (face, pixel size, weight) -> font; null when opening failed.
   std::map<std::tuple<int, int, int>, TTF_Font*> fonts_;
   std::map<std::pair<int, int>, LineMetrics> metrics_;  // (pixel size, weight)
+  // One face per (face, weight) resized for line metrics (TTF_SetFontSize), so
+  // a size's metrics do not open every tall fallback font at that size.
+  std::map<std::pair<int, int>, TTF_Font*> metric_probes_;
   std::unordered_set<char32_t> no_system_font_has_;
 };
 
