@@ -39,20 +39,11 @@ std::int64_t Supervisor::MillisUntilPing(std::int64_t now_micros) const {
 
 namespace {
 
-const char* StateWords(RoomState state) {
-  switch (state) {
-    case RoomState::kInSession:
-      return "in session";
-    case RoomState::kBreak:
-      return "break";
-    case RoomState::kDayOver:
-      return "day over";
-    case RoomState::kBeforeEvent:
-      return "before the event";
-    case RoomState::kAfterEvent:
-      return "after the event";
-  }
-  return "";
+// "in session", "day over": the state's name as words.
+std::string StateWords(RoomState state) {
+  std::string words = RoomStateName(state);
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
 }
 
 // "data from 10:42" (in the display zone), "no sync yet".
