@@ -96,6 +96,7 @@ std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {
   std::int64_t wait = MillisUntilNextChange(plan_, clock_, real_);
   // An untrusted clock is checked again every few seconds: NTP may answer any time.
   if (!clock_watch_.trusted()) wait = std::min<std::int64_t>(wait, 5000);
+  frame_due_micros_ = real_->MonotonicMicros() + wait * 1000;
   // The watchdog is pinged from this loop, so it wakes in time to ping.
   if (std::int64_t ping = supervisor_.MillisUntilPing(real_->MonotonicMicros()); ping >= 0)
     wait = std::min(wait, ping + 1);
@@ -107,6 +108,7 @@ void Kiosk::Handle(const DisplayEvents& events) {
   if (events.quit) running_ = false;
   if (events.device_reset) display_->DeviceLost();
   if (events.redraw) must_draw_ = true;
+  frame_due_ = events.woken || must_draw_ || real_->MonotonicMicros() >= frame_due_micros_;
 }
 
 void Kiosk::RequestStop() {
@@ -116,9 +118,9 @@ void Kiosk::RequestStop() {
 
 void Kiosk::Run(std::int64_t deadline_micros) {
   while (running_ && !stop_requested_) {
-    RefreshData();
+    if (frame_due_) RefreshData();
     const ScreenMoment moment = Moment();
-    Frame(moment);
+    if (frame_due_) Frame(moment);
     Report(moment);
     std::int64_t wait = SleepMillis(deadline_micros);
     if (deadline_micros && wait <= 0) break;

@@ -85,6 +85,10 @@ class Kiosk {
   EventPump events_;
   bool must_draw_ = true;
   bool running_ = true;
+  // When the screen may next change (monotonic micros): a wake-up before it
+  // with nothing new (a watchdog ping) needs no frame.
+  std::int64_t frame_due_micros_ = 0;
+  bool frame_due_ = true;
   std::atomic<bool> stop_requested_{false};
   // Last: it starts polling at once and is stopped first.
   SyncThread sync_;
