@@ -131,7 +131,7 @@ void Kiosk::Run(std::int64_t deadline_micros) {
 std::string Kiosk::Finish(double seconds) {
   sync_.Stop();
   // Flat, so the line stays one object of plain values.
-  nlohmann::json stats = nlohmann::json::parse(stats_.Json(sync_.syncs(), seconds));
+  nlohmann::json stats = stats_.Json(sync_.syncs(), seconds);
   const nlohmann::json storage = StorageJson(sync_.storage());
   for (const auto& [key, value] : storage.items())
     if (key != "writable") stats["cache_" + key] = value;

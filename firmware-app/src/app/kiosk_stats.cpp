@@ -29,7 +29,7 @@ void KioskStats::FrameDrawn(std::int64_t started_micros, std::int64_t done_micro
   if (frames_ == 1) first_frame_micros_ = done_micros - g_process_started;
 }
 
-std::string KioskStats::Json(std::int64_t syncs, double seconds) const {
+nlohmann::json KioskStats::Json(std::int64_t syncs, double seconds) const {
   nlohmann::json out = {
       {"frames", frames_},
       {"syncs", syncs},
@@ -41,7 +41,7 @@ std::string KioskStats::Json(std::int64_t syncs, double seconds) const {
       {"slowest_draw_ms", slowest_draw_micros_ / 1000.0},
       {"peak_rss_kb", PeakRssKilobytes()},
   };
-  return out.dump();
+  return out;
 }
 
 }  // namespace foyer

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
+#include <nlohmann/json.hpp>
 
 namespace foyer {
 
@@ -18,7 +18,7 @@ class KioskStats {
 
   // {"frames", "syncs", "seconds", "first_frame_ms", "draw_ms", "slowest_draw_ms",
   // "peak_rss_kb"} for a run of `seconds` with `syncs` syncs.
-  std::string Json(std::int64_t syncs, double seconds) const;
+  nlohmann::json Json(std::int64_t syncs, double seconds) const;
 
  private:
   int frames_ = 0;
