@@ -53,14 +53,21 @@ int Count(const std::vector<std::string>& messages, const std::string& text) {
   return count;
 }
 
+// A screen on the demo feed in a fresh folder: `display` holds its [display]
+// lines, `more` any sections after it. Returns the config's path.
+std::string DemoScreen(testing::TempDir& dir, const std::string& display,
+                       const std::string& more = "") {
+  std::string config = dir.File("screen.toml");
+  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() + "\"\n[display]\n" +
+                                 display + more + "[cache]\npath = \"cache.db\"\n");
+  return config;
+}
+
 TEST_CASE("under systemd the kiosk says it is ready, pings its watchdog and says what it shows") {
   testing::TempDir dir;
-  std::string config = dir.File("screen.toml");
-  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
-                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
-                                 "fullscreen = false\nsize = \"800x480\"\n"
-                                 "[clock]\nstart = \"2025-10-15T10:40:00+05:00\"\n"
-                                 "[cache]\npath = \"cache.db\"\n");
+  std::string config = DemoScreen(
+      dir, "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = false\nsize = \"800x480\"\n",
+      "[clock]\nstart = \"2025-10-15T10:40:00+05:00\"\n");
   REQUIRE(testing::Foyer({"--config", config, "--sync-once"}).exit_code == 0);
   NotifySocket systemd(dir.File("notify"));
   // A one-second watchdog: the UI loop must ping every half second, although
@@ -80,10 +87,8 @@ TEST_CASE("under systemd the kiosk says it is ready, pings its watchdog and says
 
 TEST_CASE("without a watchdog the kiosk sends no pings, and outside systemd nothing at all") {
   testing::TempDir dir;
-  std::string config = dir.File("screen.toml");
-  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
-                                 "\"\n[display]\nmode = \"hallway\"\nfullscreen = false\n"
-                                 "size = \"800x480\"\n[cache]\npath = \"cache.db\"\n");
+  std::string config =
+      DemoScreen(dir, "mode = \"hallway\"\nfullscreen = false\nsize = \"800x480\"\n");
   NotifySocket systemd(dir.File("notify"));
   auto run = testing::Foyer({"--config", config, "--exit-after", "1"},
                             "SDL_VIDEODRIVER=dummy NOTIFY_SOCKET=" + dir.File("notify"));
@@ -94,22 +99,14 @@ TEST_CASE("without a watchdog the kiosk sends no pings, and outside systemd noth
   CHECK(Count(messages, "STATUS=hallway, ") >= 1);
 }
 
-}  // namespace
-}  // namespace foyer
-
-namespace foyer {
-namespace {
-
 TEST_CASE("a panel kiosk with no display waits for one and says why, instead of exiting") {
   if (std::filesystem::exists("/dev/dri")) {
     MESSAGE("skipped: this machine has /dev/dri, so KMSDRM may find a display");
     return;
   }
   testing::TempDir dir;
-  std::string config = dir.File("screen.toml");
-  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
-                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
-                                 "fullscreen = true\n[cache]\npath = \"cache.db\"\n");
+  std::string config =
+      DemoScreen(dir, "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = true\n");
   NotifySocket systemd(dir.File("notify"));
   // timeout(1) sends SIGTERM after 4 s, and SIGKILL 2 s later if it is still
   // there: exit 0 means it was still waiting then, and stopped at once.
@@ -127,10 +124,8 @@ TEST_CASE("a panel kiosk with no display waits for one and says why, instead of 
 
 TEST_CASE("a preview window with no display to open on exits 3 and says how to preview offscreen") {
   testing::TempDir dir;
-  std::string config = dir.File("screen.toml");
-  testing::WriteFile(config, "[feed]\nurl = \"file://" + testing::DemoFeed() +
-                                 "\"\n[display]\nmode = \"room\"\nroom = \"Main Hall\"\n"
-                                 "fullscreen = false\n[cache]\npath = \"cache.db\"\n");
+  std::string config =
+      DemoScreen(dir, "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = false\n");
   auto run = testing::Foyer({"--config", config}, "SDL_VIDEODRIVER=x11");
   CHECK(run.exit_code == 3);
   CHECK(run.err.find("--screenshot screen.png") != std::string::npos);
