@@ -205,10 +205,20 @@ TEST_CASE("a boot-partition overrides file sets the room that --print shows and 
   check = testing::Foyer({"--config", config, "--check"});
   CHECK(check.exit_code == 2);
   CHECK(check.err.find(boot + ":3: display.rotation is 45") != std::string::npos);
-  testing::WriteFile(boot, "[display]\nroom = \"Hall Z\"\n");
+  // A room the feed does not have is named where it is set: the boot file's line.
+  testing::WriteFile(boot, "# screen 12\n[display]\nroom = \"Hall Z\"\n");
   check = testing::Foyer({"--config", config, "--check"});
   CHECK(check.exit_code == 2);
-  CHECK(check.err.find("room \"Hall Z\" is not in the cached schedule") != std::string::npos);
+  CHECK(check.err.find(boot + ":3: room \"Hall Z\" is not in the cached schedule") !=
+        std::string::npos);
+  std::remove(boot.c_str());
+  testing::WriteFile(config, "overrides = \"foyer.toml\"\n[feed]\nurl = \"file://" +
+                                 testing::DemoFeed() +
+                                 "\"\n[display]\nmode = \"room\"\nroom = \"Hall Y\"\n"
+                                 "[cache]\npath = \"cache.db\"\n");
+  check = testing::Foyer({"--config", config, "--check"});
+  CHECK(check.exit_code == 2);
+  CHECK(check.err.find(config + ":6: room \"Hall Y\"") != std::string::npos);
 }
 
 }  // namespace

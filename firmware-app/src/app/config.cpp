@@ -52,6 +52,9 @@ class ConfigFileReader {
   void ReadRooms(const toml::table& display);
   void ReadPanel(const toml::table& display);
   void ReadLanguages(const toml::table& display);
+  ConfigPlace PlaceOf(const toml::node& node) const {
+    return {toml_.path(), static_cast<int>(node.source().begin.line)};
+  }
 
   TomlReader toml_;
   Config& config_;
@@ -129,9 +132,11 @@ void ConfigFileReader::ReadDisplay(const toml::table& display) {
 
 void ConfigFileReader::ReadRooms(const toml::table& display) {
   Config::Display& d = config_.display;
-  toml_.Read(display, "display", "room", d.room);
+  if (const toml::node* room = toml_.Read(display, "display", "room", d.room))
+    d.room_at = PlaceOf(*room);
   const toml::node* node = display.get("rooms");
   if (!node) return;
+  d.rooms_at = PlaceOf(*node);
   const toml::array* rooms = node->as_array();
   if (!rooms) {
     toml_.Problem(*node, "display.rooms must be a list like [\"Hall A\", \"Hall B\"]");
@@ -209,7 +214,7 @@ void ConfigFileReader::ReadClock(const toml::table& clock) {
 void ConfigFileReader::ReadCache(const toml::table& cache) {
   toml_.KnownKeys(cache, "cache", {"path"});
   if (const toml::node* node = toml_.Read(cache, "cache", "path", config_.cache.path)) {
-    config_.cache.path_line = static_cast<int>(node->source().begin.line);
+    config_.cache.path_at = PlaceOf(*node);
     if (config_.cache.path.empty()) toml_.Problem(*node, "cache.path is empty");
     config_.cache.path = ResolvePath(folder_, config_.cache.path);
     std::error_code error;
@@ -296,6 +301,10 @@ void ReadOverrides(const std::string& path, ConfigLoad& load, Sections& sections
 }
 
 }  // namespace
+
+std::string PlaceName(const Config& config, const ConfigPlace& place) {
+  return (place.file.empty() ? config.path : place.file) + ":" + std::to_string(place.line);
+}
 
 std::string ConfigProblem::ToString() const {
   return file + ":" + std::to_string(line) + ": " + message;

@@ -22,6 +22,13 @@ inline constexpr NameTable<DisplayMode, 2> kDisplayModeNames{{{
     {DisplayMode::kHallway, "hallway"},
 }}};
 
+// Where a file set a key, for --check's findings: the overrides file's line
+// when it set it there. An empty file means the main config file.
+struct ConfigPlace {
+  std::string file;
+  int line = 1;
+};
+
 struct Config {
   std::string path;       // the config file itself
   std::string overrides;  // the overrides file read over it (absolute); "" when none was there
@@ -42,6 +49,7 @@ struct Config {
     DisplayMode mode = DisplayMode::kRoom;
     std::string room;
     std::vector<std::string> rooms;  // empty: all
+    ConfigPlace room_at, rooms_at;
     int width = 1920, height = 1080;
     bool fullscreen = true;
     int rotation = 0;
@@ -58,7 +66,7 @@ struct Config {
 
   struct Cache {
     std::string path = "/var/lib/foyer/cache.db";
-    int path_line = 1;  // where the file sets cache.path, for --check's findings
+    ConfigPlace path_at;
   } cache;
 };
 
@@ -70,6 +78,9 @@ struct ConfigProblem {
   // "FILE:LINE: message", as venue staff read it.
   std::string ToString() const;
 };
+
+// "FILE:LINE" of a key the config set (the main file when place names none).
+std::string PlaceName(const Config& config, const ConfigPlace& place);
 
 struct ConfigLoad {
   Config config;

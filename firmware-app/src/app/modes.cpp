@@ -39,12 +39,16 @@ int CheckRooms(const Config& config) {
   std::vector<std::string> wanted = config.display.rooms;
   if (config.display.mode == DisplayMode::kRoom) wanted.insert(wanted.begin(), config.display.room);
   int problems = 0;
-  for (const std::string& room : wanted) {
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    const std::string& room = wanted[i];
     if (cached->schedule.FindRoom(room)) continue;
     std::string known;
     for (const Room& r : cached->schedule.rooms) known += (known.empty() ? "" : ", ") + r.name;
-    std::fprintf(stderr, "%s:1: room \"%s\" is not in the cached schedule; its rooms are: %s\n",
-                 config.path.c_str(), room.c_str(), known.c_str());
+    const bool the_room = config.display.mode == DisplayMode::kRoom && i == 0;
+    const std::string place =
+        PlaceName(config, the_room ? config.display.room_at : config.display.rooms_at);
+    std::fprintf(stderr, "%s: room \"%s\" is not in the cached schedule; its rooms are: %s\n",
+                 place.c_str(), room.c_str(), known.c_str());
     ++problems;
   }
   return problems;
@@ -100,7 +104,7 @@ void PrintSyncLine(const nlohmann::json& line) {
 int RunCheck(const Config& config) {
   int problems = 0;
   if (Status cache = InspectCache(config.cache.path); !cache.ok()) {
-    std::fprintf(stderr, "%s:%d: cache.path: %s\n", config.path.c_str(), config.cache.path_line,
+    std::fprintf(stderr, "%s: cache.path: %s\n", PlaceName(config, config.cache.path_at).c_str(),
                  cache.message().c_str());
     ++problems;
   } else {
