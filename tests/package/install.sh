@@ -54,7 +54,8 @@ done
 [[ $(stat -c '%U %a' /var/lib/foyer) == "foyer 750" ]] || fail "/var/lib/foyer: $(stat -c '%U %a' /var/lib/foyer)"
 dpkg-query -W -f='${Conffiles}' foyer | grep -q "/etc/foyer/screen.toml" || fail "screen.toml is not a conffile"
 for file in /usr/bin/foyer /usr/bin/foyer-feed /lib/systemd/system/foyer.service \
-  /usr/share/foyer/demo/schedule.json /usr/share/foyer/example.toml; do
+  /usr/share/foyer/demo/schedule.json /usr/share/foyer/example.toml /usr/share/doc/foyer/INSTALL.md \
+  /usr/share/man/man1/foyer.1.gz /usr/share/man/man1/foyer-feed.1.gz; do
   [[ -e "$file" ]] || fail "missing $file"
 done
 
