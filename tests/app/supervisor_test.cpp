@@ -119,7 +119,29 @@ TEST_CASE("a panel kiosk with no display waits for one and says why, instead of 
   std::vector<std::string> messages = systemd.Drain();
   CHECK(Count(messages, "STATUS=waiting for a display: no display to show the screen on") >= 1);
   CHECK(Count(messages, "WATCHDOG=1") >= 2);  // alive while it waits
-  CHECK(Count(messages, "READY=1") == 0);     // nothing is on a panel yet
+  // Running as it should, so boot and package upgrades do not wait for a panel.
+  CHECK(Count(messages, "READY=1") == 1);
+}
+
+TEST_CASE("a panel kiosk does not take SDL's offscreen driver for a display") {
+  if (std::filesystem::exists("/dev/dri")) {
+    MESSAGE("skipped: this machine has /dev/dri, so SDL may find a real display");
+    return;
+  }
+  testing::TempDir dir;
+  std::string config =
+      DemoScreen(dir, "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = true\n");
+  NotifySocket systemd(dir.File("notify"));
+  // No SDL_VIDEODRIVER, no DISPLAY: SDL 2.26 would fall back to "offscreen".
+  auto run = testing::RunCommand(
+      "(env -u SDL_VIDEODRIVER -u DISPLAY -u WAYLAND_DISPLAY NOTIFY_SOCKET=" + dir.File("notify") +
+      " timeout -k 2 --preserve-status 3 " + std::string(FOYER_BIN_DIR) + "/foyer --config " +
+      config + " 2>&1; echo \"exit $?\")");
+  CHECK(run.find("waiting for a display") != std::string::npos);
+  CHECK(run.find("exit 0") != std::string::npos);
+  std::vector<std::string> messages = systemd.Drain();
+  CHECK(Count(messages, "STATUS=waiting for a display") >= 1);
+  CHECK(Count(messages, "STATUS=Main Hall") == 0);  // it never claimed to show the hall
 }
 
 TEST_CASE("a preview window with no display to open on exits 3 and says how to preview offscreen") {

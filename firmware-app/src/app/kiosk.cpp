@@ -158,6 +158,7 @@ Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
     if (why != logged) LogWarning(why + "; waiting for a display (trying again every 5 s)");
     logged = why;
     supervisor.Status("waiting for a display: " + why);
+    supervisor.Ready();  // running as it should: boot and upgrades need not wait for a panel
     // Asleep in steps of a tenth of a second: a stop signal ends the wait at once.
     for (std::int64_t slept = 0; slept < kDisplayRetryMicros; slept += 100'000) {
       if (signals.stopped()) return display;

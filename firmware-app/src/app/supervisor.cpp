@@ -14,7 +14,7 @@ Supervisor::Supervisor() {
     ping_every_micros_ = static_cast<std::int64_t>(usec / 2);
 }
 
-void Supervisor::FramePresented() {
+void Supervisor::Ready() {
   if (ready_) return;
   ready_ = true;
   sd_notify(0, "READY=1");

@@ -1,6 +1,9 @@
 // Tells the service manager how the kiosk is doing, over systemd's notify
 // protocol (sd_notify from libsystemd): READY=1 once the first frame is on
-// the panel, WATCHDOG=1 from the UI loop itself (so a wedged screen stops
+// the panel, or once the kiosk is waiting for a display to be plugged in (it
+// is then running as it should, and a start that waited for a panel would
+// hold up boot and package upgrades for as long as the panel is off),
+// WATCHDOG=1 from the UI loop itself (so a wedged screen stops
 // pinging and gets restarted; no helper thread pings for it), and STATUS=
 // as one readable line when it changes. Without NOTIFY_SOCKET (not under
 // systemd) every call does nothing. UI thread only.
@@ -19,7 +22,9 @@ class Supervisor {
   Supervisor();
 
   // A frame was presented: the first one makes the service ready.
-  void FramePresented();
+  void FramePresented() { Ready(); }
+  // The kiosk runs as it should (it draws, or waits for a display): READY=1, once.
+  void Ready();
   // The UI loop is alive: pings the watchdog when a ping is due.
   void Alive(std::int64_t now_micros);
   // Sends STATUS=line when it differs from the last one sent.

@@ -1,11 +1,32 @@
 #include "render/display.h"
 
+#include <cstdlib>
+#include <cstring>
+
 namespace foyer {
+
+namespace {
+
+// SDL 2.26 falls back to its offscreen driver when no real one works (no
+// panel plugged in, no /dev/dri): a panel kiosk would then run, say it is
+// ready and draw nowhere. For a panel that is no display, unless asked for
+// by name (SDL_VIDEODRIVER=dummy in tests and benchmarks).
+bool DrawsNowhere(const char* driver) {
+  if (!driver || (std::strcmp(driver, "offscreen") != 0 && std::strcmp(driver, "dummy") != 0))
+    return false;
+  const char* asked = std::getenv("SDL_VIDEODRIVER");
+  return !asked || std::strstr(asked, driver) == nullptr;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Display>> Display::Open(const DisplayOptions& options) {
   std::unique_ptr<Display> display(new Display(options));
   if (!display->video_.ok())
     return Status::Error(std::string("no display to show the screen on (") + SDL_GetError() + ")");
+  if (options.fullscreen && DrawsNowhere(SDL_GetCurrentVideoDriver()))
+    return Status::Error(std::string("no display to show the screen on (SDL found only its ") +
+                         SDL_GetCurrentVideoDriver() + " driver)");
   Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
   if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   display->window_.reset(SDL_CreateWindow("foyer", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
