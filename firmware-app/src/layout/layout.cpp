@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "layout/hallway_pages.h"
 #include "layout/labels.h"
 #include "layout/shown_text.h"
 
@@ -138,6 +139,15 @@ std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
   return std::string(buffer) + " " + time;
 }
 
+// "until 15:00", "до 15:00"; Kazakh and Korean put the word after the time
+// ("15:00 дейін", "15:00까지").
+std::string Until(Language language, const std::string& time) {
+  const std::string& word = LabelText(Label::kEnds, language);
+  if (language == Language::kKorean) return time + word;
+  if (language == Language::kKazakh) return time + " " + word;
+  return word + " " + time;
+}
+
 // A URL worth a QR code: one a phone can open (not a urn:, not a relative path).
 bool Scannable(const std::string& url) {
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
@@ -191,11 +201,22 @@ Color ParseHexColor(const std::string& hex, Color fallback) {
                static_cast<std::uint8_t>(value), 255};
 }
 
-}  // namespace
+// A room that is full: its band at the door, its mark on a hallway board.
+const Color kFullRed{196, 30, 30, 255};
 
-const int kHallwayPageSeconds = 12;
-
-namespace {
+// Whether text wraps into at most max_lines lines of max_width with nothing cut.
+bool ShowsWhole(std::string_view text, const TextStyle& style, int max_width, int max_lines,
+                TextMeasurer& measure) {
+  std::vector<std::string> lines = WrapText(text, style, max_width, max_lines + 1, measure);
+  if (static_cast<int>(lines.size()) > max_lines) return false;
+  std::string shown, whole;
+  for (const std::string& line : lines)
+    for (char ch : line)
+      if (ch != ' ') shown += ch;
+  for (char ch : text)
+    if (ch != ' ' && ch != '\n' && ch != '\t') whole += ch;
+  return shown == whole;
+}
 
 // Places items top to bottom; every size is in units of the panel's scale.
 class Composer {
@@ -247,6 +268,21 @@ class Composer {
       height += measure_.LineHeight(style);
     }
     return height;
+  }
+  // The type, and the height it takes, that shows text whole in a box:
+  // wrapped, and smaller until every word fits in max_height (down to the
+  // smallest type, which is then ellipsized).
+  std::pair<TextStyle, int> WholeFit(std::string_view text, TextStyle style, int max_width,
+                                     int max_height) {
+    for (;;) {
+      const int line = measure_.LineHeight(style);
+      const int lines = std::max(1, max_height / line);
+      if (style.pixel_size <= 8 || ShowsWhole(text, style, max_width, lines, measure_)) {
+        const size_t used = WrapText(text, style, max_width, lines, measure_).size();
+        return {style, static_cast<int>(used) * line};
+      }
+      style.pixel_size = std::max(8, style.pixel_size * 92 / 100);
+    }
   }
   void Image(int x, int y, int w, int h, const std::string& path) {
     list_.items.push_back(DrawImage{{x, y, w, h}, path});
@@ -414,11 +450,11 @@ int BannerHeight(Composer& c) {
   return 2 * c.measure().LineHeight(c.Style(44, FontWeight::kBold)) + c.Px(32);
 }
 
-void Banner(Composer& c, const ScreenInput& in, const Announcement& a) {
+void Banner(Composer& c, const ScreenInput& in, const Announcement& a, int bottom) {
   bool warning = a.level == AnnouncementLevel::kWarning;
   TextStyle style = c.Style(44, FontWeight::kBold);
   int height = BannerHeight(c);
-  int top = FooterTop(c) - height;
+  int top = bottom - height;
   c.Fill(0, top, c.Width(), height, warning ? Color{255, 196, 61, 255} : in.theme.panel);
   c.Paragraph(c.margin(), top + c.Px(16), a.text, style,
               warning ? Color{20, 20, 20, 255} : in.theme.text, c.Width() - 2 * c.margin(), 2);
@@ -489,6 +525,23 @@ int NowBlock(Composer& c, const ScreenInput& in, const Session& now, int top, in
   return y;
 }
 
+// The session on now in three lines, for a screen whose band (a full room)
+// or own line leaves no room for the whole block. Returns the y below it.
+int CompactNowBlock(Composer& c, const ScreenInput& in, const Session& now, int top, int width) {
+  const Theme& t = in.theme;
+  const int left = c.margin() + c.Px(36);
+  const int text_width = width - c.Px(36);
+  int y = top;
+  y += c.Line(left, y, LabelTexts(Label::kNow, in.languages), c.Style(36, FontWeight::kBold),
+              t.accent, text_width);
+  y += c.Line(left, y, now.title, c.Style(60, FontWeight::kBold), t.text, text_width);
+  y += c.Line(left, y + c.Px(4), NowTimes(in, now), c.Style(40, FontWeight::kBold), t.accent,
+              text_width) +
+       c.Px(4);
+  c.Fill(c.margin(), top, c.Px(12), y - top, ParseHexColor(now.track_color, t.accent));
+  return y + c.Px(32);
+}
+
 // A line of accent type under a headline ("Next at 14:00"). Returns its height.
 int FollowUp(Composer& c, const ScreenInput& in, int y, Label label, const std::string& when,
              int width) {
@@ -525,94 +578,242 @@ int NothingNowBlock(Composer& c, const ScreenInput& in, int y, int width) {
   return y + c.Px(48);
 }
 
+// The announcement shown as a band above the footer: the most urgent that is
+// not "full" (a full room has its own band), or null.
+const Announcement* BandAnnouncement(const ScreenInput& in) {
+  for (const Announcement& a : in.announcements)
+    if (a.level != AnnouncementLevel::kFull) return &a;
+  return nullptr;
+}
+
+const Announcement* FullAnnouncement(const ScreenInput& in) {
+  for (const Announcement& a : in.announcements)
+    if (a.level == AnnouncementLevel::kFull) return &a;
+  return nullptr;
+}
+
+// The texts of the "room full" band: the label in each of the screen's
+// languages, and the organizers' own words when they wrote any.
+std::vector<std::string> FullTexts(const ScreenInput& in, const Announcement& a) {
+  std::vector<std::string> texts;
+  for (Language language : in.languages) texts.push_back(LabelText(Label::kRoomFull, language));
+  if (a.text != "Room full" && a.text != texts.front()) texts.push_back(a.text);
+  return texts;
+}
+
+// A room that takes no more people: a red band under the header, large, in
+// every language of the screen. Returns its height.
+int FullBand(Composer& c, const ScreenInput& in, const Announcement& a, int top) {
+  const Color white{255, 255, 255, 255};
+  const int width = c.Width() - 2 * c.margin();
+  const std::vector<std::string> texts = FullTexts(in, a);
+  std::vector<TextStyle> styles;
+  int height = 2 * c.Px(24);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    styles.push_back(i == 0 ? c.Style(76, FontWeight::kBold) : c.Style(42, FontWeight::kBold));
+    height += static_cast<int>(WrapText(texts[i], styles[i], width, 2, c.measure()).size()) *
+              c.measure().LineHeight(styles[i]);
+  }
+  c.Fill(0, top, c.Width(), height, kFullRed);
+  int y = top + c.Px(24);
+  for (size_t i = 0; i < texts.size(); ++i)
+    y += c.Paragraph(c.margin(), y, texts[i], styles[i], white, width, 2);
+  return height;
+}
+
+TextStyle InfoStyle(Composer& c) { return c.Style(42, FontWeight::kBold); }
+
+// The height of this screen's own line (display.info) above the footer; 0 without one.
+int InfoHeight(Composer& c, const ScreenInput& in) {
+  if (in.info.empty() || in.hallway) return 0;
+  const int width = c.Width() - 2 * c.margin() - c.Px(28);
+  const int lines = static_cast<int>(WrapText(in.info, InfoStyle(c), width, 2, c.measure()).size());
+  return lines * c.measure().LineHeight(InfoStyle(c)) + c.Px(28);
+}
+
+// display.info on a panel-coloured band just above the footer, in large type,
+// wrapped to two lines at most.
+void InfoLine(Composer& c, const ScreenInput& in) {
+  const int height = InfoHeight(c, in);
+  if (height == 0) return;
+  const int top = FooterTop(c) - height;
+  c.Fill(0, top, c.Width(), height, in.theme.panel);
+  c.Fill(c.margin(), top + c.Px(12), c.Px(10), height - c.Px(24), in.theme.accent);
+  c.Paragraph(c.margin() + c.Px(28), top + c.Px(14), in.info, InfoStyle(c), in.theme.text,
+              c.Width() - 2 * c.margin() - c.Px(28), 2);
+}
+
 void RoomScreen(Composer& c, const ScreenInput& in) {
   int y = Header(c, in, in.room.room.empty() ? in.event_title : in.room.room) + c.Px(40);
-  int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
+  int bottom = FooterTop(c) - InfoHeight(c, in) - (BandAnnouncement(in) ? BannerHeight(c) : 0);
   int width = c.Width() - 2 * c.margin();
+  if (const Announcement* full = FullAnnouncement(in))
+    y += FullBand(c, in, *full, y - c.Px(40)) - c.Px(16);
   if (!in.has_schedule) {
     Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
+    InfoLine(c, in);
     Footer(c, in);
     return;
   }
-  if (in.room.now)
+  // The whole block takes about 560 units of height: less is left under a band.
+  if (in.room.now && bottom - y < c.Px(560))
+    y = CompactNowBlock(c, in, *in.room.now, y, width);
+  else if (in.room.now)
     y = NowBlock(c, in, *in.room.now, y, width);
   else
     y = NothingNowBlock(c, in, y, width);
   NextList(c, in, in.room.next, y, bottom);
+  InfoLine(c, in);
   Footer(c, in);
+}
+
+// The type of a board row `row` pixels high: a title line and a detail line,
+// as large as fit (at most the sizes of a roomy board).
+struct BoardType {
+  TextStyle room, title, small;
+};
+
+BoardType BoardTypeFor(Composer& c, int row) {
+  double title = 44, small = 34;
+  for (;;) {
+    BoardType type{c.Style(title, FontWeight::kBold), c.Style(title), c.Style(small)};
+    int used = c.measure().LineHeight(type.title) + c.measure().LineHeight(type.small);
+    if (used + c.Px(10) <= row || type.small.pixel_size <= 8) return type;
+    title *= 0.94, small *= 0.94;
+  }
+}
+
+// The page indicator at the left of the label row, over the room names:
+// "2/5" and a dot per page (the dots when they fit the column).
+void PageDots(Composer& c, const ScreenInput& in, const HallwayPaging& paging, int page,
+              int label_y, const TextStyle& label, int width) {
+  if (paging.pages <= 1) return;
+  const Theme& t = in.theme;
+  const std::string count = std::to_string(page + 1) + "/" + std::to_string(paging.pages);
+  const int dot = c.Px(16), gap = c.Px(12);
+  int x = c.margin() + c.measure().Width(count, label) + c.Px(20);
+  c.Line(c.margin(), label_y, count, label, t.text, width);
+  if (x + paging.pages * (dot + gap) > c.margin() + width) return;
+  const int dots_y = label_y + (c.measure().LineHeight(label) - dot) / 2;
+  for (int i = 0; i < paging.pages; ++i, x += dot + gap)
+    c.Fill(x, dots_y, dot, dot, i == page ? t.accent : t.muted);
+}
+
+struct BoardColumns {
+  int room_x, room_width, now_x, now_width, next_x, next_width;
+};
+
+BoardColumns ColumnsOf(Composer& c) {
+  const int width = c.Width() - 2 * c.margin();
+  BoardColumns columns;
+  columns.room_x = c.margin();
+  columns.room_width = width * 30 / 100 - c.Px(24);
+  columns.now_x = c.margin() + width * 30 / 100;
+  columns.now_width = width * 42 / 100 - c.Px(24);
+  columns.next_x = c.margin() + width * 72 / 100;
+  columns.next_width = c.Width() - c.margin() - columns.next_x;
+  return columns;
+}
+
+// The now cell: title, then "until 15:00 · speakers" (or "Full" first).
+void BoardNow(Composer& c, const ScreenInput& in, const HallwayRow& r, const BoardColumns& col,
+              const BoardType& type, int y) {
+  const Theme& t = in.theme;
+  const int second = y + c.measure().LineHeight(type.title);
+  if (!r.now) {
+    c.Line(col.now_x, y, "—", type.title, t.muted, col.now_width);
+    if (r.full)
+      c.Line(col.now_x, second, LabelTexts(Label::kFull, in.languages),
+             TextStyle{type.small.pixel_size, FontWeight::kBold}, kFullRed, col.now_width);
+    return;
+  }
+  c.Fill(col.now_x - c.Px(16), y, c.Px(6), second + c.measure().LineHeight(type.small) - y,
+         ParseHexColor(r.now->track_color, t.accent));
+  c.Line(col.now_x, y, r.now->title, type.title, t.text, col.now_width);
+  std::string detail = Until(in.languages.front(), HourMinute(in.zone, r.now->end));
+  if (!r.now->speakers.empty())
+    detail += "  ·  " + Isolated(JoinSpeakers(r.now->speakers, kMaxEmbeddedBytes));
+  int x = col.now_x;
+  if (r.full) {
+    TextStyle bold{type.small.pixel_size, FontWeight::kBold};
+    x += c.LineRight(x + c.measure().Width(LabelText(Label::kFull, in.languages.front()), bold),
+                     second, LabelText(Label::kFull, in.languages.front()), bold, kFullRed) +
+         c.Px(16);
+  }
+  c.Line(x, second, detail, type.small, t.muted, col.now_x + col.now_width - x);
+}
+
+// One room's row: its name whole (wrapped, smaller when it must), now and next.
+void BoardRow(Composer& c, const ScreenInput& in, const HallwayRow& r, const BoardColumns& col,
+              const BoardType& type, int top, int row) {
+  const Theme& t = in.theme;
+  const int block = c.measure().LineHeight(type.title) + c.measure().LineHeight(type.small);
+  const int y = top + (row - block) / 2;
+  if (r.full) c.Fill(0, top, c.Px(20), row, kFullRed);
+  auto [room, height] = c.WholeFit(r.room, type.room, col.room_width, row - c.Px(8));
+  c.Paragraph(col.room_x, top + (row - height) / 2, r.room, room, r.full ? kFullRed : t.text,
+              col.room_width, std::max(1, height / c.measure().LineHeight(room)));
+  BoardNow(c, in, r, col, type, y);
+  if (r.next) {
+    c.Line(col.next_x, y, DayAndTime(in, r.next->start), type.small, t.accent, col.next_width);
+    c.Line(col.next_x, y + c.measure().LineHeight(type.small), r.next->title, type.small, t.text,
+           col.next_width);
+  }
+}
+
+// Nothing left on the board today: the day's state, as a room screen says it.
+void EmptyBoard(Composer& c, const ScreenInput& in, int y) {
+  const bool before = in.hall.state == RoomState::kBeforeEvent;
+  const bool after = in.hall.state == RoomState::kAfterEvent;
+  y += c.Px(40);
+  y += Headline(c, in, y, after ? Label::kAfterEvent : Label::kDayOver, "", 88);
+  if (!after && in.hall.resumes)
+    FollowUp(c, in, y, before ? Label::kBeforeEvent : Label::kResumes,
+             DayAndTime(in, *in.hall.resumes), c.Width() - 2 * c.margin());
 }
 
 void HallwayScreen(Composer& c, const ScreenInput& in) {
   const Theme& t = in.theme;
   int y = Header(c, in, in.event_title) + c.Px(24);
-  int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
   if (!in.has_schedule) {
     Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
     Footer(c, in);
     return;
   }
-  TextStyle label = c.Style(32, FontWeight::kBold);
-  TextStyle room = c.Style(46, FontWeight::kBold);
-  TextStyle title = c.Style(42);
-  TextStyle small = c.Style(34);
-  int room_width = (c.Width() - 2 * c.margin()) * 24 / 100;
-  int now_width = (c.Width() - 2 * c.margin()) * 44 / 100;
-  int next_x = c.margin() + room_width + now_width;
-  int next_width = c.Width() - c.margin() - next_x;
-  c.Line(c.margin() + room_width, y, LabelTexts(Label::kNow, in.languages), label, t.accent,
-         now_width - c.Px(24));
-  c.Line(next_x, y, LabelTexts(Label::kNext, in.languages), label, t.muted, next_width);
-  y += c.measure().LineHeight(label) + c.Px(8);
-  int row = c.measure().LineHeight(title) + c.measure().LineHeight(small) + c.Px(28);
-  // More rooms than fit at readable size: page through them at a steady pace,
-  // the rooms spread evenly over the pages, with the page shown in the label row.
-  const int fit = std::max(1, (bottom - y) / row);
   const int rooms = static_cast<int>(in.hall.rows.size());
-  const int pages = std::max(1, (rooms + fit - 1) / fit);
-  const int per_page = (rooms + pages - 1) / pages;
-  const int page = static_cast<int>((in.now / kHallwayPageSeconds) % pages);
-  if (pages > 1) {
-    int dot = c.Px(14), gap = c.Px(12);
-    int dots_x = c.Width() - c.margin() - pages * (dot + gap) + gap;
-    int label_y = y - c.measure().LineHeight(label) - c.Px(8);
-    int dots_y = label_y + (c.measure().LineHeight(label) - dot) / 2;
-    for (int i = 0; i < pages; ++i)
-      c.Fill(dots_x + i * (dot + gap), dots_y, dot, dot, i == page ? t.accent : t.muted);
-    c.LineRight(dots_x - c.Px(16), label_y, std::to_string(page + 1) + "/" + std::to_string(pages),
-                label, t.muted);
+  if (rooms == 0) {
+    EmptyBoard(c, in, y);
+    Footer(c, in);
+    return;
   }
-  bool shade = false;
-  for (int index = page * per_page; index < std::min(rooms, (page + 1) * per_page); ++index) {
-    const HallwayRow& r = in.hall.rows[index];
-    if (shade) c.Fill(0, y, c.Width(), row, t.panel);
-    shade = !shade;
-    int text_y = y + c.Px(12);
-    c.Line(c.margin(), text_y, r.room, room, t.text, room_width - c.Px(24));
-    int x = c.margin() + room_width;
-    if (r.now) {
-      c.Fill(x - c.Px(16), text_y, c.Px(6), row - c.Px(24),
-             ParseHexColor(r.now->track_color, t.accent));
-      c.Line(x, text_y, r.now->title, title, t.text, now_width - c.Px(24));
-      std::string detail =
-          LabelText(Label::kEnds, in.languages.front()) + " " + HourMinute(in.zone, r.now->end);
-      if (!r.now->speakers.empty())
-        detail += "  ·  " + Isolated(JoinSpeakers(r.now->speakers, kMaxEmbeddedBytes));
-      c.Line(x, text_y + c.measure().LineHeight(title), detail, small, t.muted,
-             now_width - c.Px(24));
-    } else {
-      c.Line(x, text_y, "—", title, t.muted, now_width);
-    }
-    if (r.next) {
-      c.Line(next_x, text_y, DayAndTime(in, r.next->start), small, t.accent, next_width);
-      c.Line(next_x, text_y + c.measure().LineHeight(small), r.next->title, small, t.text,
-             next_width);
-    }
-    y += row;
+  const bool banner = BandAnnouncement(in) != nullptr;
+  const BoardBand band = HallwayBoardBand(c.Width(), c.Height(), banner);
+  const HallwayPaging paging = HallwayPagingOf(in);
+  const int page = paging.PageAt(in.now);
+  const BoardColumns col = ColumnsOf(c);
+  TextStyle label = c.Style(32, FontWeight::kBold);
+  const int label_y = band.top - c.Px(48);
+  c.Line(col.now_x, label_y, LabelTexts(Label::kNow, in.languages), label, t.accent, col.now_width);
+  c.Line(col.next_x, label_y, LabelTexts(Label::kNext, in.languages), label, t.muted,
+         col.next_width);
+  PageDots(c, in, paging, page, label_y, label, col.room_width);
+  const int row = std::min((band.bottom - band.top) / paging.per_page, c.Px(170));
+  const BoardType type = BoardTypeFor(c, row);
+  int top = band.top;
+  const int last = std::min(rooms, paging.First(page) + paging.per_page);
+  for (int index = paging.First(page); index < last; ++index, top += row) {
+    if ((index - paging.First(page)) % 2 == 1) c.Fill(0, top, c.Width(), row, t.panel);
+    BoardRow(c, in, in.hall.rows[index], col, type, top, row);
   }
   Footer(c, in);
 }
 
 }  // namespace
+
+HallwayPaging HallwayPagingOf(const ScreenInput& in) {
+  return PageHallway(static_cast<int>(in.hall.rows.size()), in.width, in.height,
+                     BandAnnouncement(in) != nullptr);
+}
 
 Theme Theme::Dark() {
   return Theme{{12, 14, 20, 255},    {30, 34, 44, 255},   {245, 245, 240, 255},
@@ -666,6 +867,13 @@ std::vector<std::string> WrapText(std::string_view text, const TextStyle& style,
 }
 
 DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
+  if (input.asleep) {  // outside display.hours: black, nothing drawn
+    DisplayList dark;
+    dark.width = input.width;
+    dark.height = input.height;
+    dark.background = Color{0, 0, 0, 255};
+    return dark;
+  }
   Composer composer(input, measurer);
   const Announcement* emergency = nullptr;
   for (const Announcement& a : input.announcements)
@@ -685,7 +893,8 @@ DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
     HallwayScreen(composer, input);
   else
     RoomScreen(composer, input);
-  if (!input.announcements.empty()) Banner(composer, input, input.announcements.front());
+  if (const Announcement* band = BandAnnouncement(input))
+    Banner(composer, input, *band, FooterTop(composer) - InfoHeight(composer, input));
   return composer.Take();
 }
 
