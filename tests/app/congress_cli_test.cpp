@@ -3,6 +3,7 @@
 // and 38C3 feeds, a screen's hours, a full room.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -128,6 +129,30 @@ TEST_CASE("outside its hours a screen is off and black; an emergency turns it on
   size_t lit = 0;
   for (std::uint32_t pixel : image->rgba) lit += (pixel >> 8) != 0;  // RGBA: any colour at all
   CHECK(lit == 0);
+}
+
+TEST_CASE("a kiosk outside its hours runs the venue's off command, and logs one that fails") {
+  testing::TempDir dir;
+  const std::string off = dir.File("tv off"), on = dir.File("tv on");
+  auto kiosk = [&](const std::string& off_command) {
+    Screen screen(
+        "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = false\n"
+        "size = \"800x480\"\nhours = \"08:00-20:00\"\n"
+        "power_off_command = " +
+            off_command + "\npower_on_command = [\"touch\", \"" + on +
+            "\"]\n[clock]\nstart = \"2025-10-15T21:00:00+05:00\"",
+        testing::DemoFeed());
+    return testing::Foyer({"--config", screen.config, "--exit-after", "2"},
+                          "SDL_VIDEODRIVER=dummy");
+  };
+  auto run = kiosk("[\"touch\", \"" + off + "\"]");
+  REQUIRE(run.exit_code == 0);
+  CHECK(std::filesystem::exists(off));  // one argument with a space: no shell split it
+  CHECK_FALSE(std::filesystem::exists(on));
+  CHECK(run.err.find("display.power_off_command: touch ran") != std::string::npos);
+  auto failing = kiosk("[\"false\"]");
+  REQUIRE(failing.exit_code == 0);  // the screen runs on, dark
+  CHECK(failing.err.find("display.power_off_command: false exited with 1") != std::string::npos);
 }
 
 TEST_CASE("event hours light a screen from an hour before the day's first session") {
