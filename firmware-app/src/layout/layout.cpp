@@ -5,7 +5,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
-#include "layout/hallway_pages.h"
+#include "layout/compose.h"
 #include "layout/labels.h"
 #include "layout/shown_text.h"
 
@@ -95,10 +95,10 @@ bool WiderThan(std::string_view text, const TextStyle& style, int width, TextMea
   return shown.cut || measure.Width(shown.text, style) > width;
 }
 
-// Text from the feed put into a sentence of ours is cut to this many bytes
-// first: at least 16,384 clusters, more than any line can show (a 3840 px line
-// of the smallest type, 8 px, holds at most MaxClustersIn = 5,761).
-constexpr size_t kMaxEmbeddedBytes = 64 * 1024;
+}  // namespace
+
+// What the screens share (layout/compose.h).
+namespace compose {
 
 // The first bytes of text (a line shows no more).
 std::string_view Head(std::string_view text, size_t bytes) { return text.substr(0, bytes); }
@@ -201,9 +201,6 @@ Color ParseHexColor(const std::string& hex, Color fallback) {
                static_cast<std::uint8_t>(value), 255};
 }
 
-// A room that is full: its band at the door, its mark on a hallway board.
-const Color kFullRed{196, 30, 30, 255};
-
 // Whether text wraps into at most max_lines lines of max_width with nothing cut.
 bool ShowsWhole(std::string_view text, const TextStyle& style, int max_width, int max_lines,
                 TextMeasurer& measure) {
@@ -217,99 +214,6 @@ bool ShowsWhole(std::string_view text, const TextStyle& style, int max_width, in
     if (ch != ' ' && ch != '\n' && ch != '\t') whole += ch;
   return shown == whole;
 }
-
-// Places items top to bottom; every size is in units of the panel's scale.
-class Composer {
- public:
-  Composer(const ScreenInput& in, TextMeasurer& measurer) : in_(in), measure_(measurer) {
-    // One unit is a pixel on a 1080-line landscape panel; portrait panels scale by width.
-    scale_ = std::min(in.width, in.height) / 1080.0;
-    if (in.height > in.width) scale_ = in.width / 1080.0 * 0.9;
-    margin_ = Px(56);
-    list_.width = in.width;
-    list_.height = in.height;
-    list_.background = in.theme.background;
-  }
-
-  int Px(double units) const { return std::max(1, static_cast<int>(std::lround(units * scale_))); }
-  TextStyle Style(double units, FontWeight weight = FontWeight::kRegular) const {
-    return TextStyle{std::max(8, Px(units)), weight};
-  }
-  int Width() const { return in_.width; }
-  int Height() const { return in_.height; }
-  int margin() const { return margin_; }
-  TextMeasurer& measure() { return measure_; }
-
-  void Fill(int x, int y, int w, int h, Color color) {
-    if (w > 0 && h > 0) list_.items.push_back(FillRect{{x, y, w, h}, color});
-  }
-  // One line, ellipsized to max_width; returns its height.
-  int Line(int x, int y, std::string_view text, TextStyle style, Color color, int max_width) {
-    std::string fitted = Ellipsize(text, style, max_width, measure_);
-    if (!fitted.empty()) Place(x, y, max_width, fitted, IsRightToLeft(fitted), style, color);
-    return measure_.LineHeight(style);
-  }
-  // One line whose right edge is at `right`.
-  int LineRight(int right, int y, std::string_view text, TextStyle style, Color color) {
-    int width = measure_.Width(text, style);
-    list_.items.push_back(DrawText{right - width, y, std::string(text), style, color});
-    return width;
-  }
-  // Wrapped text; returns the height used.
-  int Paragraph(int x, int y, std::string_view text, TextStyle style, Color color, int max_width,
-                int max_lines) {
-    std::vector<std::string> lines = WrapText(text, style, max_width, max_lines, measure_);
-    std::string joined;
-    for (const std::string& line : lines) joined += line + " ";
-    const bool right_to_left = IsRightToLeft(joined);
-    int height = 0;
-    for (std::string& line : lines) {
-      Place(x, y + height, max_width, std::move(line), right_to_left, style, color);
-      height += measure_.LineHeight(style);
-    }
-    return height;
-  }
-  // The type, and the height it takes, that shows text whole in a box:
-  // wrapped, and smaller until every word fits in max_height (down to the
-  // smallest type, which is then ellipsized).
-  std::pair<TextStyle, int> WholeFit(std::string_view text, TextStyle style, int max_width,
-                                     int max_height) {
-    for (;;) {
-      const int line = measure_.LineHeight(style);
-      const int lines = std::max(1, max_height / line);
-      if (style.pixel_size <= 8 || ShowsWhole(text, style, max_width, lines, measure_)) {
-        const size_t used = WrapText(text, style, max_width, lines, measure_).size();
-        return {style, static_cast<int>(used) * line};
-      }
-      style.pixel_size = std::max(8, style.pixel_size * 92 / 100);
-    }
-  }
-  void Image(int x, int y, int w, int h, const std::string& path) {
-    list_.items.push_back(DrawImage{{x, y, w, h}, path});
-  }
-  void Qr(int x, int y, int side, const std::string& data) {
-    list_.items.push_back(DrawQr{{x, y, side, side}, data});
-  }
-  DisplayList Take() { return std::move(list_); }
-
- private:
-  // A line of a paragraph that reads right to left, or not, at the start of
-  // its box: the right edge for right to left. A mark in front keeps the
-  // paragraph's direction when the line's own first letter would say otherwise.
-  void Place(int x, int y, int max_width, std::string line, bool right_to_left, TextStyle style,
-             Color color) {
-    if (IsRightToLeft(line) != right_to_left)
-      line.insert(0, right_to_left ? kRightToLeftMark : kLeftToRightMark);
-    if (right_to_left) x += max_width - measure_.Width(line, style);
-    list_.items.push_back(DrawText{x, y, std::move(line), style, color});
-  }
-
-  const ScreenInput& in_;
-  TextMeasurer& measure_;
-  double scale_ = 1;
-  int margin_ = 0;
-  DisplayList list_;
-};
 
 // Header: the room (or event) name on the left, the clock on the right.
 int Header(Composer& c, const ScreenInput& in, const std::string& name) {
@@ -349,6 +253,12 @@ void Footer(Composer& c, const ScreenInput& in) {
 int FooterTop(Composer& c) {
   return c.Height() - c.margin() / 2 - c.measure().LineHeight(c.Style(30)) - c.Px(16);
 }
+
+}  // namespace compose
+
+namespace {
+
+using namespace compose;
 
 struct NextRow {
   std::string text;
@@ -416,6 +326,10 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
   }
 }
 
+}  // namespace
+
+namespace compose {
+
 // A headline in the primary language with the other languages below it.
 int Headline(Composer& c, const ScreenInput& in, int y, Label label, const std::string& suffix,
              double units) {
@@ -430,6 +344,10 @@ int Headline(Composer& c, const ScreenInput& in, int y, Label label, const std::
   }
   return height;
 }
+
+}  // namespace compose
+
+namespace {
 
 // An emergency hides the schedule: the whole screen, high contrast, large.
 void EmergencyScreen(Composer& c, const ScreenInput& in, const Announcement& a) {
@@ -542,6 +460,10 @@ int CompactNowBlock(Composer& c, const ScreenInput& in, const Session& now, int 
   return y + c.Px(32);
 }
 
+}  // namespace
+
+namespace compose {
+
 // A line of accent type under a headline ("Next at 14:00"). Returns its height.
 int FollowUp(Composer& c, const ScreenInput& in, int y, Label label, const std::string& when,
              int width) {
@@ -549,6 +471,10 @@ int FollowUp(Composer& c, const ScreenInput& in, int y, Label label, const std::
                 c.Style(60, FontWeight::kBold), in.theme.accent, width) +
          c.Px(12);
 }
+
+}  // namespace compose
+
+namespace {
 
 // Nothing on now: a break, the day over, before or after the event. Returns the y below it.
 int NothingNowBlock(Composer& c, const ScreenInput& in, int y, int width) {
@@ -578,6 +504,10 @@ int NothingNowBlock(Composer& c, const ScreenInput& in, int y, int width) {
   return y + c.Px(48);
 }
 
+}  // namespace
+
+namespace compose {
+
 // The announcement shown as a band above the footer: the most urgent that is
 // not "full" (a full room has its own band), or null.
 const Announcement* BandAnnouncement(const ScreenInput& in) {
@@ -585,6 +515,10 @@ const Announcement* BandAnnouncement(const ScreenInput& in) {
     if (a.level != AnnouncementLevel::kFull) return &a;
   return nullptr;
 }
+
+}  // namespace compose
+
+namespace {
 
 const Announcement* FullAnnouncement(const ScreenInput& in) {
   for (const Announcement& a : in.announcements)
@@ -667,153 +601,7 @@ void RoomScreen(Composer& c, const ScreenInput& in) {
   Footer(c, in);
 }
 
-// The type of a board row `row` pixels high: a title line and a detail line,
-// as large as fit (at most the sizes of a roomy board).
-struct BoardType {
-  TextStyle room, title, small;
-};
-
-BoardType BoardTypeFor(Composer& c, int row) {
-  double title = 44, small = 34;
-  for (;;) {
-    BoardType type{c.Style(title, FontWeight::kBold), c.Style(title), c.Style(small)};
-    int used = c.measure().LineHeight(type.title) + c.measure().LineHeight(type.small);
-    if (used + c.Px(10) <= row || type.small.pixel_size <= 8) return type;
-    title *= 0.94, small *= 0.94;
-  }
-}
-
-// The page indicator at the left of the label row, over the room names:
-// "2/5" and a dot per page (the dots when they fit the column).
-void PageDots(Composer& c, const ScreenInput& in, const HallwayPaging& paging, int page,
-              int label_y, const TextStyle& label, int width) {
-  if (paging.pages <= 1) return;
-  const Theme& t = in.theme;
-  const std::string count = std::to_string(page + 1) + "/" + std::to_string(paging.pages);
-  const int dot = c.Px(16), gap = c.Px(12);
-  int x = c.margin() + c.measure().Width(count, label) + c.Px(20);
-  c.Line(c.margin(), label_y, count, label, t.text, width);
-  if (x + paging.pages * (dot + gap) > c.margin() + width) return;
-  const int dots_y = label_y + (c.measure().LineHeight(label) - dot) / 2;
-  for (int i = 0; i < paging.pages; ++i, x += dot + gap)
-    c.Fill(x, dots_y, dot, dot, i == page ? t.accent : t.muted);
-}
-
-struct BoardColumns {
-  int room_x, room_width, now_x, now_width, next_x, next_width;
-};
-
-BoardColumns ColumnsOf(Composer& c) {
-  const int width = c.Width() - 2 * c.margin();
-  BoardColumns columns;
-  columns.room_x = c.margin();
-  columns.room_width = width * 30 / 100 - c.Px(24);
-  columns.now_x = c.margin() + width * 30 / 100;
-  columns.now_width = width * 42 / 100 - c.Px(24);
-  columns.next_x = c.margin() + width * 72 / 100;
-  columns.next_width = c.Width() - c.margin() - columns.next_x;
-  return columns;
-}
-
-// The now cell: title, then "until 15:00 · speakers" (or "Full" first).
-void BoardNow(Composer& c, const ScreenInput& in, const HallwayRow& r, const BoardColumns& col,
-              const BoardType& type, int y) {
-  const Theme& t = in.theme;
-  const int second = y + c.measure().LineHeight(type.title);
-  if (!r.now) {
-    c.Line(col.now_x, y, "—", type.title, t.muted, col.now_width);
-    if (r.full)
-      c.Line(col.now_x, second, LabelTexts(Label::kFull, in.languages),
-             TextStyle{type.small.pixel_size, FontWeight::kBold}, kFullRed, col.now_width);
-    return;
-  }
-  c.Fill(col.now_x - c.Px(16), y, c.Px(6), second + c.measure().LineHeight(type.small) - y,
-         ParseHexColor(r.now->track_color, t.accent));
-  c.Line(col.now_x, y, r.now->title, type.title, t.text, col.now_width);
-  std::string detail = Until(in.languages.front(), HourMinute(in.zone, r.now->end));
-  if (!r.now->speakers.empty())
-    detail += "  ·  " + Isolated(JoinSpeakers(r.now->speakers, kMaxEmbeddedBytes));
-  int x = col.now_x;
-  if (r.full) {
-    TextStyle bold{type.small.pixel_size, FontWeight::kBold};
-    x += c.LineRight(x + c.measure().Width(LabelText(Label::kFull, in.languages.front()), bold),
-                     second, LabelText(Label::kFull, in.languages.front()), bold, kFullRed) +
-         c.Px(16);
-  }
-  c.Line(x, second, detail, type.small, t.muted, col.now_x + col.now_width - x);
-}
-
-// One room's row: its name whole (wrapped, smaller when it must), now and next.
-void BoardRow(Composer& c, const ScreenInput& in, const HallwayRow& r, const BoardColumns& col,
-              const BoardType& type, int top, int row) {
-  const Theme& t = in.theme;
-  const int block = c.measure().LineHeight(type.title) + c.measure().LineHeight(type.small);
-  const int y = top + (row - block) / 2;
-  if (r.full) c.Fill(0, top, c.Px(20), row, kFullRed);
-  auto [room, height] = c.WholeFit(r.room, type.room, col.room_width, row - c.Px(8));
-  c.Paragraph(col.room_x, top + (row - height) / 2, r.room, room, r.full ? kFullRed : t.text,
-              col.room_width, std::max(1, height / c.measure().LineHeight(room)));
-  BoardNow(c, in, r, col, type, y);
-  if (r.next) {
-    c.Line(col.next_x, y, DayAndTime(in, r.next->start), type.small, t.accent, col.next_width);
-    c.Line(col.next_x, y + c.measure().LineHeight(type.small), r.next->title, type.small, t.text,
-           col.next_width);
-  }
-}
-
-// Nothing left on the board today: the day's state, as a room screen says it.
-void EmptyBoard(Composer& c, const ScreenInput& in, int y) {
-  const bool before = in.hall.state == RoomState::kBeforeEvent;
-  const bool after = in.hall.state == RoomState::kAfterEvent;
-  y += c.Px(40);
-  y += Headline(c, in, y, after ? Label::kAfterEvent : Label::kDayOver, "", 88);
-  if (!after && in.hall.resumes)
-    FollowUp(c, in, y, before ? Label::kBeforeEvent : Label::kResumes,
-             DayAndTime(in, *in.hall.resumes), c.Width() - 2 * c.margin());
-}
-
-void HallwayScreen(Composer& c, const ScreenInput& in) {
-  const Theme& t = in.theme;
-  int y = Header(c, in, in.event_title) + c.Px(24);
-  if (!in.has_schedule) {
-    Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
-    Footer(c, in);
-    return;
-  }
-  const int rooms = static_cast<int>(in.hall.rows.size());
-  if (rooms == 0) {
-    EmptyBoard(c, in, y);
-    Footer(c, in);
-    return;
-  }
-  const bool banner = BandAnnouncement(in) != nullptr;
-  const BoardBand band = HallwayBoardBand(c.Width(), c.Height(), banner);
-  const HallwayPaging paging = HallwayPagingOf(in);
-  const int page = paging.PageAt(in.now);
-  const BoardColumns col = ColumnsOf(c);
-  TextStyle label = c.Style(32, FontWeight::kBold);
-  const int label_y = band.top - c.Px(48);
-  c.Line(col.now_x, label_y, LabelTexts(Label::kNow, in.languages), label, t.accent, col.now_width);
-  c.Line(col.next_x, label_y, LabelTexts(Label::kNext, in.languages), label, t.muted,
-         col.next_width);
-  PageDots(c, in, paging, page, label_y, label, col.room_width);
-  const int row = std::min((band.bottom - band.top) / paging.per_page, c.Px(170));
-  const BoardType type = BoardTypeFor(c, row);
-  int top = band.top;
-  const int last = std::min(rooms, paging.First(page) + paging.per_page);
-  for (int index = paging.First(page); index < last; ++index, top += row) {
-    if ((index - paging.First(page)) % 2 == 1) c.Fill(0, top, c.Width(), row, t.panel);
-    BoardRow(c, in, in.hall.rows[index], col, type, top, row);
-  }
-  Footer(c, in);
-}
-
 }  // namespace
-
-HallwayPaging HallwayPagingOf(const ScreenInput& in) {
-  return PageHallway(static_cast<int>(in.hall.rows.size()), in.width, in.height,
-                     BandAnnouncement(in) != nullptr);
-}
 
 Theme Theme::Dark() {
   return Theme{{12, 14, 20, 255},    {30, 34, 44, 255},   {245, 245, 240, 255},
@@ -867,6 +655,7 @@ std::vector<std::string> WrapText(std::string_view text, const TextStyle& style,
 }
 
 DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
+  using namespace compose;
   if (input.asleep) {  // outside display.hours: black, nothing drawn
     DisplayList dark;
     dark.width = input.width;
