@@ -315,6 +315,9 @@ TEST_CASE("a congress hallway fits 10, 8 and 6 rooms a page and cycles within a 
     CHECK(forty.per_page >= panel.at_least);
     CHECK(forty.pages * forty.seconds <= 60);
   }
+  // An announcement's band above the footer costs no rows at 1080p and 720p.
+  CHECK(PageHallway(58, 1920, 1080, true).per_page >= 10);
+  CHECK(PageHallway(58, 1280, 720, true).per_page >= 8);
   HallwayPaging few = PageHallway(4, 1920, 1080, false);
   CHECK(few.pages == 1);
   CHECK(few.PageAt(123456) == 0);

@@ -44,7 +44,10 @@ HallwayPaging PageHallway(int rows, int width, int height, bool banner) {
   const double scale = Scale(width, height);
   const BoardBand band = HallwayBoardBand(width, height, banner);
   const int area = band.bottom - band.top;
-  const int legible = std::max(1, area / std::max(Px(76, scale), 58));
+  // An announcement's band takes a seventh of the panel: rows give a little
+  // rather than the board losing two of its ten.
+  const int legible =
+      std::max(1, area / (banner ? std::max(Px(64, scale), 52) : std::max(Px(76, scale), 58)));
   const int tightest = std::max(1, area / std::max(Px(60, scale), 42));
   const int for_a_minute = (rows + kMostPagesInAMinute - 1) / kMostPagesInAMinute;
   const int fit = std::max(legible, std::min(tightest, for_a_minute));

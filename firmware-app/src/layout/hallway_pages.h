@@ -1,10 +1,11 @@
 // How a hallway board splits its rooms into pages for a panel: as many rows
 // per page as stay legible (a row is at least 76 units of a 1080-line panel
-// and never under 58 pixels), more when that would make a full cycle longer
-// than a minute (down to 60 units, 42 pixels), rooms spread evenly over the
-// pages. Each page stays up 8 to 12 s and a cycle takes at most 60 s when the
-// pages allow it. Depends on the panel size alone, never on fonts, so that
-// --print's "pages" and the screen agree. Pure; thread-safe.
+// and never under 58 pixels; 64 units and 52 pixels when an announcement's
+// band takes room above the footer), more when that would make a full cycle
+// longer than a minute (down to 60 units, 42 pixels), rooms spread evenly
+// over the pages. Each page stays up 8 to 12 s and a cycle takes at most 60 s
+// when the panel allows it. Depends on the panel size alone, never on fonts,
+// so that --print's "pages" and the screen agree. Pure; thread-safe.
 #pragma once
 
 #include <string>
