@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "app/power_switch.h"
+#include "app/screen_plan.h"
+#include "app/supervisor.h"
 #include "support/files.h"
 
 namespace foyer {
@@ -73,6 +75,28 @@ TEST_CASE(
   CHECK(power("2025-10-15T18:30:00+05:00", {"Main Hall"}) == Power::kOff);
   CHECK(power("2025-10-16T12:00:00+05:00", {}) == Power::kOff);  // a day with nothing
   CHECK(PowerAt(event, Schedule{}, {}, almaty, At("2025-10-15T03:00:00+05:00")) == Power::kOn);
+}
+
+TEST_CASE("a screen outside its hours is off, says so in its status, and an emergency lights it") {
+  ScreenPlan plan;
+  plan.room = "Main Hall";
+  plan.rooms_shown = {"Main Hall"};
+  plan.cached.schedule = ForumDay();
+  plan.cached.zone = Zone::Fixed(5 * 3600);
+  plan.hours = *ParseHours("08:00-20:00");
+  const UnixSeconds night = At("2025-10-15T21:00:00+05:00");
+  CHECK(PowerAt(plan, night) == Power::kOff);
+  CHECK(StatusLine(plan, {night, night, true}).find("dark: outside display.hours") !=
+        std::string::npos);
+  CHECK(MakeScreenInput(plan, {night, night, true}, 800, 480).asleep);
+  CHECK_FALSE(MakeScreenInput(plan, {night, night, false}, 800, 480).asleep);  // clock unknown
+  Announcement fire;
+  fire.level = AnnouncementLevel::kEmergency;
+  fire.starts = night - 60;
+  fire.ends = night + 60;
+  plan.announcements = {fire};
+  CHECK(PowerAt(plan, night) == Power::kOn);
+  CHECK_FALSE(MakeScreenInput(plan, {night, night, true}, 800, 480).asleep);
 }
 
 TEST_CASE("power commands run when the hours change and off again every ten minutes") {
