@@ -352,6 +352,24 @@ TEST_CASE("a hallway shows room names of 32 characters whole, on every panel") {
   }
 }
 
+TEST_CASE("a hallway with no room left today says why: before, between and after the days") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1280, 720);
+  input.hallway = true;
+  input.hall.resumes = At("2025-10-16T09:00:00+05:00");
+  input.hall.state = RoomState::kBeforeEvent;
+  DisplayList before = LayoutScreen(input, measurer);
+  CHECK(Shows(before, "Astana Think Tank Forum 2025"));
+  CHECK(Shows(before, "Starts tomorrow 09:00"));
+  CHECK_FALSE(Shows(before, "That's all for today"));
+  input.hall.state = RoomState::kDayOver;
+  DisplayList between = LayoutScreen(input, measurer);
+  CHECK(Shows(between, "That's all for today"));
+  CHECK(Shows(between, "Resumes tomorrow 09:00"));
+  input.hall.state = RoomState::kAfterEvent;
+  CHECK(Shows(LayoutScreen(input, measurer), "The event has ended"));
+}
+
 TEST_CASE("a full room is marked on the hallway board") {
   FakeMeasurer measurer;
   ScreenInput input = InSession(1920, 1080);

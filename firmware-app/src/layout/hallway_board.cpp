@@ -103,12 +103,17 @@ void BoardRow(Composer& c, const ScreenInput& in, const HallwayRow& r, const Boa
   }
 }
 
-// Nothing left on the board today: the day's state, as a room screen says it.
+// Nothing left on the board today: the day's state, as a room screen says it
+// (before the event: its title, and when it starts).
 void EmptyBoard(Composer& c, const ScreenInput& in, int y) {
   const bool before = in.hall.state == RoomState::kBeforeEvent;
   const bool after = in.hall.state == RoomState::kAfterEvent;
   y += c.Px(40);
-  y += Headline(c, in, y, after ? Label::kAfterEvent : Label::kDayOver, "", 88);
+  if (before)
+    y += c.Paragraph(c.margin(), y, in.event_title, c.Style(88, FontWeight::kBold), in.theme.text,
+                     c.Width() - 2 * c.margin(), 2);
+  else
+    y += Headline(c, in, y, after ? Label::kAfterEvent : Label::kDayOver, "", 88);
   if (!after && in.hall.resumes)
     FollowUp(c, in, y, before ? Label::kBeforeEvent : Label::kResumes,
              DayAndTime(in, *in.hall.resumes), c.Width() - 2 * c.margin());
