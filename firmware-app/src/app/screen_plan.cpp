@@ -83,10 +83,8 @@ Power PowerAt(const ScreenPlan& plan, UnixSeconds at) {
   return PowerAt(plan.hours, plan.cached.schedule, plan.rooms_shown, plan.cached.zone, at);
 }
 
-std::vector<HallwayRow> BoardAt(const ScreenPlan& plan, UnixSeconds at) {
-  const CachedSchedule& cached = plan.cached;
-  HallwayView view = ViewHallway(cached.schedule, plan.hallway_rooms, at, cached.zone);
-  std::vector<HallwayRow> rows = BoardRows(view, at, cached.zone, plan.hallway_order);
+std::vector<HallwayRow> BoardAt(const ScreenPlan& plan, const HallwayView& view, UnixSeconds at) {
+  std::vector<HallwayRow> rows = BoardRows(view, at, plan.cached.zone, plan.hallway_order);
   for (const Announcement& a : ActiveAnnouncementsAt(plan, at)) {
     if (a.level != AnnouncementLevel::kFull) continue;
     for (HallwayRow& row : rows)
@@ -130,7 +128,7 @@ ScreenInput MakeScreenInput(const ScreenPlan& plan, const ScreenMoment& moment, 
   input.asleep = moment.clock_trusted && PowerAt(plan, at) == Power::kOff;
   if (input.hallway) {
     input.hall = ViewHallway(cached.schedule, plan.hallway_rooms, at, cached.zone);
-    input.hall.rows = BoardAt(plan, at);
+    input.hall.rows = BoardAt(plan, input.hall, at);
   } else {
     input.room = ViewRoom(cached.schedule, plan.room, at, cached.zone, plan.next_count);
   }

@@ -56,9 +56,9 @@ std::vector<Announcement> ActiveAnnouncementsAt(const ScreenPlan& plan, UnixSeco
 // Whether the panel is lit at `at`: within display.hours, or an emergency is on.
 Power PowerAt(const ScreenPlan& plan, UnixSeconds at);
 
-// The hallway board at `at`: the rooms left today, in display.hallway_order,
-// those with an active "full" announcement marked.
-std::vector<HallwayRow> BoardAt(const ScreenPlan& plan, UnixSeconds at);
+// The hallway board at `at` from the hallway's view then: the rooms left
+// today, in display.hallway_order, those with an active "full" announcement marked.
+std::vector<HallwayRow> BoardAt(const ScreenPlan& plan, const HallwayView& view, UnixSeconds at);
 
 // Everything layout needs to draw the screen at the moment on a width x height picture.
 ScreenInput MakeScreenInput(const ScreenPlan& plan, const ScreenMoment& moment, int width,
