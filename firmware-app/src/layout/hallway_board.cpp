@@ -57,6 +57,16 @@ BoardColumns ColumnsOf(Composer& c) {
   return columns;
 }
 
+// "Full" in white on red, where the detail line starts. Returns its width.
+int FullMark(Composer& c, const std::string& text, int x, int y, const BoardType& type) {
+  const TextStyle bold{type.small.pixel_size, FontWeight::kBold};
+  const int pad = c.Px(10);
+  const int width = c.measure().Width(text, bold) + 2 * pad;
+  c.Fill(x, y, width, c.measure().LineHeight(bold), kFullRed);
+  c.LineRight(x + width - pad, y, text, bold, Color{255, 255, 255, 255});
+  return width;
+}
+
 // The now cell: title, then "until 15:00 · speakers" (or "Full" first).
 void BoardNow(Composer& c, const ScreenInput& in, const HallwayRow& r, const BoardColumns& col,
               const BoardType& type, int y) {
@@ -64,9 +74,7 @@ void BoardNow(Composer& c, const ScreenInput& in, const HallwayRow& r, const Boa
   const int second = y + c.measure().LineHeight(type.title);
   if (!r.now) {
     c.Line(col.now_x, y, "—", type.title, t.muted, col.now_width);
-    if (r.full)
-      c.Line(col.now_x, second, LabelTexts(Label::kFull, in.languages),
-             TextStyle{type.small.pixel_size, FontWeight::kBold}, kFullRed, col.now_width);
+    if (r.full) FullMark(c, LabelTexts(Label::kFull, in.languages), col.now_x, second, type);
     return;
   }
   c.Fill(col.now_x - c.Px(16), y, c.Px(6), second + c.measure().LineHeight(type.small) - y,
@@ -76,12 +84,8 @@ void BoardNow(Composer& c, const ScreenInput& in, const HallwayRow& r, const Boa
   if (!r.now->speakers.empty())
     detail += "  ·  " + Isolated(JoinSpeakers(r.now->speakers, kMaxEmbeddedBytes));
   int x = col.now_x;
-  if (r.full) {
-    TextStyle bold{type.small.pixel_size, FontWeight::kBold};
-    x += c.LineRight(x + c.measure().Width(LabelText(Label::kFull, in.languages.front()), bold),
-                     second, LabelText(Label::kFull, in.languages.front()), bold, kFullRed) +
-         c.Px(16);
-  }
+  if (r.full)
+    x += FullMark(c, LabelText(Label::kFull, in.languages.front()), x, second, type) + c.Px(16);
   c.Line(x, second, detail, type.small, t.muted, col.now_x + col.now_width - x);
 }
 
@@ -93,8 +97,8 @@ void BoardRow(Composer& c, const ScreenInput& in, const HallwayRow& r, const Boa
   const int y = top + (row - block) / 2;
   if (r.full) c.Fill(0, top, c.Px(20), row, kFullRed);
   auto [room, height] = c.WholeFit(r.room, type.room, col.room_width, row - c.Px(8));
-  c.Paragraph(col.room_x, top + (row - height) / 2, r.room, room, r.full ? kFullRed : t.text,
-              col.room_width, std::max(1, height / c.measure().LineHeight(room)));
+  c.Paragraph(col.room_x, top + (row - height) / 2, r.room, room, t.text, col.room_width,
+              std::max(1, height / c.measure().LineHeight(room)));
   BoardNow(c, in, r, col, type, y);
   if (r.next) {
     c.Line(col.next_x, y, DayAndTime(in, r.next->start), type.small, t.accent, col.next_width);
