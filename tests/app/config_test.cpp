@@ -98,6 +98,61 @@ TEST_CASE("each bad value is reported with the file and its line") {
   CHECK(load.problems.size() == 9);
 }
 
+TEST_CASE("a screen's hours, power commands, own line and hallway order are read") {
+  ConfigFile file;
+  ConfigLoad load = file.Load(
+      "[feed]\nurl = \"schedule.json\"\n[display]\nmode = \"hallway\"\n"
+      "hallway_order = \"next\"\nhours = \"18:00-02:00\"\n"
+      "power_off_command = [\"cec-ctl\", \"--to\", \"0\", \"--standby\"]\n"
+      "power_on_command = [\"cec-ctl\", \"--to\", \"0\", \"--image-view-on\"]\n"
+      "info = \"Interpretation: channel 1 қазақша · 2 русский · 3 English\"\n");
+  REQUIRE(load.ok());
+  const Config::Display& d = load.config.display;
+  CHECK(d.hallway_order == HallwayOrder::kNext);
+  CHECK(d.hours == Hours{HoursKind::kWindow, 18 * 60, 2 * 60});
+  CHECK(d.power_off_command == std::vector<std::string>{"cec-ctl", "--to", "0", "--standby"});
+  CHECK(d.power_on_command.back() == "--image-view-on");
+  CHECK(d.info == "Interpretation: channel 1 қазақша · 2 русский · 3 English");
+  load = file.Load("[feed]\nurl = \"schedule.json\"\n[display]\nmode = \"hallway\"\n");
+  REQUIRE(load.ok());
+  CHECK(load.config.display.hallway_order == HallwayOrder::kFeed);  // the defaults
+  CHECK(load.config.display.hours.kind == HoursKind::kAlways);
+  CHECK(load.config.display.power_off_command.empty());
+  CHECK(load.config.display.info.empty());
+}
+
+TEST_CASE("bad hours, commands, own line and hallway order are reported at their lines") {
+  ConfigFile file;
+  ConfigLoad load = file.Load(
+      "[feed]\nurl = \"schedule.json\"\n[display]\nmode = \"hallway\"\n"  // 1-4
+      "hallway_order = \"soonest\"\n"                                     // 5
+      "hours = \"9-17\"\n"                                                // 6
+      "power_off_command = \"cec-ctl --standby\"\n"                       // 7
+      "power_on_command = []\n"                                           // 8
+      "info = \"" +
+      std::string(130, 'x') + "\"\n");  // 9
+  REQUIRE_FALSE(load.ok());
+  auto has = [&](int line, const std::string& words) {
+    std::string prefix = file.path + ":" + std::to_string(line) + ": ";
+    for (const ConfigProblem& found : load.problems)
+      if (std::string problem = found.ToString();
+          problem.rfind(prefix, 0) == 0 && problem.find(words) != std::string::npos)
+        return true;
+    return false;
+  };
+  CHECK(has(5, "display.hallway_order is \"soonest\"; use \"feed\" or \"next\""));
+  CHECK(has(6, "display.hours is \"9-17\""));
+  CHECK(has(7, "display.power_off_command must be a command as a list of its arguments"));
+  CHECK(has(8, "display.power_on_command must be a command"));
+  CHECK(has(9, "display.info has 130 characters"));
+  CHECK(load.problems.size() == 5);
+  load = file.Load(
+      "[feed]\nurl = \"schedule.json\"\n[display]\nmode = \"hallway\"\n"
+      "info = \"two\\nlines\"\n");
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].message == "display.info must be one line (no line breaks or tabs)");
+}
+
 TEST_CASE("broken TOML is reported at its line") {
   ConfigFile file;
   ConfigLoad load = file.Load("[feed]\nurl = \"https://x/s.json\"\n\n[display\nmode = \"room\"\n");

@@ -261,6 +261,24 @@ TEST_CASE("announce creates a file, updates an entry by id, and screens read it"
   CHECK(Contains(again.err, file + ": no announcement with id \"evacuate\""));
 }
 
+TEST_CASE("announce posts a full room with only the room and when it ends") {
+  testing::TempDir dir;
+  std::string file = dir.File("announcements.json");
+  auto run = FoyerFeed({"announce", "--level", "full", "--room", "Hall A, upstairs", "--until",
+                        "2099-12-14T12:00:00+01:00", "-o", file});
+  REQUIRE(run.exit_code == 0);
+  auto written = nlohmann::json::parse(testing::ReadFile(file))["announcements"];
+  REQUIRE(written.size() == 1);
+  CHECK(written[0]["level"] == "full");
+  CHECK(written[0]["rooms"] == nlohmann::json::array({"Hall A, upstairs"}));  // one whole name
+  CHECK(written[0]["text"] == "Room full");
+  CHECK(written[0]["ends"] == "2099-12-14T11:00:00Z");
+  auto nowhere = FoyerFeed({"announce", "--level", "full", "--until", "2099-12-14T12:00:00+01:00",
+                            "-o", dir.File("other.json")});
+  CHECK(nowhere.exit_code == 2);
+  CHECK(Contains(nowhere.err, "--level full: name the room with --room"));
+}
+
 TEST_CASE("announce refuses a bad announcement, one problem per line, and leaves the file be") {
   testing::TempDir dir;
   std::string file = dir.File("announcements.json");
@@ -269,7 +287,7 @@ TEST_CASE("announce refuses a bad announcement, one problem per line, and leaves
                  "2020-12-14T11:00:00+01:00", "--until", "2020-12-14T10:00:00+01:00", "-o", file});
   CHECK(run.exit_code == 2);
   CHECK(run.err ==
-        "--level: \"urgent\" is not info, warning or emergency\n"
+        "--level: \"urgent\" is not info, warning, emergency or full\n"
         "--until: 2020-12-14T10:00:00+01:00 is not after --from 2020-12-14T11:00:00+01:00\n");
   CHECK_FALSE(std::filesystem::exists(file));
 

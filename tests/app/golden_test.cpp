@@ -65,7 +65,11 @@ struct Case {
   bool synced = true;
   bool announcements = false;
   const Retitled* retitled = nullptr;  // the demo feed as it is
+  const char* real_feed = nullptr;     // a congress feed of tests/data/feeds instead of the demo
+  std::vector<std::string> sizes = {"800x480", "1280x720"};
 };
+
+const char* kCongress39c3 = "voc-39c3-everything.schedule.json";
 
 const Case kCases[] = {
     {"room-in-session",
@@ -95,6 +99,58 @@ const Case kCases[] = {
      false, &kMixedBidi},
     {"room-zalgo", "mode = \"room\"\nroom = \"Main Hall\"", "2025-10-15T10:40:00+05:00", true,
      false, &kZalgo},
+    // A congress of 58 rooms on day 2: the rooms left today, 10, 8 and 6 a page.
+    {"hallway-39c3",
+     "mode = \"hallway\"\nlanguages = [\"en\", \"kk\"]",
+     "2025-12-28T14:20:00+01:00",
+     true,
+     false,
+     nullptr,
+     kCongress39c3,
+     {"800x480", "1280x720", "1920x1080"}},
+    {"hallway-39c3-korean",
+     "mode = \"hallway\"\nlanguages = [\"ko\", \"en\"]\nhallway_order = \"next\"",
+     "2025-12-28T20:10:00+01:00",
+     true,
+     false,
+     nullptr,
+     kCongress39c3,
+     {"1280x720"}},
+    {"hallway-36c3",
+     "mode = \"hallway\"\nlanguages = [\"ru\", \"en\"]",
+     "2019-12-28T14:20:00+01:00",
+     true,
+     false,
+     nullptr,
+     "voc-36c3-everything.schedule.json",
+     {"1920x1080"}},
+    {"hallway-38c3",
+     "mode = \"hallway\"\nlanguages = [\"kk\", \"en\"]",
+     "2024-12-28T14:20:00+01:00",
+     true,
+     false,
+     nullptr,
+     "hub-38c3-schedule.xml",
+     {"800x480"}},
+    {"hallway-full", "mode = \"hallway\"\nlanguages = [\"en\", \"kk\"]",
+     "2025-10-15T10:40:00+05:00", true, true},
+    {"room-full", "mode = \"room\"\nroom = \"Main Hall\"\nlanguages = [\"kk\", \"ru\", \"en\"]",
+     "2025-10-15T10:40:00+05:00", true, true},
+    {"room-asleep", "mode = \"room\"\nroom = \"Main Hall\"\nhours = \"08:00-20:00\"",
+     "2025-10-15T21:00:00+05:00"},
+    {"room-info",
+     "mode = \"room\"\nroom = \"Main Hall\"\nlanguages = [\"kk\", \"en\"]\ninfo = "
+     "\"Interpretation: channel 1 қазақша · 2 русский · 3 English\"",
+     "2025-10-15T10:40:00+05:00"},
+    {"room-info-turned",
+     "mode = \"room\"\nroom = \"Зал Астана\"\nrotation = 90\nlanguages = [\"ru\", \"en\"]\n"
+     "info = \"Синхронный перевод: канал 1 қазақша · 2 русский · 3 English\"",
+     "2025-10-16T10:20:00+05:00",
+     true,
+     false,
+     nullptr,
+     nullptr,
+     {"800x480", "1920x1080"}},
 };
 
 const char* kAnnouncements = R"({"announcements": [
@@ -103,10 +159,13 @@ const char* kAnnouncements = R"({"announcements": [
    "ends": "2025-10-15T17:00:00+05:00"},
   {"id": "fire", "text": "Fire alarm: leave the building by the nearest exit. Өрт дабылы: ғимараттан шығыңыз.",
    "level": "emergency", "rooms": [], "starts": "2025-10-15T16:00:00+05:00",
-   "ends": "2025-10-15T16:20:00+05:00"}]})";
+   "ends": "2025-10-15T16:20:00+05:00"},
+  {"id": "full", "text": "Room full", "level": "full", "rooms": ["Main Hall"],
+   "starts": "2025-10-15T10:35:00+05:00", "ends": "2025-10-15T11:00:00+05:00"}]})";
 
 // The feed a case shows: the demo's, retitled into dir when the case asks.
 std::string Feed(const Case& c, const testing::TempDir& dir) {
+  if (c.real_feed) return testing::RealFeed(c.real_feed);
   if (!c.retitled) return testing::DemoFeed();
   auto feed = nlohmann::json::parse(testing::ReadFile(testing::DemoFeed()));
   auto& hall = feed["schedule"]["conference"]["days"][0]["rooms"]["Main Hall"];
@@ -134,9 +193,10 @@ double Difference(const Image& a, const Image& b) {
   return double(differing) / double(a.rgba.size());
 }
 
-std::vector<std::string> Sizes() {
+// The case's sizes; a gallery's when it asks for its own.
+std::vector<std::string> Sizes(const Case& c) {
   const char* sizes = std::getenv("FOYER_GALLERY_SIZES");
-  if (!sizes || !std::getenv("FOYER_GALLERY_DIR")) return {"800x480", "1280x720"};
+  if (!sizes || !std::getenv("FOYER_GALLERY_DIR")) return c.sizes;
   std::vector<std::string> list;
   std::string all = sizes;
   for (size_t start = 0; start < all.size();) {
@@ -148,7 +208,7 @@ std::vector<std::string> Sizes() {
   return list;
 }
 
-TEST_CASE("every screen matches its golden image at two sizes") {
+TEST_CASE("every screen matches its golden image at its sizes") {
   const char* gallery = std::getenv("FOYER_GALLERY_DIR");
   const bool update = std::getenv("FOYER_UPDATE_GOLDEN") != nullptr || gallery;
   const std::string golden =
@@ -162,7 +222,7 @@ TEST_CASE("every screen matches its golden image at two sizes") {
                            (c.announcements ? "announcements_url = \"announcements.json\"\n" : "") +
                            "[display]\n" + c.display + "\n[cache]\npath = \"cache.db\"\n");
     if (c.synced) REQUIRE(testing::Foyer({"--config", config, "--sync-once"}).exit_code == 0);
-    for (const std::string& size : Sizes()) {
+    for (const std::string& size : Sizes(c)) {
       std::string name = std::string(c.name) + "-" + size + ".png";
       CAPTURE(name);
       std::string shot = dir.File(name);

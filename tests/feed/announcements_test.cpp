@@ -42,13 +42,28 @@ TEST_CASE("only the announcements for this screen's rooms and time are active, e
   CHECK(ActiveAnnouncements(all, {"Main Hall"}, At("2025-10-15T11:00:00+05:00")).empty());
 }
 
+TEST_CASE("a full room is an announcement of its own level, and names its rooms") {
+  auto full = ParseAnnouncements(
+      R"({"announcements": [{"id": "a", "text": "Room full", "level": "full", "rooms": ["Hall A"],
+          "starts": "2025-10-15T12:00:00+05:00", "ends": "2025-10-15T13:00:00+05:00"}]})");
+  REQUIRE(full.ok());
+  CHECK((*full)[0].level == AnnouncementLevel::kFull);
+  CHECK(ParseAnnouncements(SerializeAnnouncements(*full)).value() == *full);
+  auto everywhere = ParseAnnouncements(
+      R"({"announcements": [{"id": "a", "text": "Room full", "level": "full", "rooms": [],
+          "starts": "2025-10-15T12:00:00+05:00", "ends": "2025-10-15T13:00:00+05:00"}]})");
+  REQUIRE_FALSE(everywhere.ok());
+  CHECK(everywhere.status().message() ==
+        "announcements[0].rooms: a \"full\" announcement names the rooms that are full");
+}
+
 TEST_CASE("broken announcements are refused with the entry and field named") {
   auto bad_level = ParseAnnouncements(
       R"({"announcements": [{"id": "a", "text": "t", "level": "urgent",
           "starts": "2025-10-15T12:00:00+05:00", "ends": "2025-10-15T13:00:00+05:00"}]})");
   REQUIRE_FALSE(bad_level.ok());
   CHECK(bad_level.status().message() ==
-        "announcements[0].level: \"urgent\" is not info, warning or emergency");
+        "announcements[0].level: \"urgent\" is not info, warning, emergency or full");
   auto no_offset = ParseAnnouncements(
       R"({"announcements": [{"id": "a", "text": "t", "level": "info",
           "starts": "2025-10-15T12:00", "ends": "2025-10-15T13:00:00+05:00"}]})");

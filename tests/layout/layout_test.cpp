@@ -277,34 +277,171 @@ TEST_CASE("the session's URL is shown as a QR code beside it, inside the panel")
       CHECK(text.x + measurer.Width(text.text, text.style) <= qr->rect.x);
 }
 
-TEST_CASE("a hallway pages through many rooms at readable size and shows every one") {
+TEST_CASE("a hallway pages through many rooms and shows every one") {
   FakeMeasurer measurer;
   ScreenInput input = InSession(800, 480);
   input.hallway = true;
   for (int i = 0; i < 11; ++i)
     input.hall.rows.push_back({"Room " + std::to_string(i + 1), std::nullopt, std::nullopt});
   std::set<std::string> seen;
-  int pages = 0;
-  int size = 0;
-  for (UnixSeconds t = 0; t < 10 * kHallwayPageSeconds; t += kHallwayPageSeconds) {
+  std::set<std::string> indicators;
+  const HallwayPaging paging = HallwayPagingOf(input);
+  CHECK(paging.per_page == 6);
+  CHECK(paging.pages == 2);
+  for (UnixSeconds t = 0; t < 4 * paging.seconds; t += paging.seconds) {
     input.now = ParseIsoInstant("2025-10-15T10:40:00+05:00")->utc + t;
-    DisplayList list = LayoutScreen(input, measurer);
-    for (const DrawText& text : Texts(list)) {
-      if (text.text.rfind("Room ", 0) == 0) {
-        seen.insert(text.text);
-        size = text.style.pixel_size;
-      }
-      if (text.text.size() == 3 && text.text[1] == '/') pages = text.text[2] - '0';
+    for (const DrawText& text : Texts(LayoutScreen(input, measurer))) {
+      if (text.text.rfind("Room ", 0) == 0) seen.insert(text.text);
+      if (text.text.size() == 3 && text.text[1] == '/') indicators.insert(text.text);
     }
   }
   CHECK(seen.size() == 11);
-  CHECK(pages >= 2);
-  ScreenInput few = input;
-  few.hall.rows.resize(2);
-  int few_size = 0;
-  for (const DrawText& text : Texts(LayoutScreen(few, measurer)))
-    if (text.text.rfind("Room ", 0) == 0) few_size = text.style.pixel_size;
-  CHECK(size == few_size);  // the type did not shrink to fit more rooms
+  CHECK(indicators == std::set<std::string>{"1/2", "2/2"});
+}
+
+TEST_CASE("a congress hallway fits 10, 8 and 6 rooms a page and cycles within a minute") {
+  struct Panel {
+    int width, height, at_least;
+  };
+  for (Panel panel : {Panel{1920, 1080, 10}, Panel{1280, 720, 8}, Panel{800, 480, 6}}) {
+    CAPTURE(panel.width);
+    HallwayPaging paging = PageHallway(58, panel.width, panel.height, false);
+    CHECK(paging.per_page >= panel.at_least);
+    CHECK(paging.seconds >= 8);
+    CHECK(paging.pages * paging.per_page >= 58);
+    // 58 rows of at least 42 pixels do not fit 7 pages of 480 lines: 8 pages there.
+    if (panel.height > 480) CHECK(paging.pages * paging.seconds <= 60);
+    HallwayPaging forty = PageHallway(40, panel.width, panel.height, false);
+    CHECK(forty.per_page >= panel.at_least);
+    CHECK(forty.pages * forty.seconds <= 60);
+  }
+  // An announcement's band above the footer costs no rows at 1080p and 720p.
+  CHECK(PageHallway(58, 1920, 1080, true).per_page >= 10);
+  CHECK(PageHallway(58, 1280, 720, true).per_page >= 8);
+  HallwayPaging few = PageHallway(4, 1920, 1080, false);
+  CHECK(few.pages == 1);
+  CHECK(few.PageAt(123456) == 0);
+  HallwayPaging many = PageHallway(58, 1920, 1080, false);
+  CHECK(many.PageAt(0) == 0);
+  CHECK(many.PageAt(many.seconds - 1) == 0);
+  CHECK(many.PageAt(many.seconds) == 1);
+  CHECK(many.PageAt(many.pages * many.seconds) == 0);
+}
+
+TEST_CASE("a hallway shows room names of 32 characters whole, on every panel") {
+  FakeMeasurer measurer;
+  const std::vector<std::string> names = {"Chaoswellen Assembly Stage Hall",
+                                          "Kidspace - Workshop Area North",
+                                          "Bits&Bäume Workshop Room Berlin"};
+  for (auto [width, height] : {std::pair{1920, 1080}, {1280, 720}, {800, 480}}) {
+    CAPTURE(width);
+    ScreenInput input = InSession(width, height);
+    input.hallway = true;
+    for (int i = 0; i < 12; ++i)
+      input.hall.rows.push_back(
+          {names[i % 3] + " " + std::to_string(i), std::nullopt, std::nullopt});
+    DisplayList list = LayoutScreen(input, measurer);
+    std::string shown;
+    for (const DrawText& text : Texts(list)) {
+      CHECK(text.text.find("…") == std::string::npos);
+      shown += text.text + " ";
+    }
+    for (int i = 0; i < HallwayPagingOf(input).per_page; ++i)
+      for (const char* word : {"Chaoswellen", "Kidspace", "Bits&Bäume", "Workshop"})
+        if (input.hall.rows[i].room.find(word) != std::string::npos) CHECK(Shows(list, word));
+  }
+}
+
+TEST_CASE("a hallway with no room left today says why: before, between and after the days") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1280, 720);
+  input.hallway = true;
+  input.hall.resumes = At("2025-10-16T09:00:00+05:00");
+  input.hall.state = RoomState::kBeforeEvent;
+  DisplayList before = LayoutScreen(input, measurer);
+  CHECK(Shows(before, "Astana Think Tank Forum 2025"));
+  CHECK(Shows(before, "Starts tomorrow 09:00"));
+  CHECK_FALSE(Shows(before, "That's all for today"));
+  input.hall.state = RoomState::kDayOver;
+  DisplayList between = LayoutScreen(input, measurer);
+  CHECK(Shows(between, "That's all for today"));
+  CHECK(Shows(between, "Resumes tomorrow 09:00"));
+  input.hall.state = RoomState::kAfterEvent;
+  CHECK(Shows(LayoutScreen(input, measurer), "The event has ended"));
+}
+
+TEST_CASE("a full room is marked on the hallway board") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.hallway = true;
+  input.languages = {Language::kEnglish, Language::kKazakh};
+  input.hall.rows.push_back({"Hall A", input.room.now, std::nullopt, true});
+  input.hall.rows.push_back({"Hall B", input.room.now, std::nullopt, false});
+  DisplayList list = LayoutScreen(input, measurer);
+  int marks = 0;
+  for (const DrawText& text : Texts(list)) marks += text.text.find("Full") != std::string::npos;
+  CHECK(marks == 1);
+}
+
+TEST_CASE("a full room's door screen says so in a large band in each of its languages") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1280, 720);
+  input.languages = {Language::kKazakh, Language::kRussian, Language::kEnglish};
+  Announcement full;
+  full.level = AnnouncementLevel::kFull;
+  full.text = "Room full";
+  full.rooms = {"Main Hall"};
+  input.announcements = {full};
+  DisplayList list = LayoutScreen(input, measurer);
+  for (Language language : input.languages) {
+    bool found = false;
+    for (const DrawText& text : Texts(list))
+      found |= text.text.find(LabelText(Label::kRoomFull, language).substr(0, 8)) == 0;
+    CHECK(found);
+  }
+  int biggest = 0;
+  for (const DrawText& text : Texts(list))
+    if (text.text.rfind(LabelText(Label::kRoomFull, Language::kKazakh).substr(0, 8), 0) == 0)
+      biggest = std::max(biggest, text.style.pixel_size);
+  CHECK(biggest >= 50);  // 84 units on a 720-line panel: as large as a session's title
+  CHECK(Shows(list, "Multilateralism"));  // the schedule stays below it
+}
+
+TEST_CASE("a sleeping screen draws nothing on black") {
+  FakeMeasurer measurer;
+  ScreenInput input = InSession(1920, 1080);
+  input.asleep = true;
+  DisplayList list = LayoutScreen(input, measurer);
+  CHECK(list.items.empty());
+  CHECK(list.background.r == 0);
+  CHECK(list.background.g == 0);
+  CHECK(list.background.b == 0);
+}
+
+TEST_CASE("a screen's own line shows whole and large at every size and turn") {
+  FakeMeasurer measurer;
+  const std::string info = "Interpretation: channel 1 қазақша · 2 русский · 3 English";
+  for (auto [width, height] :
+       {std::pair{1920, 1080}, {1280, 720}, {800, 480}, {1080, 1920}, {480, 800}}) {
+    CAPTURE(width);
+    ScreenInput input = InSession(width, height);
+    input.info = info;
+    DisplayList list = LayoutScreen(input, measurer);
+    std::string shown;
+    int size = 0, bottom = 0;
+    for (const DrawText& text : Texts(list))
+      if (text.text.find("қазақша") != std::string::npos || text.text.find("Interpretation") == 0 ||
+          text.text.find("English") != std::string::npos) {
+        shown += text.text + " ";
+        size = text.style.pixel_size;
+        bottom = std::max(bottom, text.y + measurer.LineHeight(text.style));
+      }
+    CHECK(shown.find("Interpretation:") != std::string::npos);
+    CHECK(shown.find("3 English") != std::string::npos);
+    CHECK(shown.find("…") == std::string::npos);
+    CHECK(size >= std::min(width, height) * 36 / 1080);
+    CHECK(bottom <= height);
+  }
 }
 
 TEST_CASE("an emergency takes the whole screen and hides the schedule") {

@@ -132,7 +132,8 @@ constexpr char kConvertUsage[] =
 
 constexpr char kAnnounceUsage[] =
     "usage: foyer-feed announce --text TEXT --level LEVEL --from TIME --until TIME\n"
-    "                           [--rooms ROOM,...] [--id ID] -o FILE\n"
+    "                           [--rooms ROOM,...] [--room ROOM]... [--id ID] -o FILE\n"
+    "       foyer-feed announce --level full --room ROOM --until TIME -o FILE\n"
     "       foyer-feed announce --list FILE\n"
     "       foyer-feed announce --remove ID -o FILE\n"
     "\n"
@@ -143,10 +144,14 @@ constexpr char kAnnounceUsage[] =
     "\n"
     "options:\n"
     "  --text TEXT        what the screens show\n"
-    "  --level LEVEL      info, warning or emergency (an emergency takes the whole screen)\n"
+    "  --level LEVEL      info, warning, emergency (takes the whole screen) or full (the\n"
+    "                     rooms take no more people: a band at their doors, marked on\n"
+    "                     hallway boards; needs --room; --text and --from are optional)\n"
     "  --from TIME        when it starts: 2025-10-15T10:40:00+05:00 (with an offset), or now\n"
+    "                     (the default for full)\n"
     "  --until TIME       when it ends (after --from)\n"
     "  --rooms ROOM,...   the rooms whose screens show it (default: every screen)\n"
+    "  --room ROOM        one room, its name as it is (may hold commas); repeatable\n"
     "  --id ID            the announcement's id (default: made from the text)\n"
     "  -o, --output FILE  the announcements file (replaced atomically)\n"
     "  --list FILE        print the announcements in FILE, one per line\n"
@@ -593,6 +598,7 @@ std::string ListLine(const Announcement& a) {
 // The options of `foyer-feed announce`, each given or not.
 struct AnnounceOptions {
   std::optional<std::string> text, level, rooms, from, until, id, output, list, remove;
+  std::vector<std::string> room;  // --room, each a whole name
 };
 
 // Reads announce's options into `options`. Returns the exit status when the
@@ -617,18 +623,22 @@ std::optional<int> ReadAnnounceOptions(const std::vector<std::string>& args,
     if (word == "-o" || word == "--output") target = &options.output;
     if (word == "--list") target = &options.list;
     if (word == "--remove") target = &options.remove;
+    std::optional<std::string> room;
+    if (word == "--room") target = &room;
     if (!is_option || target == nullptr)
       return UsageError("announce", (is_option ? "unknown option " : "unexpected argument ") + word,
                         kAnnounceUsage);
     *target = arguments.Value();
     if (!*target) return UsageError("announce", word + " needs a value", kAnnounceUsage);
+    if (room) options.room.push_back(*room);
   }
   return std::nullopt;
 }
 
 // announce --list FILE: one line per announcement.
 int ListAnnouncements(const AnnounceOptions& o) {
-  if (o.text || o.level || o.rooms || o.from || o.until || o.id || o.output || o.remove)
+  if (o.text || o.level || o.rooms || o.from || o.until || o.id || o.output || o.remove ||
+      !o.room.empty())
     return UsageError("announce", "--list takes only the FILE", kAnnounceUsage);
   auto announcements = ReadAnnouncements(*o.list, true);
   if (!announcements.ok()) {
@@ -641,7 +651,7 @@ int ListAnnouncements(const AnnounceOptions& o) {
 
 // announce --remove ID -o FILE.
 int RemoveAnnouncement(const AnnounceOptions& o) {
-  if (o.text || o.level || o.rooms || o.from || o.until || o.id)
+  if (o.text || o.level || o.rooms || o.from || o.until || o.id || !o.room.empty())
     return UsageError("announce", "--remove takes only the ID and -o FILE", kAnnounceUsage);
   auto announcements = ReadAnnouncements(*o.output, true);
   if (!announcements.ok()) {
@@ -706,13 +716,23 @@ Announcement AnnouncementOf(const AnnounceOptions& o, std::vector<std::string>& 
       if (std::string name = CollapseWhitespace(room); !name.empty())
         announcement.rooms.push_back(name);
   }
+  for (const std::string& room : o.room)
+    if (std::string name = CollapseWhitespace(room); !name.empty())
+      announcement.rooms.push_back(name);
+  if (announcement.level == AnnouncementLevel::kFull && announcement.rooms.empty())
+    problems.push_back("--level full: name the room with --room \"Hall A\"");
   announcement.id = o.id ? CollapseWhitespace(*o.id) : DefaultAnnouncementId(announcement.text);
   if (announcement.id.empty()) problems.push_back("--id: empty");
   return announcement;
 }
 
 // announce --text … -o FILE: adds the announcement, or replaces the one with its id.
-int AddAnnouncement(const AnnounceOptions& o) {
+int AddAnnouncement(AnnounceOptions o) {
+  // A full room needs only the room and when it ends: the screens word it themselves.
+  if (o.level && *o.level == "full") {
+    if (!o.text) o.text = "Room full";
+    if (!o.from) o.from = "now";
+  }
   for (auto [value, name] : {std::pair{&o.text, "--text"},
                              {&o.level, "--level"},
                              {&o.from, "--from"},

@@ -52,6 +52,9 @@ class ConfigFileReader {
   void ReadRooms(const toml::table& display);
   void ReadPanel(const toml::table& display);
   void ReadLanguages(const toml::table& display);
+  void ReadScreenDay(const toml::table& display);
+  void ReadCommand(const toml::table& display, const char* key, std::vector<std::string>& out);
+  void ReadInfo(const toml::table& display);
   ConfigPlace PlaceOf(const toml::node& node) const {
     return {toml_.path(), static_cast<int>(node.source().begin.line)};
   }
@@ -118,9 +121,10 @@ void ConfigFileReader::ReadFile(const toml::table& table, const std::string& sec
 
 void ConfigFileReader::ReadDisplay(const toml::table& display) {
   Config::Display& d = config_.display;
-  toml_.KnownKeys(display, "display",
-                  {"mode", "room", "rooms", "size", "fullscreen", "rotation", "languages",
-                   "next_count", "theme", "logo"});
+  toml_.KnownKeys(
+      display, "display",
+      {"mode", "room", "rooms", "size", "fullscreen", "rotation", "languages", "next_count",
+       "theme", "logo", "hallway_order", "hours", "power_off_command", "power_on_command", "info"});
   toml_.ReadName(display, "display", "mode", kDisplayModeNames, d.mode);
   ReadRooms(display);
   ReadPanel(display);
@@ -128,6 +132,65 @@ void ConfigFileReader::ReadDisplay(const toml::table& display) {
   toml_.ReadInRange(display, "display", "next_count", d.next_count, 0, 10, "sessions");
   toml_.ReadName(display, "display", "theme", kThemeNames, d.theme);
   ReadFile(display, "display", "logo", d.logo, " (give a PNG file)");
+  toml_.ReadName(display, "display", "hallway_order", kHallwayOrderNames, d.hallway_order);
+  ReadScreenDay(display);
+  ReadInfo(display);
+}
+
+// When the panel is lit, and the commands that switch it.
+void ConfigFileReader::ReadScreenDay(const toml::table& display) {
+  std::string hours;
+  if (const toml::node* node = toml_.Read(display, "display", "hours", hours)) {
+    if (auto parsed = ParseHours(hours))
+      config_.display.hours = *parsed;
+    else
+      toml_.Problem(*node, "display.hours is \"" + hours +
+                               "\"; use \"always\", \"event\" or local times like "
+                               "\"07:30-22:00\"");
+  }
+  ReadCommand(display, "power_off_command", config_.display.power_off_command);
+  ReadCommand(display, "power_on_command", config_.display.power_on_command);
+}
+
+// A command as its arguments, run without a shell: ["cec-ctl", "--to", "0", "--standby"].
+void ConfigFileReader::ReadCommand(const toml::table& display, const char* key,
+                                   std::vector<std::string>& out) {
+  const toml::node* node = display.get(key);
+  if (!node) return;
+  const std::string hint = std::string("display.") + key +
+                           " must be a command as a list of its arguments, e.g. "
+                           "[\"cec-ctl\", \"--to\", \"0\", \"--standby\"]";
+  const toml::array* args = node->as_array();
+  if (!args || args->empty()) {
+    toml_.Problem(*node, hint);
+    return;
+  }
+  out.clear();
+  for (const toml::node& item : *args) {
+    auto arg = item.value<std::string>();
+    if (!arg || (out.empty() && arg->empty())) {
+      toml_.Problem(item, hint);
+      out.clear();
+      return;
+    }
+    out.push_back(*arg);
+  }
+}
+
+constexpr size_t kMostInfoCharacters = 120;
+
+void ConfigFileReader::ReadInfo(const toml::table& display) {
+  std::string& info = config_.display.info;
+  const toml::node* node = toml_.Read(display, "display", "info", info);
+  if (!node) return;
+  size_t characters = 0;
+  for (char byte : info) characters += (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  if (info.find_first_of("\n\r\t") != std::string::npos)
+    toml_.Problem(*node, "display.info must be one line (no line breaks or tabs)");
+  else if (characters > kMostInfoCharacters)
+    toml_.Problem(*node, "display.info has " + std::to_string(characters) +
+                             " characters; keep it to " + std::to_string(kMostInfoCharacters) +
+                             " so that it stays legible on every panel");
 }
 
 void ConfigFileReader::ReadRooms(const toml::table& display) {

@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "app/hours.h"
 #include "base/env.h"
 #include "base/names.h"
 #include "layout/layout.h"
 #include "model/language.h"
+#include "timeline/board.h"
 
 namespace foyer {
 
@@ -57,6 +59,11 @@ struct Config {
     int next_count = 3;
     ThemeName theme = ThemeName::kDark;
     std::string logo;  // the event's logo (PNG), absolute; empty: none
+    HallwayOrder hallway_order = HallwayOrder::kFeed;
+    Hours hours;                                 // when the panel is lit
+    std::vector<std::string> power_off_command;  // argv run when the hours end; empty: none
+    std::vector<std::string> power_on_command;   // argv run when they begin; empty: none
+    std::string info;  // a short line of this screen's own (room screens); empty: none
   } display;
 
   struct Clock {

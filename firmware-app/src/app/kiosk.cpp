@@ -23,6 +23,7 @@ Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor
       measurer_(fonts_.get()),
       display_(std::move(display)),
       events_(config.display.fullscreen),
+      power_(config.display.power_off_command, config.display.power_on_command),
       // The sync thread only tells the UI that something changed; the UI reads the store.
       sync_(real, NewCurlHttpClient(), std::move(cache), SyncOptionsFor(config),
             [this] { events_.Wake(); }) {
@@ -90,6 +91,10 @@ void Kiosk::Frame(const ScreenMoment& moment) {
 void Kiosk::Report(const ScreenMoment& moment) {
   supervisor_.Alive(real_->MonotonicMicros());
   supervisor_.Status(StatusLine(plan_, moment));
+  // Outside its hours the frame is black; the TV itself is switched too when
+  // the venue gave commands for it.
+  const bool lit = !moment.clock_trusted || PowerAt(plan_, moment.at) == Power::kOn;
+  power_.Want(lit ? Power::kOn : Power::kOff, real_->MonotonicMicros());
 }
 
 std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {

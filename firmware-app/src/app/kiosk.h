@@ -6,6 +6,7 @@
 //   app/wake.h               when to wake next
 //   app/kiosk_stats.h        frames and timings for --exit-after
 //   app/supervisor.h         systemd: ready, watchdog pings, status line
+//   app/power_switch.h       the venue's commands that switch the TV with the hours
 // The loop: refresh the data when the store changed → the frame (input →
 // layout → draw if changed → present) → sleep until the next change → handle
 // events. UI thread only.
@@ -17,6 +18,7 @@
 #include "app/clock_check.h"
 #include "app/config.h"
 #include "app/kiosk_stats.h"
+#include "app/power_switch.h"
 #include "app/screen_plan.h"
 #include "app/supervisor.h"
 #include "app/wake.h"
@@ -90,6 +92,7 @@ class Kiosk {
   std::int64_t frame_due_micros_ = 0;
   bool frame_due_ = true;
   std::atomic<bool> stop_requested_{false};
+  PowerSwitch power_;
   // Last: it starts polling at once and is stopped first.
   SyncThread sync_;
 };

@@ -28,7 +28,9 @@ const char kUsage[] =
     "  --check                 validate the config (and the room, if synced);\n"
     "                          prints FILE:LINE: message, exit 2 when invalid\n"
     "  --sync-once             sync the feed once now and print the result as JSON\n"
-    "  --print [--at TIME]     print what the screen shows at TIME as JSON\n"
+    "  --print [--at TIME] [--size WxH]\n"
+    "                          print what the screen shows at TIME as JSON (a hallway's\n"
+    "                          pages for a WxH panel; default display.size)\n"
     "  --screenshot OUT.png [--at TIME] [--size WxH]\n"
     "                          draw the screen offscreen into a PNG\n"
     "  --version, --help\n"
@@ -101,7 +103,8 @@ std::string CheckCombination(const Arguments& args) {
   if (args.config.empty()) return "--config FILE is required";
   if (!args.at.empty() && args.mode != Mode::kPrint && args.mode != Mode::kScreenshot)
     return "--at works with --print and --screenshot";
-  if (!args.size.empty() && args.mode != Mode::kScreenshot) return "--size works with --screenshot";
+  if (!args.size.empty() && args.mode != Mode::kScreenshot && args.mode != Mode::kPrint)
+    return "--size works with --print and --screenshot";
   return "";
 }
 
@@ -133,15 +136,15 @@ int RunMode(const Arguments& args, const foyer::Config& config) {
     case Mode::kSyncOnce:
       return RunSyncOnce(config, real);
     case Mode::kPrint:
-      return RunPrint(config, moment);
     case Mode::kScreenshot:
-      if (!args.size.empty() && !ParsePanelSize(args.size, width, height))
-        return Usage("--size " + args.size + ": write WIDTHxHEIGHT, e.g. 1920x1080");
-      return RunScreenshot(config, moment, width, height, args.screenshot);
-    case Mode::kKiosk:
       break;
+    case Mode::kKiosk:
+      return RunKiosk(config, clock, real, args.exit_after);
   }
-  return RunKiosk(config, clock, real, args.exit_after);
+  if (!args.size.empty() && !ParsePanelSize(args.size, width, height))
+    return Usage("--size " + args.size + ": write WIDTHxHEIGHT, e.g. 1920x1080");
+  if (args.mode == Mode::kPrint) return RunPrint(config, moment, width, height);
+  return RunScreenshot(config, moment, width, height, args.screenshot);
 }
 
 // A mode ended by an exception (a library's, never foyer's own error style):

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "app/cached_schedule.h"
 #include "app/clock_check.h"
@@ -145,10 +146,13 @@ int RunSyncOnce(const Config& config, Env* env) {
   return outcome.kind == SyncOutcome::Kind::kFailed ? 1 : 0;
 }
 
-int RunPrint(const Config& config, const ScreenMoment& moment) {
+int RunPrint(const Config& config, const ScreenMoment& moment, int width, int height) {
   auto plan = OpenPlan(config);
   if (!plan) return 1;
-  std::printf("%s\n", PrintJson(*plan, Trusted(moment, plan->cached)).c_str());
+  PrintPanel panel{width, height};
+  if (config.display.rotation == 90 || config.display.rotation == 270)
+    std::swap(panel.width, panel.height);
+  std::printf("%s\n", PrintJson(*plan, Trusted(moment, plan->cached), panel).c_str());
   return 0;
 }
 

@@ -22,7 +22,8 @@ int RunSyncOnce(const Config& config, Env* env);
 void PrintSyncFailure(const std::string& error);
 // --print: the screen at the moment as JSON. A moment whose clock_trusted is
 // false comes from the system clock and is checked for plausibility first.
-int RunPrint(const Config& config, const ScreenMoment& moment);
+// Prints what the screen shows; "pages" for a width x height panel.
+int RunPrint(const Config& config, const ScreenMoment& moment, int width, int height);
 // --screenshot: the screen at the moment as a PNG of width x height.
 int RunScreenshot(const Config& config, const ScreenMoment& moment, int width, int height,
                   const std::string& path);

@@ -1,5 +1,6 @@
 #include "app/print.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "timeline/timeline.h"
@@ -52,6 +53,17 @@ json OptionalSession(const std::optional<Session>& session, const Zone& zone) {
   return session ? SessionJson(*session, zone) : json(nullptr);
 }
 
+// The rooms on the hallway board, split into its pages on the panel.
+json PagesJson(const ScreenPlan& plan, const ScreenMoment& moment, const PrintPanel& panel) {
+  json pages = json::array();
+  if (!moment.clock_trusted) return pages;
+  ScreenInput input = MakeScreenInput(plan, moment, panel.width, panel.height);
+  std::vector<std::string> names;
+  for (const HallwayRow& row : input.hall.rows) names.push_back(row.room);
+  for (const auto& page : SplitIntoPages(names, HallwayPagingOf(input))) pages.push_back(page);
+  return pages;
+}
+
 // Hallway mode: every room shown, with its now and next.
 void AddHallway(const ScreenPlan& plan, const ScreenMoment& moment, json& out) {
   const Zone& zone = plan.cached.zone;
@@ -59,10 +71,15 @@ void AddHallway(const ScreenPlan& plan, const ScreenMoment& moment, json& out) {
   HallwayView view = ViewHallway(plan.cached.schedule, plan.hallway_rooms, moment.at, zone);
   out["state"] = RoomStateName(trusted ? view.state : RoomState::kBeforeEvent);
   out["rooms"] = json::array();
+  std::vector<std::string> full;
+  for (const Announcement& a : ActiveAnnouncementsAt(plan, moment.at))
+    if (trusted && a.level == AnnouncementLevel::kFull)
+      full.insert(full.end(), a.rooms.begin(), a.rooms.end());
   for (const HallwayRow& row : view.rows)
     out["rooms"].push_back({{"room", row.room},
                             {"now", trusted ? OptionalSession(row.now, zone) : nullptr},
-                            {"next", trusted ? OptionalSession(row.next, zone) : nullptr}});
+                            {"next", trusted ? OptionalSession(row.next, zone) : nullptr},
+                            {"full", std::find(full.begin(), full.end(), row.room) != full.end()}});
 }
 
 // Room mode: the room, its session now and the next ones.
@@ -104,17 +121,21 @@ json StorageJson(const StorageStatus& storage) {
           {"moved_aside", TextOrNull(storage.moved_aside)}};
 }
 
-std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment) {
+std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment, const PrintPanel& panel) {
   const CachedSchedule& cached = plan.cached;
   json out;
   out["mode"] = kDisplayModeNames.Name(plan.mode);
   out["at"] = cached.zone.FormatIso(moment.at);
   out["event"] = cached.schedule.title;
   out["timezone"] = cached.zone.name();
-  if (plan.hallway())
+  if (plan.hallway()) {
     AddHallway(plan, moment, out);
-  else
+    out["pages"] = PagesJson(plan, moment, panel);
+  } else {
     AddRoom(plan, moment, out);
+  }
+  const bool lit = !moment.clock_trusted || PowerAt(plan, moment.at) == Power::kOn;
+  out["power"] = kPowerNames.Name(lit ? Power::kOn : Power::kOff);
   out["announcements"] = AnnouncementsJson(plan, moment);
   out["has_schedule"] = cached.has_schedule();
   out["clock_ok"] = moment.clock_trusted;

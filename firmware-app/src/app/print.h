@@ -10,7 +10,14 @@
 
 namespace foyer {
 
-std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment);
+// The panel `--print` reports "pages" for: its picture size as layout sees it
+// (width and height swapped for a panel turned 90 or 270 degrees).
+struct PrintPanel {
+  int width = 1920, height = 1080;
+};
+
+std::string PrintJson(const ScreenPlan& plan, const ScreenMoment& moment,
+                      const PrintPanel& panel = {});
 
 // {"writable", "problem", "moved_aside"}: how the cache file is doing, as
 // --print, --sync-once and --exit-after tell it.

@@ -1,5 +1,7 @@
 #include "app/screen_plan.h"
 
+#include <algorithm>
+
 #include "feed/announcements.h"
 #include "layout/labels.h"
 #include "timeline/timeline.h"
@@ -58,6 +60,9 @@ ScreenPlan PlanScreen(const Config& config, CachedSchedule cached) {
   plan.theme = Theme::Named(config.display.theme);
   plan.logo = config.display.logo;
   plan.next_count = config.display.next_count;
+  plan.hallway_order = config.display.hallway_order;
+  plan.hours = config.display.hours;
+  plan.info = config.display.info;
   plan.stale_after = config.feed.stale_after;
   plan.zone_known = plan.cached.has_schedule() || !config.clock.timezone.empty();
   return plan;
@@ -71,6 +76,35 @@ bool IsStale(const ScreenPlan& plan, UnixSeconds real_now) {
 std::vector<Announcement> ActiveAnnouncementsAt(const ScreenPlan& plan, UnixSeconds at) {
   return ActiveAnnouncements(plan.announcements, plan.rooms_shown, at);
 }
+
+Power PowerAt(const ScreenPlan& plan, UnixSeconds at) {
+  for (const Announcement& a : ActiveAnnouncementsAt(plan, at))
+    if (a.level == AnnouncementLevel::kEmergency) return Power::kOn;
+  return PowerAt(plan.hours, plan.cached.schedule, plan.rooms_shown, plan.cached.zone, at);
+}
+
+std::vector<HallwayRow> BoardAt(const ScreenPlan& plan, const HallwayView& view, UnixSeconds at) {
+  std::vector<HallwayRow> rows = BoardRows(view, at, plan.cached.zone, plan.hallway_order);
+  for (const Announcement& a : ActiveAnnouncementsAt(plan, at)) {
+    if (a.level != AnnouncementLevel::kFull) continue;
+    for (HallwayRow& row : rows)
+      row.full |= std::find(a.rooms.begin(), a.rooms.end(), row.room) != a.rooms.end();
+  }
+  return rows;
+}
+
+namespace {
+
+// The announcements a screen shows as bands: a hallway marks full rooms in
+// its rows instead.
+std::vector<Announcement> ShownAnnouncements(const ScreenPlan& plan, UnixSeconds at) {
+  std::vector<Announcement> shown = ActiveAnnouncementsAt(plan, at);
+  if (plan.hallway())
+    std::erase_if(shown, [](const Announcement& a) { return a.level == AnnouncementLevel::kFull; });
+  return shown;
+}
+
+}  // namespace
 
 ScreenInput MakeScreenInput(const ScreenPlan& plan, const ScreenMoment& moment, int width,
                             int height) {
@@ -89,11 +123,16 @@ ScreenInput MakeScreenInput(const ScreenPlan& plan, const ScreenMoment& moment, 
   input.width = width;
   input.height = height;
   input.theme = plan.theme;
-  if (input.hallway)
+  input.info = plan.info;
+  // An untrusted clock cannot say the hours are over: the screen stays lit.
+  input.asleep = moment.clock_trusted && PowerAt(plan, at) == Power::kOff;
+  if (input.hallway) {
     input.hall = ViewHallway(cached.schedule, plan.hallway_rooms, at, cached.zone);
-  else
+    input.hall.rows = BoardAt(plan, input.hall, at);
+  } else {
     input.room = ViewRoom(cached.schedule, plan.room, at, cached.zone, plan.next_count);
-  if (moment.clock_trusted) input.announcements = ActiveAnnouncementsAt(plan, at);
+  }
+  if (moment.clock_trusted) input.announcements = ShownAnnouncements(plan, at);
   input.status_note = StaleNote(plan, moment.real_now);
   return input;
 }

@@ -34,6 +34,9 @@ struct ScreenPlan {
   Theme theme = Theme::Dark();
   std::string logo;
   int next_count = 3;
+  HallwayOrder hallway_order = HallwayOrder::kFeed;
+  Hours hours;       // when the panel is lit
+  std::string info;  // display.info: room screens show it
   int stale_after = 900;
   bool zone_known = true;  // a schedule or clock.timezone tells the local time
   CachedSchedule cached;
@@ -49,6 +52,13 @@ bool IsStale(const ScreenPlan& plan, UnixSeconds real_now);
 
 // The announcements for this screen active at `at`, most urgent first.
 std::vector<Announcement> ActiveAnnouncementsAt(const ScreenPlan& plan, UnixSeconds at);
+
+// Whether the panel is lit at `at`: within display.hours, or an emergency is on.
+Power PowerAt(const ScreenPlan& plan, UnixSeconds at);
+
+// The hallway board at `at` from the hallway's view then: the rooms left
+// today, in display.hallway_order, those with an active "full" announcement marked.
+std::vector<HallwayRow> BoardAt(const ScreenPlan& plan, const HallwayView& view, UnixSeconds at);
 
 // Everything layout needs to draw the screen at the moment on a width x height picture.
 ScreenInput MakeScreenInput(const ScreenPlan& plan, const ScreenMoment& moment, int width,

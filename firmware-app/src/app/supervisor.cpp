@@ -68,7 +68,8 @@ std::string StatusLine(const ScreenPlan& plan, const ScreenMoment& moment) {
   RoomState state = plan.hallway()
                         ? ViewHallway(schedule, plan.hallway_rooms, moment.at, zone).state
                         : ViewRoom(schedule, plan.room, moment.at, zone, 0).state;
-  return where + " · " + StateWords(state) + " · " + DataAge(plan, moment);
+  const std::string line = where + " · " + StateWords(state) + " · " + DataAge(plan, moment);
+  return PowerAt(plan, moment.at) == Power::kOff ? line + " · dark: outside display.hours" : line;
 }
 
 }  // namespace foyer

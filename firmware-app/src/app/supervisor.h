@@ -41,7 +41,8 @@ class Supervisor {
 };
 
 // "Main Hall · in session · data from 10:42": the service's STATUS= line for
-// the screen at the moment ("clock not set yet", "waiting for the schedule").
+// the screen at the moment ("clock not set yet", "waiting for the schedule";
+// "dark: outside display.hours" ends it while the screen sleeps).
 std::string StatusLine(const ScreenPlan& plan, const ScreenMoment& moment);
 
 }  // namespace foyer

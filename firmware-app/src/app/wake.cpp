@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "layout/hallway_pages.h"
 #include "timeline/timeline.h"
 
 namespace foyer {
@@ -12,8 +13,12 @@ UnixSeconds NextScheduleChange(const ScreenPlan& plan, UnixSeconds now) {
   UnixSeconds wake = (now / 60 + 1) * 60;
   if (auto boundary = NextBoundary(plan.cached.schedule, plan.rooms_shown, now))
     wake = std::min(wake, *boundary);
-  // A hallway may page through its rooms (layout decides whether it must).
-  if (plan.hallway()) wake = std::min(wake, (now / kHallwayPageSeconds + 1) * kHallwayPageSeconds);
+  // A lit hallway may page through its rooms (layout decides whether it must,
+  // and how long a page stays: one of the choices). A dark screen wakes each
+  // minute to see whether its hours began.
+  if (plan.hallway() && PowerAt(plan, now) == Power::kOn)
+    for (int seconds : kHallwayPageSecondsChoices)
+      wake = std::min(wake, (now / seconds + 1) * seconds);
   for (const Announcement& a : plan.cached.announcements)
     for (UnixSeconds t : {a.starts, a.ends})
       if (t > now) wake = std::min(wake, t);

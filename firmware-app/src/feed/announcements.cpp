@@ -69,6 +69,8 @@ Result<std::vector<Announcement>> ParseAnnouncements(std::string_view bytes) {
         a.rooms.push_back(std::move(name));
       }
     }
+    if (a.level == AnnouncementLevel::kFull && a.rooms.empty())
+      return Status::Error(where + ".rooms: a \"full\" announcement names the rooms that are full");
     result.push_back(std::move(a));
   }
   return result;

@@ -29,6 +29,8 @@ enum class Label {
   kCancelled,
   kMovedFrom,  // "moved from" (before the previous time or room)
   kNowIn,      // "now in" (before the room a session moved to)
+  kFull,       // "Full": a room that takes no more people (hallway boards)
+  kRoomFull,   // "Room full — please choose another session" (its door screen)
 };
 
 // The label in one language.

@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "layout/compose.h"
 #include "layout/labels.h"
 #include "layout/shown_text.h"
 
@@ -94,10 +95,10 @@ bool WiderThan(std::string_view text, const TextStyle& style, int width, TextMea
   return shown.cut || measure.Width(shown.text, style) > width;
 }
 
-// Text from the feed put into a sentence of ours is cut to this many bytes
-// first: at least 16,384 clusters, more than any line can show (a 3840 px line
-// of the smallest type, 8 px, holds at most MaxClustersIn = 5,761).
-constexpr size_t kMaxEmbeddedBytes = 64 * 1024;
+}  // namespace
+
+// What the screens share (layout/compose.h).
+namespace compose {
 
 // The first bytes of text (a line shows no more).
 std::string_view Head(std::string_view text, size_t bytes) { return text.substr(0, bytes); }
@@ -136,6 +137,15 @@ std::string DayAndTime(const ScreenInput& in, UnixSeconds t) {
   else
     std::snprintf(buffer, sizeof buffer, "%02d.%02d", date.day, date.month);
   return std::string(buffer) + " " + time;
+}
+
+// "until 15:00", "до 15:00"; Kazakh and Korean put the word after the time
+// ("15:00 дейін", "15:00까지").
+std::string Until(Language language, const std::string& time) {
+  const std::string& word = LabelText(Label::kEnds, language);
+  if (language == Language::kKorean) return time + word;
+  if (language == Language::kKazakh) return time + " " + word;
+  return word + " " + time;
 }
 
 // A URL worth a QR code: one a phone can open (not a urn:, not a relative path).
@@ -191,89 +201,19 @@ Color ParseHexColor(const std::string& hex, Color fallback) {
                static_cast<std::uint8_t>(value), 255};
 }
 
-}  // namespace
-
-const int kHallwayPageSeconds = 12;
-
-namespace {
-
-// Places items top to bottom; every size is in units of the panel's scale.
-class Composer {
- public:
-  Composer(const ScreenInput& in, TextMeasurer& measurer) : in_(in), measure_(measurer) {
-    // One unit is a pixel on a 1080-line landscape panel; portrait panels scale by width.
-    scale_ = std::min(in.width, in.height) / 1080.0;
-    if (in.height > in.width) scale_ = in.width / 1080.0 * 0.9;
-    margin_ = Px(56);
-    list_.width = in.width;
-    list_.height = in.height;
-    list_.background = in.theme.background;
-  }
-
-  int Px(double units) const { return std::max(1, static_cast<int>(std::lround(units * scale_))); }
-  TextStyle Style(double units, FontWeight weight = FontWeight::kRegular) const {
-    return TextStyle{std::max(8, Px(units)), weight};
-  }
-  int Width() const { return in_.width; }
-  int Height() const { return in_.height; }
-  int margin() const { return margin_; }
-  TextMeasurer& measure() { return measure_; }
-
-  void Fill(int x, int y, int w, int h, Color color) {
-    if (w > 0 && h > 0) list_.items.push_back(FillRect{{x, y, w, h}, color});
-  }
-  // One line, ellipsized to max_width; returns its height.
-  int Line(int x, int y, std::string_view text, TextStyle style, Color color, int max_width) {
-    std::string fitted = Ellipsize(text, style, max_width, measure_);
-    if (!fitted.empty()) Place(x, y, max_width, fitted, IsRightToLeft(fitted), style, color);
-    return measure_.LineHeight(style);
-  }
-  // One line whose right edge is at `right`.
-  int LineRight(int right, int y, std::string_view text, TextStyle style, Color color) {
-    int width = measure_.Width(text, style);
-    list_.items.push_back(DrawText{right - width, y, std::string(text), style, color});
-    return width;
-  }
-  // Wrapped text; returns the height used.
-  int Paragraph(int x, int y, std::string_view text, TextStyle style, Color color, int max_width,
-                int max_lines) {
-    std::vector<std::string> lines = WrapText(text, style, max_width, max_lines, measure_);
-    std::string joined;
-    for (const std::string& line : lines) joined += line + " ";
-    const bool right_to_left = IsRightToLeft(joined);
-    int height = 0;
-    for (std::string& line : lines) {
-      Place(x, y + height, max_width, std::move(line), right_to_left, style, color);
-      height += measure_.LineHeight(style);
-    }
-    return height;
-  }
-  void Image(int x, int y, int w, int h, const std::string& path) {
-    list_.items.push_back(DrawImage{{x, y, w, h}, path});
-  }
-  void Qr(int x, int y, int side, const std::string& data) {
-    list_.items.push_back(DrawQr{{x, y, side, side}, data});
-  }
-  DisplayList Take() { return std::move(list_); }
-
- private:
-  // A line of a paragraph that reads right to left, or not, at the start of
-  // its box: the right edge for right to left. A mark in front keeps the
-  // paragraph's direction when the line's own first letter would say otherwise.
-  void Place(int x, int y, int max_width, std::string line, bool right_to_left, TextStyle style,
-             Color color) {
-    if (IsRightToLeft(line) != right_to_left)
-      line.insert(0, right_to_left ? kRightToLeftMark : kLeftToRightMark);
-    if (right_to_left) x += max_width - measure_.Width(line, style);
-    list_.items.push_back(DrawText{x, y, std::move(line), style, color});
-  }
-
-  const ScreenInput& in_;
-  TextMeasurer& measure_;
-  double scale_ = 1;
-  int margin_ = 0;
-  DisplayList list_;
-};
+// Whether text wraps into at most max_lines lines of max_width with nothing cut.
+bool ShowsWhole(std::string_view text, const TextStyle& style, int max_width, int max_lines,
+                TextMeasurer& measure) {
+  std::vector<std::string> lines = WrapText(text, style, max_width, max_lines + 1, measure);
+  if (static_cast<int>(lines.size()) > max_lines) return false;
+  std::string shown, whole;
+  for (const std::string& line : lines)
+    for (char ch : line)
+      if (ch != ' ') shown += ch;
+  for (char ch : text)
+    if (ch != ' ' && ch != '\n' && ch != '\t') whole += ch;
+  return shown == whole;
+}
 
 // Header: the room (or event) name on the left, the clock on the right.
 int Header(Composer& c, const ScreenInput& in, const std::string& name) {
@@ -313,6 +253,12 @@ void Footer(Composer& c, const ScreenInput& in) {
 int FooterTop(Composer& c) {
   return c.Height() - c.margin() / 2 - c.measure().LineHeight(c.Style(30)) - c.Px(16);
 }
+
+}  // namespace compose
+
+namespace {
+
+using namespace compose;
 
 struct NextRow {
   std::string text;
@@ -380,6 +326,10 @@ void NextList(Composer& c, const ScreenInput& in, const std::vector<Session>& ne
   }
 }
 
+}  // namespace
+
+namespace compose {
+
 // A headline in the primary language with the other languages below it.
 int Headline(Composer& c, const ScreenInput& in, int y, Label label, const std::string& suffix,
              double units) {
@@ -394,6 +344,10 @@ int Headline(Composer& c, const ScreenInput& in, int y, Label label, const std::
   }
   return height;
 }
+
+}  // namespace compose
+
+namespace {
 
 // An emergency hides the schedule: the whole screen, high contrast, large.
 void EmergencyScreen(Composer& c, const ScreenInput& in, const Announcement& a) {
@@ -414,11 +368,11 @@ int BannerHeight(Composer& c) {
   return 2 * c.measure().LineHeight(c.Style(44, FontWeight::kBold)) + c.Px(32);
 }
 
-void Banner(Composer& c, const ScreenInput& in, const Announcement& a) {
+void Banner(Composer& c, const ScreenInput& in, const Announcement& a, int bottom) {
   bool warning = a.level == AnnouncementLevel::kWarning;
   TextStyle style = c.Style(44, FontWeight::kBold);
   int height = BannerHeight(c);
-  int top = FooterTop(c) - height;
+  int top = bottom - height;
   c.Fill(0, top, c.Width(), height, warning ? Color{255, 196, 61, 255} : in.theme.panel);
   c.Paragraph(c.margin(), top + c.Px(16), a.text, style,
               warning ? Color{20, 20, 20, 255} : in.theme.text, c.Width() - 2 * c.margin(), 2);
@@ -489,6 +443,27 @@ int NowBlock(Composer& c, const ScreenInput& in, const Session& now, int top, in
   return y;
 }
 
+// The session on now in three lines, for a screen whose band (a full room)
+// or own line leaves no room for the whole block. Returns the y below it.
+int CompactNowBlock(Composer& c, const ScreenInput& in, const Session& now, int top, int width) {
+  const Theme& t = in.theme;
+  const int left = c.margin() + c.Px(36);
+  const int text_width = width - c.Px(36);
+  int y = top;
+  y += c.Line(left, y, LabelTexts(Label::kNow, in.languages), c.Style(36, FontWeight::kBold),
+              t.accent, text_width);
+  y += c.Line(left, y, now.title, c.Style(60, FontWeight::kBold), t.text, text_width);
+  y += c.Line(left, y + c.Px(4), NowTimes(in, now), c.Style(40, FontWeight::kBold), t.accent,
+              text_width) +
+       c.Px(4);
+  c.Fill(c.margin(), top, c.Px(12), y - top, ParseHexColor(now.track_color, t.accent));
+  return y + c.Px(32);
+}
+
+}  // namespace
+
+namespace compose {
+
 // A line of accent type under a headline ("Next at 14:00"). Returns its height.
 int FollowUp(Composer& c, const ScreenInput& in, int y, Label label, const std::string& when,
              int width) {
@@ -496,6 +471,10 @@ int FollowUp(Composer& c, const ScreenInput& in, int y, Label label, const std::
                 c.Style(60, FontWeight::kBold), in.theme.accent, width) +
          c.Px(12);
 }
+
+}  // namespace compose
+
+namespace {
 
 // Nothing on now: a break, the day over, before or after the event. Returns the y below it.
 int NothingNowBlock(Composer& c, const ScreenInput& in, int y, int width) {
@@ -525,90 +504,100 @@ int NothingNowBlock(Composer& c, const ScreenInput& in, int y, int width) {
   return y + c.Px(48);
 }
 
+}  // namespace
+
+namespace compose {
+
+// The announcement shown as a band above the footer: the most urgent that is
+// not "full" (a full room has its own band), or null.
+const Announcement* BandAnnouncement(const ScreenInput& in) {
+  for (const Announcement& a : in.announcements)
+    if (a.level != AnnouncementLevel::kFull) return &a;
+  return nullptr;
+}
+
+}  // namespace compose
+
+namespace {
+
+const Announcement* FullAnnouncement(const ScreenInput& in) {
+  for (const Announcement& a : in.announcements)
+    if (a.level == AnnouncementLevel::kFull) return &a;
+  return nullptr;
+}
+
+// The texts of the "room full" band: the label in each of the screen's
+// languages, and the organizers' own words when they wrote any.
+std::vector<std::string> FullTexts(const ScreenInput& in, const Announcement& a) {
+  std::vector<std::string> texts;
+  for (Language language : in.languages) texts.push_back(LabelText(Label::kRoomFull, language));
+  if (a.text != "Room full" && a.text != texts.front()) texts.push_back(a.text);
+  return texts;
+}
+
+// A room that takes no more people: a red band under the header, large, in
+// every language of the screen. Returns its height.
+int FullBand(Composer& c, const ScreenInput& in, const Announcement& a, int top) {
+  const Color white{255, 255, 255, 255};
+  const int width = c.Width() - 2 * c.margin();
+  const std::vector<std::string> texts = FullTexts(in, a);
+  std::vector<TextStyle> styles;
+  int height = 2 * c.Px(24);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    styles.push_back(i == 0 ? c.Style(76, FontWeight::kBold) : c.Style(42, FontWeight::kBold));
+    height += static_cast<int>(WrapText(texts[i], styles[i], width, 2, c.measure()).size()) *
+              c.measure().LineHeight(styles[i]);
+  }
+  c.Fill(0, top, c.Width(), height, kFullRed);
+  int y = top + c.Px(24);
+  for (size_t i = 0; i < texts.size(); ++i)
+    y += c.Paragraph(c.margin(), y, texts[i], styles[i], white, width, 2);
+  return height;
+}
+
+TextStyle InfoStyle(Composer& c) { return c.Style(42, FontWeight::kBold); }
+
+// The height of this screen's own line (display.info) above the footer; 0 without one.
+int InfoHeight(Composer& c, const ScreenInput& in) {
+  if (in.info.empty() || in.hallway) return 0;
+  const int width = c.Width() - 2 * c.margin() - c.Px(28);
+  const int lines = static_cast<int>(WrapText(in.info, InfoStyle(c), width, 2, c.measure()).size());
+  return lines * c.measure().LineHeight(InfoStyle(c)) + c.Px(28);
+}
+
+// display.info on a panel-coloured band just above the footer, in large type,
+// wrapped to two lines at most.
+void InfoLine(Composer& c, const ScreenInput& in) {
+  const int height = InfoHeight(c, in);
+  if (height == 0) return;
+  const int top = FooterTop(c) - height;
+  c.Fill(0, top, c.Width(), height, in.theme.panel);
+  c.Fill(c.margin(), top + c.Px(12), c.Px(10), height - c.Px(24), in.theme.accent);
+  c.Paragraph(c.margin() + c.Px(28), top + c.Px(14), in.info, InfoStyle(c), in.theme.text,
+              c.Width() - 2 * c.margin() - c.Px(28), 2);
+}
+
 void RoomScreen(Composer& c, const ScreenInput& in) {
   int y = Header(c, in, in.room.room.empty() ? in.event_title : in.room.room) + c.Px(40);
-  int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
+  int bottom = FooterTop(c) - InfoHeight(c, in) - (BandAnnouncement(in) ? BannerHeight(c) : 0);
   int width = c.Width() - 2 * c.margin();
+  if (const Announcement* full = FullAnnouncement(in))
+    y += FullBand(c, in, *full, y - c.Px(40)) - c.Px(16);
   if (!in.has_schedule) {
     Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
+    InfoLine(c, in);
     Footer(c, in);
     return;
   }
-  if (in.room.now)
+  // The whole block takes about 560 units of height: less is left under a band.
+  if (in.room.now && bottom - y < c.Px(560))
+    y = CompactNowBlock(c, in, *in.room.now, y, width);
+  else if (in.room.now)
     y = NowBlock(c, in, *in.room.now, y, width);
   else
     y = NothingNowBlock(c, in, y, width);
   NextList(c, in, in.room.next, y, bottom);
-  Footer(c, in);
-}
-
-void HallwayScreen(Composer& c, const ScreenInput& in) {
-  const Theme& t = in.theme;
-  int y = Header(c, in, in.event_title) + c.Px(24);
-  int bottom = FooterTop(c) - (in.announcements.empty() ? 0 : BannerHeight(c));
-  if (!in.has_schedule) {
-    Headline(c, in, y + c.Px(120), Label::kWaiting, "", 80);
-    Footer(c, in);
-    return;
-  }
-  TextStyle label = c.Style(32, FontWeight::kBold);
-  TextStyle room = c.Style(46, FontWeight::kBold);
-  TextStyle title = c.Style(42);
-  TextStyle small = c.Style(34);
-  int room_width = (c.Width() - 2 * c.margin()) * 24 / 100;
-  int now_width = (c.Width() - 2 * c.margin()) * 44 / 100;
-  int next_x = c.margin() + room_width + now_width;
-  int next_width = c.Width() - c.margin() - next_x;
-  c.Line(c.margin() + room_width, y, LabelTexts(Label::kNow, in.languages), label, t.accent,
-         now_width - c.Px(24));
-  c.Line(next_x, y, LabelTexts(Label::kNext, in.languages), label, t.muted, next_width);
-  y += c.measure().LineHeight(label) + c.Px(8);
-  int row = c.measure().LineHeight(title) + c.measure().LineHeight(small) + c.Px(28);
-  // More rooms than fit at readable size: page through them at a steady pace,
-  // the rooms spread evenly over the pages, with the page shown in the label row.
-  const int fit = std::max(1, (bottom - y) / row);
-  const int rooms = static_cast<int>(in.hall.rows.size());
-  const int pages = std::max(1, (rooms + fit - 1) / fit);
-  const int per_page = (rooms + pages - 1) / pages;
-  const int page = static_cast<int>((in.now / kHallwayPageSeconds) % pages);
-  if (pages > 1) {
-    int dot = c.Px(14), gap = c.Px(12);
-    int dots_x = c.Width() - c.margin() - pages * (dot + gap) + gap;
-    int label_y = y - c.measure().LineHeight(label) - c.Px(8);
-    int dots_y = label_y + (c.measure().LineHeight(label) - dot) / 2;
-    for (int i = 0; i < pages; ++i)
-      c.Fill(dots_x + i * (dot + gap), dots_y, dot, dot, i == page ? t.accent : t.muted);
-    c.LineRight(dots_x - c.Px(16), label_y, std::to_string(page + 1) + "/" + std::to_string(pages),
-                label, t.muted);
-  }
-  bool shade = false;
-  for (int index = page * per_page; index < std::min(rooms, (page + 1) * per_page); ++index) {
-    const HallwayRow& r = in.hall.rows[index];
-    if (shade) c.Fill(0, y, c.Width(), row, t.panel);
-    shade = !shade;
-    int text_y = y + c.Px(12);
-    c.Line(c.margin(), text_y, r.room, room, t.text, room_width - c.Px(24));
-    int x = c.margin() + room_width;
-    if (r.now) {
-      c.Fill(x - c.Px(16), text_y, c.Px(6), row - c.Px(24),
-             ParseHexColor(r.now->track_color, t.accent));
-      c.Line(x, text_y, r.now->title, title, t.text, now_width - c.Px(24));
-      std::string detail =
-          LabelText(Label::kEnds, in.languages.front()) + " " + HourMinute(in.zone, r.now->end);
-      if (!r.now->speakers.empty())
-        detail += "  ·  " + Isolated(JoinSpeakers(r.now->speakers, kMaxEmbeddedBytes));
-      c.Line(x, text_y + c.measure().LineHeight(title), detail, small, t.muted,
-             now_width - c.Px(24));
-    } else {
-      c.Line(x, text_y, "—", title, t.muted, now_width);
-    }
-    if (r.next) {
-      c.Line(next_x, text_y, DayAndTime(in, r.next->start), small, t.accent, next_width);
-      c.Line(next_x, text_y + c.measure().LineHeight(small), r.next->title, small, t.text,
-             next_width);
-    }
-    y += row;
-  }
+  InfoLine(c, in);
   Footer(c, in);
 }
 
@@ -666,6 +655,14 @@ std::vector<std::string> WrapText(std::string_view text, const TextStyle& style,
 }
 
 DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
+  using namespace compose;
+  if (input.asleep) {  // outside display.hours: black, nothing drawn
+    DisplayList dark;
+    dark.width = input.width;
+    dark.height = input.height;
+    dark.background = Color{0, 0, 0, 255};
+    return dark;
+  }
   Composer composer(input, measurer);
   const Announcement* emergency = nullptr;
   for (const Announcement& a : input.announcements)
@@ -685,7 +682,8 @@ DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer) {
     HallwayScreen(composer, input);
   else
     RoomScreen(composer, input);
-  if (!input.announcements.empty()) Banner(composer, input, input.announcements.front());
+  if (const Announcement* band = BandAnnouncement(input))
+    Banner(composer, input, *band, FooterTop(composer) - InfoHeight(composer, input));
   return composer.Take();
 }
 

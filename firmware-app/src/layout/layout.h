@@ -16,6 +16,7 @@
 #include "base/names.h"
 #include "base/time.h"
 #include "layout/display_list.h"
+#include "layout/hallway_pages.h"
 #include "model/language.h"
 #include "timeline/timeline.h"
 
@@ -48,15 +49,17 @@ struct ScreenInput {
   std::vector<Language> languages = {Language::kEnglish};  // first is primary
   std::vector<Announcement> announcements;  // active for this screen, most urgent first
   std::string status_note;  // small and honest, e.g. "Updated 10:42"; empty when fresh
+  std::string info;         // this screen's own line (room screens); empty: none
+  bool asleep = false;      // outside display.hours: a black panel, nothing drawn
   int width = 1920, height = 1080;
   Theme theme = Theme::Dark();
 };
 
 DisplayList LayoutScreen(const ScreenInput& input, TextMeasurer& measurer);
 
-// A hallway with more rooms than fit shows them a page at a time, turning the
-// page every this many seconds (page = now / kHallwayPageSeconds % pages).
-extern const int kHallwayPageSeconds;
+// A hallway with more rooms than fit shows them a page at a time
+// (layout/hallway_pages.h says how many and for how long): its paging.
+HallwayPaging HallwayPagingOf(const ScreenInput& input);
 
 // Breaks text into at most max_lines lines no wider than max_width: at spaces,
 // and between CJK ideographs or kana, which need none, in logical order (render

@@ -70,12 +70,14 @@ enum class AnnouncementLevel {
   kEmergency,  // takes the whole screen
   kWarning,    // a yellow band
   kInfo,       // a band in the theme's colours
+  kFull,       // its rooms take no more people: a red band at their doors, marked on boards
 };
 // The announcements feed's spelling of each level.
-inline constexpr NameTable<AnnouncementLevel, 3> kAnnouncementLevelNames{{{
+inline constexpr NameTable<AnnouncementLevel, 4> kAnnouncementLevelNames{{{
     {AnnouncementLevel::kInfo, "info"},
     {AnnouncementLevel::kWarning, "warning"},
     {AnnouncementLevel::kEmergency, "emergency"},
+    {AnnouncementLevel::kFull, "full"},
 }}};
 
 struct Announcement {

@@ -137,6 +137,7 @@ HallwayView ViewHallway(const Schedule& schedule, const std::vector<std::string>
     view.rows.push_back(std::move(row));
   }
   view.state = StateOf(any_now, soonest, EventStart(schedule), at, zone);
+  if (soonest) view.resumes = soonest->start;
   return view;
 }
 

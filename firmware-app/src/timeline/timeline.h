@@ -36,11 +36,13 @@ struct HallwayRow {
   std::string room;
   std::optional<Session> now;
   std::optional<Session> next;
+  bool full = false;  // a "full" announcement is active for the room
 };
 
 struct HallwayView {
   RoomState state = RoomState::kAfterEvent;  // of the rooms shown, taken together
   std::vector<HallwayRow> rows;
+  std::optional<UnixSeconds> resumes;  // the soonest next start in any of the rooms
 };
 
 // The zone to show times in (docs/CONTRACTS.md, "Time"): `configured` (clock.timezone)
