@@ -25,7 +25,9 @@ Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor
       events_(config.display.fullscreen),
       // The sync thread only tells the UI that something changed; the UI reads the store.
       sync_(real, NewCurlHttpClient(), std::move(cache), SyncOptionsFor(config),
-            [this] { events_.Wake(); }) {
+            [this] { events_.Wake(); }),
+      fleet_(KioskFleet::Start(
+          config, clock, real, [this] { sync_.FeedChanged(); }, [this] { events_.Wake(); })) {
   display_->UseFonts(fonts_.get());
   plan_ = PlanScreen(config_, CachedSchedule{});
   if (store) UseStore(std::move(store));
@@ -80,16 +82,20 @@ void Kiosk::Frame(const ScreenMoment& moment) {
   int width = 0, height = 0;
   display_->PictureSize(width, height);
   DisplayList list = LayoutScreen(MakeScreenInput(plan_, moment, width, height), measurer_);
+  if (fleet_ && fleet_->TakeScreenshotRequest()) display_->CaptureNext();
   if (display_->Show(list, must_draw_)) {
     stats_.FrameDrawn(started, real_->MonotonicMicros());
     supervisor_.FramePresented();
   }
+  if (auto picture = display_->TakeCapture(); picture && fleet_)
+    fleet_->SendScreenshot(std::move(*picture));
   must_draw_ = false;
 }
 
 void Kiosk::Report(const ScreenMoment& moment) {
   supervisor_.Alive(real_->MonotonicMicros());
   supervisor_.Status(StatusLine(plan_, moment));
+  if (fleet_) fleet_->Report(plan_, moment);
 }
 
 std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {
@@ -129,6 +135,7 @@ void Kiosk::Run(std::int64_t deadline_micros) {
 }
 
 std::string Kiosk::Finish(double seconds) {
+  if (fleet_) fleet_->Stop();
   sync_.Stop();
   // Flat, so the line stays one object of plain values.
   nlohmann::json stats = stats_.Json(sync_.syncs(), seconds);

@@ -6,6 +6,7 @@
 //   app/wake.h               when to wake next
 //   app/kiosk_stats.h        frames and timings for --exit-after
 //   app/supervisor.h         systemd: ready, watchdog pings, status line
+//   app/kiosk_fleet.h        [fleet]: status to the broker, feed notices, remote screenshots
 // The loop: refresh the data when the store changed → the frame (input →
 // layout → draw if changed → present) → sleep until the next change → handle
 // events. UI thread only.
@@ -16,6 +17,7 @@
 
 #include "app/clock_check.h"
 #include "app/config.h"
+#include "app/kiosk_fleet.h"
 #include "app/kiosk_stats.h"
 #include "app/screen_plan.h"
 #include "app/supervisor.h"
@@ -90,8 +92,10 @@ class Kiosk {
   std::int64_t frame_due_micros_ = 0;
   bool frame_due_ = true;
   std::atomic<bool> stop_requested_{false};
-  // Last: it starts polling at once and is stopped first.
+  // Near last: it starts polling at once and is stopped early.
   SyncThread sync_;
+  // Last (after sync_, which its notices wake): null without [fleet]; stopped first.
+  std::unique_ptr<KioskFleet> fleet_;
 };
 
 }  // namespace foyer
