@@ -114,6 +114,39 @@ TEST_CASE("a flood of feed notices costs at most one fetch per 2 seconds") {
   CHECK(venue.Online("door-f"));
 }
 
+TEST_CASE("a screen whose feed fails past stale_after shows as stale, and screens exits 1") {
+  Venue venue;
+  std::string config = venue.Screen("door-k", "", "", 5, "stale_after = 10\n");
+  auto kiosk = venue.Kiosk(config);
+  REQUIRE(Eventually([&] {
+    json s = venue.Statuses()["door-k"];
+    return s.is_object() && !s["last_sync"].is_null() && s["stale"] == false;
+  }));
+  std::filesystem::remove(venue.nginx.www() + "/schedule.json");  // every poll fails from now
+  CHECK(Eventually([&] {
+    json s = venue.Statuses()["door-k"];
+    return s.is_object() && s["stale"] == true && s["online"] == true;
+  }));
+  CHECK(venue.FoyerFeed("screens").exit_code == 1);
+}
+
+TEST_CASE("a screen moved to another room says so in its status") {
+  Venue venue;
+  std::string config = venue.Screen("door-l");
+  auto kiosk = venue.Kiosk(config);
+  REQUIRE(Eventually([&] { return venue.Statuses()["door-l"].value("room", "") == "Main Hall"; }));
+  kiosk->Signal(SIGTERM);
+  REQUIRE(kiosk->WaitFor(std::chrono::milliseconds(20'000)) == 0);
+  std::string text = testing::ReadFile(config);
+  text.replace(text.find("Main Hall"), 9, "Hall B");
+  testing::WriteFile(config, text);
+  kiosk = venue.Kiosk(config);
+  CHECK(Eventually([&] {
+    json s = venue.Statuses()["door-l"];
+    return s.value("room", "") == "Hall B" && s.value("online", false);
+  }));
+}
+
 }  // namespace
 }  // namespace foyer
 
