@@ -3,7 +3,9 @@
 // up. Accounts: "screens" (password "screen-secret") may publish only under
 // screens/<its client id>/ and read feed and its own requests; "organizer"
 // (password "organizer-secret") may publish feed and requests and read every
-// status. Started per test; Kill() ends it mid-test; killed on exit.
+// status. Started per test; Kill() ends it mid-test; killed on exit. Given a
+// certificate (support/certificates.h: CERT.pem, CERT.key and ca.pem in a
+// folder), it speaks TLS only, at mqtts://localhost:PORT.
 #pragma once
 
 #include <fcntl.h>
@@ -26,7 +28,9 @@ inline constexpr char kFleetTopic[] = "foyer/test";
 
 class Mosquitto {
  public:
-  Mosquitto() {
+  // certificates: the folder of a Certificates; certificate: which one (e.g. "server").
+  explicit Mosquitto(std::string certificates = "", std::string certificate = "")
+      : certificates_(std::move(certificates)), certificate_(std::move(certificate)) {
     WriteAccounts();
     for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) Start(FreeLoopbackPort());
     if (pid_ <= 0) throw std::runtime_error("mosquitto did not start: " + Log());
@@ -34,7 +38,10 @@ class Mosquitto {
   ~Mosquitto() { Kill(); }
 
   int port() const { return port_; }
-  std::string Url() const { return "mqtt://127.0.0.1:" + std::to_string(port_); }
+  std::string Url() const {
+    return (certificate_.empty() ? "mqtt://127.0.0.1:" : "mqtts://localhost:") +
+           std::to_string(port_);
+  }
   // A file holding `password`, for password_file settings.
   std::string PasswordFile(const std::string& name, const std::string& password) const {
     WriteFile(dir_.File(name), password + "\n");
@@ -42,11 +49,15 @@ class Mosquitto {
   }
   // foyer-feed's broker options as the organizer.
   std::vector<std::string> OrganizerOptions() const {
-    return {"--broker",        Url(),
-            "--topic",         kFleetTopic,
-            "--username",      "organizer",
-            "--password-file", PasswordFile("organizer.password", "organizer-secret")};
+    std::vector<std::string> options = {"--broker",  Url(),        "--topic",
+                                        kFleetTopic, "--username", "organizer"};
+    options.push_back("--password-file");
+    options.push_back(PasswordFile("organizer.password", "organizer-secret"));
+    if (!certificate_.empty()) options.insert(options.end(), {"--ca-file", CaFile()});
+    return options;
   }
+  // The CA that signed a TLS broker's certificate.
+  std::string CaFile() const { return certificates_ + "/ca.pem"; }
   // A [fleet] section for screen `id`.
   std::string FleetSection(const std::string& id, const std::string& password = "screen-secret") {
     return "[fleet]\nbroker = \"" + Url() + "\"\ntopic = \"" + kFleetTopic + "\"\nscreen_id = \"" +
@@ -93,7 +104,8 @@ class Mosquitto {
                   "\nacl_file " + dir_.File("acl") + "\nlog_dest file " +
                   dir_.File("mosquitto.log") +
                   "\nlog_type error\nlog_type warning\n"
-                  "log_type notice\nlog_type information\n");
+                  "log_type notice\nlog_type information\n" +
+                  TlsLines());
     pid_t pid = fork();
     if (pid == 0) {
       int null = open("/dev/null", O_RDWR);
@@ -113,6 +125,14 @@ class Mosquitto {
     waitpid(pid, nullptr, 0);
   }
 
+  std::string TlsLines() const {
+    if (certificate_.empty()) return "";
+    const std::string folder = certificates_ + "/";
+    return "cafile " + folder + "ca.pem\ncertfile " + folder + certificate_ + ".pem\nkeyfile " +
+           folder + certificate_ + ".key\n";
+  }
+
+  std::string certificates_, certificate_;
   TempDir dir_;
   int port_ = 0;
   pid_t pid_ = -1;

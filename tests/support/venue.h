@@ -48,7 +48,11 @@ struct Venue {
   Nginx nginx;
   Mosquitto broker;
 
-  Venue() { std::filesystem::copy_file(DemoFeed(), nginx.www() + "/schedule.json"); }
+  // certificates, certificate: a TLS broker (support/mosquitto.h); none: plain.
+  explicit Venue(const std::string& certificates = "", const std::string& certificate = "")
+      : broker(certificates, certificate) {
+    std::filesystem::copy_file(DemoFeed(), nginx.www() + "/schedule.json");
+  }
   // A screen's config; `fleet` is its [fleet] section ("" for the usual one).
   std::string Screen(const std::string& id, const std::string& extra_display = "",
                      const std::string& fleet = "", int interval = 3600,
