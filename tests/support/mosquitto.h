@@ -104,7 +104,7 @@ class Mosquitto {
                   "\nacl_file " + dir_.File("acl") + "\nlog_dest file " +
                   dir_.File("mosquitto.log") +
                   "\nlog_type error\nlog_type warning\n"
-                  "log_type notice\nlog_type information\n" +
+                  "log_type notice\nlog_type information\nlog_type subscribe\n" +
                   TlsLines());
     pid_t pid = fork();
     if (pid == 0) {

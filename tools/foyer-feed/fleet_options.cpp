@@ -42,7 +42,8 @@ bool ReadBrokerOption(const std::string& name, const std::string& value, FleetCo
 
 }  // namespace
 
-FleetCommand ReadFleetCommand(const std::vector<std::string>& args, std::string& problem) {
+FleetCommand ReadFleetCommand(const std::vector<std::string>& args, std::string& problem,
+                              const std::set<std::string>& own, bool broker_optional) {
   FleetCommand command;
   for (size_t i = 0; i < args.size() && problem.empty(); ++i) {
     std::string name = args[i], value;
@@ -52,6 +53,8 @@ FleetCommand ReadFleetCommand(const std::vector<std::string>& args, std::string&
       command.help = true;
     } else if (name == "--json") {
       command.json = true;
+    } else if (name == "--once") {
+      command.once = true;
     } else if (name.size() > 1 && name[0] == '-') {
       if (!has_equals && i + 1 >= args.size()) {
         problem = name + " needs a value";
@@ -60,15 +63,19 @@ FleetCommand ReadFleetCommand(const std::vector<std::string>& args, std::string&
       if (!has_equals) value = args[++i];
       if (name == "-o" || name == "--output")
         command.output = value;
+      else if (own.count(name))
+        command.values[name] = value;
       else if (!ReadBrokerOption(name, value, command, problem))
         problem = "unknown option " + name;
     } else {
       command.operands.push_back(name);
     }
   }
-  if (problem.empty() && !command.help && command.login.broker.host.empty())
+  const bool needs_broker = !broker_optional || !command.topics.prefix.empty();
+  if (problem.empty() && !command.help && needs_broker && !command.has_broker())
     problem = "--broker URL is required, e.g. --broker mqtts://mqtt.venue.example:8883";
-  else if (problem.empty() && !command.help && command.topics.prefix.empty())
+  else if (problem.empty() && !command.help && command.has_broker() &&
+           command.topics.prefix.empty())
     problem = "--topic T is required, e.g. --topic foyer/astana2025";
   return command;
 }

@@ -4,7 +4,9 @@
 // (bounded, fleet/broker.h) and never printed.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -15,14 +17,20 @@ namespace foyer {
 struct FleetCommand {
   BrokerLogin login;
   FleetTopics topics;
-  std::vector<std::string> operands;  // what is not a broker option, in order
-  std::string output;                 // -o FILE
-  bool json = false;                  // --json
-  bool help = false;                  // --help
+  std::vector<std::string> operands;          // what is not a broker option, in order
+  std::string output;                         // -o FILE
+  bool json = false;                          // --json
+  bool help = false;                          // --help
+  bool once = false;                          // --once (relay)
+  std::map<std::string, std::string> values;  // the verb's own options (`own`), by name
+  bool has_broker() const { return !login.broker.host.empty(); }
 };
 
-// Reads the words after the verb; on a usage problem, sets `problem`.
-FleetCommand ReadFleetCommand(const std::vector<std::string>& args, std::string& problem);
+// Reads the words after the verb; on a usage problem, sets `problem`. `own`:
+// the verb's own options that take a value; the broker is required unless
+// `broker_optional`.
+FleetCommand ReadFleetCommand(const std::vector<std::string>& args, std::string& problem,
+                              const std::set<std::string>& own = {}, bool broker_optional = false);
 
 // The broker options' help, for each verb's usage.
 extern const char kBrokerOptionsHelp[];

@@ -9,6 +9,7 @@
 #include "fleet/organizer.h"
 #include "fleet_options.h"
 #include "fleet_screens.h"
+#include "relay.h"
 
 namespace foyer {
 namespace {
@@ -100,12 +101,14 @@ const char* FleetVerbUsage(const std::string& verb) {
   if (verb == "notify") return kNotifyUsage;
   if (verb == "screens") return kScreensUsage;
   if (verb == "screenshot") return kScreenshotUsage;
+  if (verb == "relay") return kRelayUsage;
   return nullptr;
 }
 
 int RunFleetVerb(const std::string& verb, const std::vector<std::string>& args) {
   const char* usage = FleetVerbUsage(verb);
   if (!usage) return -1;
+  if (verb == "relay") return Relay(args);
   std::string problem;
   FleetCommand command = ReadFleetCommand(args, problem);
   if (command.help) {

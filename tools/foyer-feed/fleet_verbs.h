@@ -1,5 +1,5 @@
-// foyer-feed's fleet verbs: notify, screens and screenshot, each with the
-// broker options (docs/CONTRACTS.md, "MQTT topics"; docs/FLEET.md).
+// foyer-feed's fleet verbs: notify, screens, screenshot and relay, each with
+// the broker options (docs/CONTRACTS.md, "MQTT topics"; docs/FLEET.md).
 #pragma once
 
 #include <string>

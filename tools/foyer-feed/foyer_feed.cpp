@@ -1,8 +1,9 @@
 // foyer-feed: the organizers' command for what they publish to foyer screens:
 // checking a schedule feed, converting what their tools export into
 // schedule.json, and posting announcements; and, with a fleet's MQTT broker,
-// telling screens the feed changed and seeing every screen (fleet_verbs.h).
-// Those are its only network use; it links the feed and fleet modules.
+// telling screens the feed changed and seeing every screen (fleet_verbs.h),
+// and relaying a schedule (relay.h). Those are its only network use; it links
+// the feed, fleet and sync (for its HTTP client) modules.
 //
 //   foyer-feed validate [--timezone ZONE] FILE...
 //   foyer-feed convert INPUT -o OUT.json [--timezone ZONE] [--title TITLE] [--base-url URL]
@@ -11,6 +12,7 @@
 //   foyer-feed announce --list FILE
 //   foyer-feed announce --remove ID -o FILE
 //   foyer-feed notify | screens [--json] | screenshot ID -o FILE.png  + broker options
+//   foyer-feed relay SOURCE_URL --out DIR [--every S] [--sign KEY] [--once] [broker options]
 //   foyer-feed --help | --version | VERB --help
 //
 // Exit status: 0 ok, 2 invalid input (each problem on its own line on standard
@@ -72,6 +74,7 @@ constexpr char kUsage[] =
     "  notify --broker URL --topic T   tell every screen the feed changed (MQTT)\n"
     "  screens [--json] ...        every screen's status, problems first\n"
     "  screenshot ID -o FILE.png ...   a PNG of what screen ID shows now\n"
+    "  relay SOURCE_URL --out DIR ...  poll, check, publish and notify (the organizers' side)\n"
     "\n"
     "  foyer-feed COMMAND --help   shows the command's options\n"
     "\n"
