@@ -27,12 +27,13 @@ MqttClient& Self(void* user) { return *static_cast<MqttClient*>(user); }
 
 Result<std::unique_ptr<MqttClient>> MqttClient::Create(const std::string& client_id,
                                                        const BrokerLogin& login,
-                                                       MqttHandlers handlers,
-                                                       const MqttWill* will) {
+                                                       MqttHandlers handlers, const MqttWill* will,
+                                                       MqttVersion version) {
   InitLibraryOnce();
   std::unique_ptr<MqttClient> client(new MqttClient());
   client->handlers_ = std::move(handlers);
   client->login_ = login;
+  client->version_ = version;
   client->handle_ = mosquitto_new(client_id.c_str(), true, client.get());
   if (!client->handle_)
     return Status::Error("cannot make an MQTT client: " + ErrorText(MOSQ_ERR_ERRNO));
@@ -42,6 +43,8 @@ Result<std::unique_ptr<MqttClient>> MqttClient::Create(const std::string& client
 
 Status MqttClient::Configure(const BrokerLogin& login, const MqttWill* will) {
   mosquitto_threaded_set(handle_, true);
+  if (version_ == MqttVersion::k5)
+    mosquitto_int_option(handle_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
   if (!login.username.empty() &&
       mosquitto_username_pw_set(handle_, login.username.c_str(),
                                 login.password.empty() ? nullptr : login.password.c_str()) !=
@@ -60,6 +63,11 @@ Status MqttClient::Configure(const BrokerLogin& login, const MqttWill* will) {
       mosquitto_will_set(handle_, will->topic.c_str(), static_cast<int>(will->payload.size()),
                          will->payload.data(), 1, true) != MOSQ_ERR_SUCCESS)
     return Status::Error("cannot set the MQTT will on " + will->topic);
+  SetCallbacks();
+  return Status::Ok();
+}
+
+void MqttClient::SetCallbacks() {
   mosquitto_connect_callback_set(handle_, [](mosquitto*, void* user, int code) {
     if (Self(user).handlers_.connected) Self(user).handlers_.connected(code);
   });
@@ -70,13 +78,13 @@ Status MqttClient::Configure(const BrokerLogin& login, const MqttWill* will) {
                         m->retain};
     Self(user).handlers_.message(message);
   });
-  mosquitto_publish_callback_set(handle_, [](mosquitto*, void* user, int mid) {
-    if (Self(user).handlers_.published) Self(user).handlers_.published(mid);
-  });
+  mosquitto_publish_v5_callback_set(
+      handle_, [](mosquitto*, void* user, int mid, int reason, const mosquitto_property*) {
+        if (Self(user).handlers_.published) Self(user).handlers_.published(mid, reason);
+      });
   mosquitto_subscribe_callback_set(handle_, [](mosquitto*, void* user, int mid, int, const int*) {
     if (Self(user).handlers_.subscribed) Self(user).handlers_.subscribed(mid);
   });
-  return Status::Ok();
 }
 
 MqttClient::~MqttClient() {
@@ -116,6 +124,9 @@ Result<int> MqttClient::Subscribe(const std::string& topic, int qos) {
 
 void MqttClient::Disconnect() { mosquitto_disconnect(handle_); }
 
-std::string MqttClient::RefusalText(int code) { return mosquitto_connack_string(code); }
+std::string MqttClient::RefusalText(int code) const {
+  return version_ == MqttVersion::k5 ? mosquitto_reason_string(code)
+                                     : mosquitto_connack_string(code);
+}
 
 }  // namespace foyer

@@ -3,7 +3,8 @@
 // itself (Loop), so it decides when to reconnect and what to log.
 //
 // TLS is always verified: the broker's certificate against ca_file, or the
-// system's CAs, and its host name. Protocol MQTT 3.1.1.
+// system's CAs, and its host name. Protocol MQTT 3.1.1 (screens: what every
+// broker speaks) or 5 (organizers: the broker says when it refuses a message).
 //
 // Thread safety: Loop, Connect and Disconnect on one thread (the owner's);
 // Publish and Subscribe from any thread. The handlers run inside Loop.
@@ -31,13 +32,16 @@ struct MqttHandlers {
   // The broker answered the login: 0 accepted, else the CONNACK refusal code.
   std::function<void(int code)> connected;
   std::function<void(const MqttMessage& message)> message;
-  // A QoS 1 publish was acknowledged (mid as Publish returned it).
-  std::function<void(int mid)> published;
+  // A QoS 1 publish was acknowledged (mid as Publish returned it); reason: the
+  // MQTT 5 reason code (0x80 and above: refused, e.g. by the ACL), else 0.
+  std::function<void(int mid, int reason)> published;
   // A subscription was acknowledged (mid as Subscribe returned it).
   std::function<void(int mid)> subscribed;
 };
 
 // A retained message the broker publishes for this client when it vanishes.
+enum class MqttVersion { k311, k5 };
+
 struct MqttWill {
   std::string topic;
   std::string payload;
@@ -49,7 +53,8 @@ class MqttClient {
   // option (e.g. a CA file it cannot load); the message says which.
   static Result<std::unique_ptr<MqttClient>> Create(const std::string& client_id,
                                                     const BrokerLogin& login, MqttHandlers handlers,
-                                                    const MqttWill* will = nullptr);
+                                                    const MqttWill* will = nullptr,
+                                                    MqttVersion version = MqttVersion::k311);
   ~MqttClient();
   MqttClient(const MqttClient&) = delete;
   MqttClient& operator=(const MqttClient&) = delete;
@@ -66,16 +71,18 @@ class MqttClient {
   // Says goodbye to the broker (no will is sent).
   void Disconnect();
 
-  // Words for a CONNACK refusal code, e.g. "not authorised".
-  static std::string RefusalText(int code);
+  // Words for a CONNACK refusal or a reason code, e.g. "not authorised".
+  std::string RefusalText(int code) const;
 
  private:
   MqttClient() = default;
   Status Configure(const BrokerLogin& login, const MqttWill* will);
+  void SetCallbacks();
 
   mosquitto* handle_ = nullptr;
   BrokerLogin login_;
   MqttHandlers handlers_;
+  MqttVersion version_ = MqttVersion::k311;
 };
 
 }  // namespace foyer

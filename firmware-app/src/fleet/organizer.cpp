@@ -19,7 +19,10 @@ Result<std::unique_ptr<OrganizerSession>> OrganizerSession::Open(const BrokerLog
   OrganizerSession* self = session.get();
   MqttHandlers handlers;
   handlers.connected = [self](int code) { self->connack_ = code; };
-  handlers.published = [self](int mid) { self->acknowledged_mid_ = mid; };
+  handlers.published = [self](int mid, int reason) {
+    self->acknowledged_mid_ = mid;
+    self->acknowledged_reason_ = reason;
+  };
   handlers.subscribed = [self](int mid) { self->subscribed_mid_ = mid; };
   handlers.message = [self](const MqttMessage& message) {
     self->messages_.push_back(message);
@@ -27,18 +30,21 @@ Result<std::unique_ptr<OrganizerSession>> OrganizerSession::Open(const BrokerLog
   };
   const std::string id = "foyer-feed-" + std::to_string(getpid()) + "-" +
                          std::to_string(std::random_device()() % 100000);
-  auto client = MqttClient::Create(id, login, std::move(handlers));
+  auto client = MqttClient::Create(id, login, std::move(handlers), nullptr, MqttVersion::k5);
   if (!client.ok()) return client.status();
   session->client_ = std::move(*client);
   const std::string where = login.broker.host + ":" + std::to_string(login.broker.port);
   if (Status status = session->client_->Connect(30); !status.ok())
     return Status::Error("cannot reach the broker at " + where + ": " + status.message());
-  if (!session->RunUntil([self] { return self->connack_ >= 0; }, timeout_millis))
+  const bool answered = session->RunUntil([self] { return self->connack_ >= 0; }, timeout_millis);
+  if (!answered && session->lost_)
+    return Status::Error("cannot reach the broker at " + where + ": " + session->why_lost_);
+  if (!answered)
     return Status::Error("the broker at " + where + " did not answer within " +
                          std::to_string(timeout_millis / 1000) + " s");
   if (session->connack_ != 0)
     return Status::Error("the broker at " + where +
-                         " refused the login: " + MqttClient::RefusalText(session->connack_));
+                         " refused the login: " + session->client_->RefusalText(session->connack_));
   return session;
 }
 
@@ -54,7 +60,8 @@ bool OrganizerSession::RunUntil(const std::function<bool()>& done, std::int64_t 
   while (!done()) {
     const std::int64_t left = deadline - MonotonicMillis();
     if (left <= 0 || lost_) return false;
-    if (!client_->Loop(static_cast<int>(std::min<std::int64_t>(left, 100))).ok()) lost_ = true;
+    Status status = client_->Loop(static_cast<int>(std::min<std::int64_t>(left, 100)));
+    if (!status.ok()) lost_ = true, why_lost_ = status.message();
   }
   return true;
 }
@@ -65,6 +72,10 @@ Status OrganizerSession::Publish(const std::string& topic, const std::string& pa
   if (!mid.ok()) return mid.status();
   if (!RunUntil([&] { return acknowledged_mid_ == *mid; }, timeout_millis))
     return Status::Error("the broker did not acknowledge the message to " + topic);
+  if (acknowledged_reason_ >= 0x80)
+    return Status::Error("the broker refused the message to " + topic + ": " +
+                         client_->RefusalText(acknowledged_reason_) +
+                         " (does the ACL let this account publish there?)");
   return Status::Ok();
 }
 

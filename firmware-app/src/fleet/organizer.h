@@ -1,6 +1,7 @@
 // An organizer's short session with the fleet's broker, for foyer-feed:
 // connect, do one thing, wait for the broker's answer within a deadline,
-// leave. Every wait is bounded; the messages say what failed (unreachable,
+// leave. MQTT 5, so that a message the ACL refuses is an error, not a silent
+// drop. Every wait is bounded; the messages say what failed (unreachable,
 // refused login, no answer in time). Single-threaded.
 #pragma once
 
@@ -42,8 +43,10 @@ class OrganizerSession {
   std::unique_ptr<MqttClient> client_;
   int connack_ = -1;  // -1: no answer yet
   int acknowledged_mid_ = -1;
+  int acknowledged_reason_ = 0;
   int subscribed_mid_ = -1;
   bool lost_ = false;
+  std::string why_lost_;
   std::int64_t last_message_millis_ = 0;
   std::vector<MqttMessage> messages_;
 };

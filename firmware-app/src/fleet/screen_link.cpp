@@ -103,7 +103,7 @@ void ScreenLink::Session() {
   MqttHandlers handlers;
   handlers.connected = [this](int code) { OnConnected(code); };
   handlers.message = [this](const MqttMessage& message) { OnMessage(message); };
-  handlers.published = [this](int mid) { acknowledged_mid_ = mid; };
+  handlers.published = [this](int mid, int) { acknowledged_mid_ = mid; };
   const MqttWill will{options_.topics.Status(options_.screen_id),
                       OfflineStatus(options_.screen_id)};
   auto client = MqttClient::Create(options_.screen_id, options_.login, std::move(handlers), &will);
@@ -135,7 +135,7 @@ void ScreenLink::Serve() {
 }
 
 void ScreenLink::OnConnected(int code) {
-  if (code != 0) return SetState(LinkState::kRefused, MqttClient::RefusalText(code));
+  if (code != 0) return SetState(LinkState::kRefused, client_->RefusalText(code));
   accepted_ = true;
   SetState(LinkState::kConnected, "");
   client_->Subscribe(options_.topics.Feed(), 0);
