@@ -75,6 +75,19 @@ TEST_CASE("a screen killed with kill -9 shows as offline through its will, probl
   CHECK(table.out.find("door-d") < table.out.find("door-c"));
 }
 
+TEST_CASE("a frozen screen (as if its power went) shows as offline within 1.5 keep-alives") {
+  Venue venue;
+  auto kiosk = venue.Kiosk(venue.Screen("door-m"));
+  REQUIRE(Eventually([&] { return venue.Online("door-m"); }));
+  // SIGSTOP keeps its TCP connection open but silent: only the keep-alive
+  // (30 s, so 45 s at the broker) can tell, and the will then says offline.
+  kiosk->Signal(SIGSTOP);
+  const auto stopped = std::chrono::steady_clock::now();
+  CHECK(Eventually([&] { return !venue.Online("door-m"); }, seconds(90)));
+  CHECK(std::chrono::steady_clock::now() - stopped < seconds(80));
+  kiosk->Signal(SIGKILL);
+}
+
 TEST_CASE("a screen that stops cleanly says it is offline") {
   Venue venue;
   auto kiosk = venue.Kiosk(venue.Screen("door-e"));
