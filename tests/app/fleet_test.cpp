@@ -198,6 +198,28 @@ TEST_CASE("a remote screenshot is what the panel shows, turned as it is mounted"
   CHECK(SameShare(*remote, *local) > 0.9);
 }
 
+TEST_CASE("a flood of screenshot requests costs at most one frame a second") {
+  Venue venue;
+  testing::Child kiosk("foyer", {"--config", venue.Screen("door-n"), "--exit-after", "15"},
+                       {"SDL_VIDEODRIVER=dummy"});
+  REQUIRE(Eventually([&] { return venue.Online("door-n"); }));
+  testing::TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 500; ++i) lines += "png\n";
+  testing::WriteFile(dir.File("flood"), lines);
+  const std::string flood =
+      "mosquitto_pub -h 127.0.0.1 -p " + std::to_string(venue.broker.port()) +
+      " -u organizer -P organizer-secret -t foyer/test/screens/door-n/screenshot/request -l < " +
+      dir.File("flood");
+  for (int round = 0; round < 3; ++round) REQUIRE(std::system(flood.c_str()) == 0);
+  testing::Run run = venue.FoyerFeed("screenshot", {"door-n", "-o", dir.File("after.png")});
+  CHECK_MESSAGE(run.exit_code == 0, run.err);  // the screen still answers
+  REQUIRE(kiosk.WaitFor(std::chrono::milliseconds(60'000)) == 0);
+  json line = json::parse(kiosk.out().substr(0, kiosk.out().find('\n')), nullptr, false);
+  // 15 s: the first frame, a minute's tick, and at most one screenshot a second.
+  CHECK(line.value("frames", 1000) <= 15 + 3);
+}
+
 TEST_CASE("a screenshot of a screen that is not there fails within its 10 s") {
   Venue venue;
   testing::TempDir dir;

@@ -10,6 +10,9 @@ namespace {
 
 constexpr int kLoopMillis = 500;
 constexpr std::size_t kMostWaitingScreenshots = 2;
+// Screenshot requests are served at most this often (each costs the screen a
+// frame); those that come sooner are merged into one served when it is time.
+constexpr std::int64_t kScreenshotSpacingMicros = 1'000'000;
 
 }  // namespace
 
@@ -148,11 +151,24 @@ void ScreenLink::OnMessage(const MqttMessage& message) {
   if (message.topic == options_.topics.Feed() && handlers_.feed_changed)
     handlers_.feed_changed();
   else if (message.topic == options_.topics.ScreenshotRequest(options_.screen_id) &&
-           handlers_.screenshot_requested)
-    handlers_.screenshot_requested();
+           handlers_.screenshot_requested) {
+    screenshot_wanted_ = true;
+    PassScreenshotRequest();
+  }
+}
+
+void ScreenLink::PassScreenshotRequest() {
+  const std::int64_t now = env_->MonotonicMicros();
+  if (!screenshot_wanted_ ||
+      (last_screenshot_micros_ && now - last_screenshot_micros_ < kScreenshotSpacingMicros))
+    return;
+  screenshot_wanted_ = false;
+  last_screenshot_micros_ = now;
+  handlers_.screenshot_requested();
 }
 
 void ScreenLink::Work() {
+  PassScreenshotRequest();
   bool changed = false;
   std::function<std::string()> screenshot;
   {

@@ -3,7 +3,8 @@
 // unreachable, refuses the login or dies mid-event, the screen runs and polls
 // as without it.
 //
-// Connected, it listens on <topic>/feed and on its screenshot requests, and
+// Connected, it listens on <topic>/feed and on its screenshot requests (passed
+// on at most once a second, those between merged: each costs a frame), and
 // keeps <topic>/screens/<id>/status (retained) up to date: on connect, when
 // told the status changed, and at least every status_every_seconds. Its will
 // sets that status to {"id": …, "online": false}; so does a clean Stop. It
@@ -80,6 +81,8 @@ class ScreenLink {
   void Session();
   void Serve();
   void Work();
+  // Passes a waiting screenshot request on, when the last was a second ago.
+  void PassScreenshotRequest();
   void PublishStatus();
   void OnConnected(int code);
   void OnMessage(const MqttMessage& message);
@@ -91,10 +94,12 @@ class ScreenLink {
   Env* env_;
   const ScreenLinkOptions options_;
   const ScreenLinkHandlers handlers_;
-  std::unique_ptr<MqttClient> client_;  // the link's thread only
-  bool accepted_ = false;               // the link's thread only
-  int acknowledged_mid_ = 0;            // the link's thread only
-  std::int64_t last_status_micros_ = 0;
+  std::unique_ptr<MqttClient> client_;       // the link's thread only
+  bool accepted_ = false;                    // the link's thread only
+  int acknowledged_mid_ = 0;                 // the link's thread only
+  std::int64_t last_status_micros_ = 0;      // the link's thread only
+  std::int64_t last_screenshot_micros_ = 0;  // the link's thread only
+  bool screenshot_wanted_ = false;           // the link's thread only
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;                                 // guarded by mutex_
