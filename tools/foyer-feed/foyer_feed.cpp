@@ -1,7 +1,9 @@
 // foyer-feed: the organizers' command for what they publish to foyer screens:
 // checking a schedule feed, converting what their tools export into
-// schedule.json, and posting announcements. It reads and writes files only (no
-// network) and links only the feed module.
+// schedule.json, and posting announcements; and, with a fleet's MQTT broker,
+// telling screens the feed changed and seeing every screen (fleet_verbs.h),
+// and relaying a schedule (relay.h). Those are its only network use; it links
+// the feed, fleet and sync (for its HTTP client) modules.
 //
 //   foyer-feed validate [--timezone ZONE] FILE...
 //   foyer-feed convert INPUT -o OUT.json [--timezone ZONE] [--title TITLE] [--base-url URL]
@@ -9,6 +11,8 @@
 //                       [--id ID] -o FILE
 //   foyer-feed announce --list FILE
 //   foyer-feed announce --remove ID -o FILE
+//   foyer-feed notify | screens [--json] | screenshot ID -o FILE.png  + broker options
+//   foyer-feed relay SOURCE_URL --out DIR [--every S] [--sign KEY] [--once] [broker options]
 //   foyer-feed --help | --version | VERB --help
 //
 // Exit status: 0 ok, 2 invalid input (each problem on its own line on standard
@@ -42,6 +46,7 @@
 #include "feed/feed.h"
 #include "feed/schedule_json_writer.h"
 #include "feed/validate.h"
+#include "fleet_verbs.h"
 
 #ifndef FOYER_VERSION
 #define FOYER_VERSION "unknown"
@@ -66,6 +71,10 @@ constexpr char kUsage[] =
     "                              wrongly\n"
     "  convert INPUT -o OUT.json   turn any of those into a frab/pretalx schedule.json\n"
     "  announce ... -o FILE        add, update, list or remove announcements\n"
+    "  notify --broker URL --topic T   tell every screen the feed changed (MQTT)\n"
+    "  screens [--json] ...        every screen's status, problems first\n"
+    "  screenshot ID -o FILE.png ...   a PNG of what screen ID shows now\n"
+    "  relay SOURCE_URL --out DIR ...  poll, check, publish and notify (the organizers' side)\n"
     "\n"
     "  foyer-feed COMMAND --help   shows the command's options\n"
     "\n"
@@ -792,6 +801,8 @@ int Main(int argc, char** argv) {
     if (verb == "help" && rest.size() == 1 && rest[0] == "validate") usage = kValidateUsage;
     if (verb == "help" && rest.size() == 1 && rest[0] == "convert") usage = kConvertUsage;
     if (verb == "help" && rest.size() == 1 && rest[0] == "announce") usage = kAnnounceUsage;
+    if (verb == "help" && rest.size() == 1 && FleetVerbUsage(rest[0]))
+      usage = FleetVerbUsage(rest[0]);
     std::cout << usage;
     return kExitOk;
   }
@@ -802,6 +813,7 @@ int Main(int argc, char** argv) {
   if (verb == "validate") return Validate(rest);
   if (verb == "convert") return Convert(rest);
   if (verb == "announce") return Announce(rest);
+  if (int code = RunFleetVerb(verb, rest); code >= 0) return code;
   return UsageError("", "unknown command \"" + verb + "\"", kUsage);
 }
 

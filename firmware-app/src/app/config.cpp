@@ -8,6 +8,7 @@
 #include "app/toml_reader.h"
 #include "base/files.h"
 #include "base/time.h"
+#include "fleet/system_facts.h"
 #include "sync/http_client.h"
 #include "sync/minisign.h"
 
@@ -40,12 +41,15 @@ class ConfigFileReader {
   void ReadDisplay(const toml::table& display);
   void ReadClock(const toml::table& clock);
   void ReadCache(const toml::table& cache);
+  void ReadFleet(const toml::table& fleet);
   TomlReader& toml() { return toml_; }
   const std::string& folder() const { return folder_; }
 
  private:
   void ReadFeedUrls(const toml::table& feed);
   void ReadFeedFiles(const toml::table& feed);
+  void ReadFleetNames(const toml::table& fleet);
+  void ReadFleetLogin(const toml::table& fleet);
   // A readable file named by section.key, made absolute; `hint` says what it should hold.
   void ReadFile(const toml::table& table, const std::string& section, const char* key,
                 std::string& out, const std::string& hint);
@@ -292,6 +296,51 @@ void ConfigFileReader::ReadCache(const toml::table& cache) {
   }
 }
 
+void ConfigFileReader::ReadFleet(const toml::table& fleet) {
+  toml_.KnownKeys(fleet, "fleet",
+                  {"broker", "topic", "screen_id", "username", "password_file", "ca_file"});
+  Config::Fleet& f = config_.fleet;
+  f.enabled = true;
+  f.line = static_cast<int>(fleet.source().begin.line);
+  std::string url;
+  if (const toml::node* node = toml_.Read(fleet, "fleet", "broker", url)) {
+    if (auto broker = ParseBrokerUrl(url); broker.ok())
+      f.broker = *broker;
+    else
+      toml_.Problem(*node, "fleet.broker \"" + url + "\" " + broker.status().message() +
+                               ", e.g. \"mqtts://mqtt.venue.example:8883\"");
+  }
+  ReadFleetNames(fleet);
+  ReadFleetLogin(fleet);
+}
+
+void ConfigFileReader::ReadFleetNames(const toml::table& fleet) {
+  Config::Fleet& f = config_.fleet;
+  if (const toml::node* node = toml_.Read(fleet, "fleet", "topic", f.topic))
+    if (std::string problem = TopicProblem(f.topic); !problem.empty())
+      toml_.Problem(*node, "fleet.topic " + problem);
+  if (const toml::node* node = toml_.Read(fleet, "fleet", "screen_id", f.screen_id))
+    if (std::string problem = ScreenIdProblem(f.screen_id); !problem.empty())
+      toml_.Problem(*node, "fleet.screen_id " + problem + "; give one name, e.g. \"hall-a-door\"");
+}
+
+// The account: the password is read as the link reads it, and never shown.
+void ConfigFileReader::ReadFleetLogin(const toml::table& fleet) {
+  Config::Fleet& f = config_.fleet;
+  toml_.Read(fleet, "fleet", "username", f.username);
+  ReadFile(fleet, "fleet", "ca_file", f.ca_file, " (give the broker's CA certificate, PEM)");
+  ReadFile(fleet, "fleet", "password_file", f.password_file,
+           " (keep the broker password there, readable by foyer)");
+  const toml::node* node = fleet.get("password_file");
+  if (!node || f.password_file.empty() || access(f.password_file.c_str(), R_OK) != 0) return;
+  if (auto password = ReadPasswordFile(f.password_file); !password.ok())
+    toml_.Problem(*node, "fleet.password_file " + f.password_file + " " +
+                             password.status().message() +
+                             " (it should hold the password: one line of text)");
+  if (f.username.empty() && !fleet.get("username"))
+    toml_.Problem(*node, "fleet.password_file needs fleet.username, the account it is for");
+}
+
 // Parses the file; on failure reports why at its line and returns nullopt.
 std::optional<toml::table> ParseToml(const std::string& path, TomlReader& toml) {
   try {
@@ -318,9 +367,9 @@ void ReadSections(const toml::table& root, ConfigFileReader& reader, bool main,
                   Sections& sections) {
   TomlReader& toml = reader.toml();
   if (main)
-    toml.KnownKeys(root, "", {"overrides", "feed", "display", "clock", "cache"});
+    toml.KnownKeys(root, "", {"overrides", "feed", "display", "clock", "cache", "fleet"});
   else
-    toml.KnownKeys(root, "", {"feed", "display", "clock", "cache"});
+    toml.KnownKeys(root, "", {"feed", "display", "clock", "cache", "fleet"});
   if (const toml::table* feed = toml.Section(root, "feed")) reader.ReadFeed(*feed);
   if (const toml::table* display = toml.Section(root, "display")) {
     reader.ReadDisplay(*display);
@@ -329,11 +378,29 @@ void ReadSections(const toml::table& root, ConfigFileReader& reader, bool main,
   }
   if (const toml::table* clock = toml.Section(root, "clock")) reader.ReadClock(*clock);
   if (const toml::table* cache = toml.Section(root, "cache")) reader.ReadCache(*cache);
+  if (const toml::table* fleet = toml.Section(root, "fleet")) reader.ReadFleet(*fleet);
+}
+
+// A [fleet] needs a broker and a topic; the screen's id defaults to the host name.
+void CheckFleetComplete(const Config::Fleet& fleet, TomlReader& toml) {
+  if (!fleet.enabled) return;
+  if (fleet.broker.host.empty())
+    toml.Problem(fleet.line,
+                 "fleet.broker is missing: add broker = \"mqtts://mqtt.venue.example:8883\"");
+  if (fleet.topic.empty())
+    toml.Problem(fleet.line,
+                 "fleet.topic is missing: add the event's prefix, e.g. topic = "
+                 "\"foyer/astana2025\"");
+  if (fleet.screen_id.empty())
+    toml.Problem(fleet.line,
+                 "fleet.screen_id is missing and the host name cannot be read; add screen_id = "
+                 "\"hall-a-door\"");
 }
 
 // What must be there once both files are read.
-void CheckComplete(const Config& config, const Sections& sections, TomlReader& toml,
+void CheckComplete(Config& config, const Sections& sections, TomlReader& toml,
                    const ConfigLoad& load) {
+  if (config.fleet.enabled && config.fleet.screen_id.empty()) config.fleet.screen_id = HostName();
   if (config.feed.url.empty() && load.problems.empty())
     toml.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");
   if (!sections.any_display)
@@ -343,6 +410,7 @@ void CheckComplete(const Config& config, const Sections& sections, TomlReader& t
     toml.Problem(
         sections.display_line,
         "display.room is missing: room mode needs the room's name, e.g. room = \"Hall A\"");
+  CheckFleetComplete(config.fleet, toml);
 }
 
 // The overrides file named by the main file's top-level `overrides`, made

@@ -11,6 +11,7 @@
 #include "app/hours.h"
 #include "base/env.h"
 #include "base/names.h"
+#include "fleet/broker.h"
 #include "layout/layout.h"
 #include "model/language.h"
 #include "timeline/board.h"
@@ -70,6 +71,18 @@ struct Config {
     std::optional<UnixSeconds> start;
     std::string timezone;
   } clock;
+
+  // [fleet]: the screen's MQTT link (fleet/screen_link.h); off without the section.
+  struct Fleet {
+    bool enabled = false;
+    BrokerAddress broker;
+    std::string topic;
+    std::string screen_id;  // default: the host name
+    std::string username;
+    std::string password_file;  // absolute; read when the link starts, never kept here
+    std::string ca_file;        // absolute
+    int line = 1;               // the [fleet] line, for what is missing
+  } fleet;
 
   struct Cache {
     std::string path = "/var/lib/foyer/cache.db";

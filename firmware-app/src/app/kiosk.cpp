@@ -26,7 +26,9 @@ Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor
       power_(config.display.power_off_command, config.display.power_on_command),
       // The sync thread only tells the UI that something changed; the UI reads the store.
       sync_(real, NewCurlHttpClient(), std::move(cache), SyncOptionsFor(config),
-            [this] { events_.Wake(); }) {
+            [this] { events_.Wake(); }),
+      fleet_(KioskFleet::Start(
+          config, clock, real, [this] { sync_.FeedChanged(); }, [this] { events_.Wake(); })) {
   display_->UseFonts(fonts_.get());
   plan_ = PlanScreen(config_, CachedSchedule{});
   if (store) UseStore(std::move(store));
@@ -81,10 +83,13 @@ void Kiosk::Frame(const ScreenMoment& moment) {
   int width = 0, height = 0;
   display_->PictureSize(width, height);
   DisplayList list = LayoutScreen(MakeScreenInput(plan_, moment, width, height), measurer_);
+  if (fleet_ && fleet_->TakeScreenshotRequest()) display_->CaptureNext();
   if (display_->Show(list, must_draw_)) {
     stats_.FrameDrawn(started, real_->MonotonicMicros());
     supervisor_.FramePresented();
   }
+  if (auto picture = display_->TakeCapture(); picture && fleet_)
+    fleet_->SendScreenshot(std::move(*picture));
   must_draw_ = false;
 }
 
@@ -95,6 +100,7 @@ void Kiosk::Report(const ScreenMoment& moment) {
   // the venue gave commands for it.
   const bool lit = !moment.clock_trusted || PowerAt(plan_, moment.at) == Power::kOn;
   power_.Want(lit ? Power::kOn : Power::kOff, real_->MonotonicMicros());
+  if (fleet_) fleet_->Report(plan_, moment);
 }
 
 std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {
@@ -134,6 +140,7 @@ void Kiosk::Run(std::int64_t deadline_micros) {
 }
 
 std::string Kiosk::Finish(double seconds) {
+  if (fleet_) fleet_->Stop();
   sync_.Stop();
   // Flat, so the line stays one object of plain values.
   nlohmann::json stats = stats_.Json(sync_.syncs(), seconds);

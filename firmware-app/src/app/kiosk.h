@@ -7,6 +7,7 @@
 //   app/kiosk_stats.h        frames and timings for --exit-after
 //   app/supervisor.h         systemd: ready, watchdog pings, status line
 //   app/power_switch.h       the venue's commands that switch the TV with the hours
+//   app/kiosk_fleet.h        [fleet]: status to the broker, feed notices, remote screenshots
 // The loop: refresh the data when the store changed → the frame (input →
 // layout → draw if changed → present) → sleep until the next change → handle
 // events. UI thread only.
@@ -17,6 +18,7 @@
 
 #include "app/clock_check.h"
 #include "app/config.h"
+#include "app/kiosk_fleet.h"
 #include "app/kiosk_stats.h"
 #include "app/power_switch.h"
 #include "app/screen_plan.h"
@@ -93,8 +95,10 @@ class Kiosk {
   bool frame_due_ = true;
   std::atomic<bool> stop_requested_{false};
   PowerSwitch power_;
-  // Last: it starts polling at once and is stopped first.
+  // Near last: it starts polling at once and is stopped early.
   SyncThread sync_;
+  // Last (after sync_, which its notices wake): null without [fleet]; stopped first.
+  std::unique_ptr<KioskFleet> fleet_;
 };
 
 }  // namespace foyer

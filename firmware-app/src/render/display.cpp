@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace foyer {
 
@@ -89,6 +90,7 @@ bool Display::Show(const DisplayList& list, bool force) {
     force |= PrepareUpright(width, height);
     SDL_SetRenderTarget(renderer_.get(), upright_.get());
   }
+  force |= capture_next_;
   bool drew = force;
   if (force)
     painter_->Draw(list);
@@ -100,9 +102,22 @@ bool Display::Show(const DisplayList& list, bool force) {
     else
       SDL_SetRenderTarget(renderer_.get(), nullptr);
   }
+  if (drew && capture_next_) Capture(panel_width, panel_height);
   if (drew) SDL_RenderPresent(renderer_.get());
   return drew;
 }
+
+void Display::Capture(int panel_width, int panel_height) {
+  capture_next_ = false;
+  Picture picture;
+  picture.width = panel_width, picture.height = panel_height;
+  picture.rgb.resize(static_cast<size_t>(panel_width) * panel_height * 3);
+  if (SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_RGB24, picture.rgb.data(),
+                           panel_width * 3) == 0)
+    captured_ = std::move(picture);
+}
+
+std::optional<Picture> Display::TakeCapture() { return std::exchange(captured_, std::nullopt); }
 
 void Display::DeviceLost() {
   painter_->ReleaseTextures();  // textures are lost with the device

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
 #include "layout/display_list.h"
 #include "render/fonts.h"
+#include "render/picture.h"
 #include "render/renderer.h"
 #include "render/sdl_handles.h"
 
@@ -44,12 +46,20 @@ class Display {
   // The renderer lost its device (SDL_RENDER_DEVICE_RESET): textures are gone.
   void DeviceLost();
 
+  // The next Show draws even an unchanged list and keeps a copy of the panel's
+  // picture as it presents it: its size, rotation included (TakeCapture).
+  void CaptureNext() { capture_next_ = true; }
+  // That copy, once; nullopt when none was made since the last call.
+  std::optional<Picture> TakeCapture();
+
  private:
   explicit Display(const DisplayOptions& options) : options_(options) {}
   // The texture the upright picture of a turned panel is drawn into, made
   // anew when the panel's size changed. True when it was made anew.
   bool PrepareUpright(int width, int height);
   void PresentTurned(int panel_width, int panel_height);
+  // Reads the panel's picture about to be presented into captured_.
+  void Capture(int panel_width, int panel_height);
 
   DisplayOptions options_;
   // Declared in creation order: destroyed in reverse.
@@ -59,6 +69,8 @@ class Display {
   SdlTexture upright_;  // only for a turned panel
   int upright_width_ = 0, upright_height_ = 0;
   std::unique_ptr<Painter> painter_;
+  bool capture_next_ = false;
+  std::optional<Picture> captured_;
 };
 
 }  // namespace foyer

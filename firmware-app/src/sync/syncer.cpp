@@ -457,6 +457,27 @@ SyncOutcome SyncThread::Poll(Syncer& syncer, bool verify) {
   return outcome;
 }
 
+void SyncThread::FeedChanged() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    notices_.Notice(NowMillis(), env_->Random());
+  }
+  wake_.notify_all();
+}
+
+bool SyncThread::WaitForPoll(std::int64_t due_millis, bool& verify) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_ && !check_requested_) {
+    const std::int64_t until = std::min(due_millis, notices_.due().value_or(due_millis));
+    const std::int64_t now = NowMillis();
+    if (now >= until) break;
+    wake_.wait_for(lock, std::chrono::milliseconds(until - now));
+  }
+  if (stopping_) return false;
+  verify = std::exchange(check_requested_, false);
+  return true;
+}
+
 void SyncThread::Run() {
   Syncer syncer(env_, http_.get(), &cache_->Get(), options_);
   {
@@ -465,22 +486,19 @@ void SyncThread::Run() {
   }
   PollSchedule schedule(env_, options_.interval_seconds);
   // The first poll is jittered too, so screens powered on together spread out.
-  std::int64_t delay = static_cast<std::int64_t>(env_->Random() % 1000);
-  while (true) {
-    bool verify = false;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (wake_.wait_for(lock, std::chrono::milliseconds(delay),
-                         [this] { return stopping_ || check_requested_; }) &&
-          stopping_)
-        return;
-      verify = std::exchange(check_requested_, false);
-    }
+  std::int64_t due = NowMillis() + static_cast<std::int64_t>(env_->Random() % 1000);
+  bool verify = false;
+  while (WaitForPoll(due, verify)) {
+    const std::int64_t started = NowMillis();
     SyncOutcome outcome = Poll(syncer, verify);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      notices_.Polled(started);
+    }
     ++syncs_;
     bool success = outcome.kind != SyncOutcome::Kind::kFailed;
     if (success) last_success_ = env_->Now();
-    delay = schedule.DelayAfter(success);
+    due = NowMillis() + schedule.DelayAfter(success);
   }
 }
 

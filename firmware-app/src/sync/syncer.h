@@ -30,6 +30,7 @@
 #include "store/store.h"
 #include "sync/health.h"
 #include "sync/http_client.h"
+#include "sync/notices.h"
 
 namespace foyer {
 
@@ -146,9 +147,16 @@ class SyncThread {
   StorageStatus storage();
   // The screen could not read the cache: check it now (quick_check) and heal it.
   void CheckCache();
+  // "The feed changed" (a fleet notice): the next poll comes within 0–2 s,
+  // at most one per 2 s however many notices arrive (sync/notices.h).
+  void FeedChanged();
 
  private:
   void Run();
+  // Waits until a poll is due: scheduled at due_millis (monotonic), asked
+  // for by a notice, or a check of the cache. False when stopping.
+  bool WaitForPoll(std::int64_t due_millis, bool& verify);
+  std::int64_t NowMillis() const { return env_->MonotonicMicros() / 1000; }
   // One poll, with the cache healed before it and, when the poll found it
   // failing (damaged, cannot write), healed and polled again at once.
   SyncOutcome Poll(Syncer& syncer, bool verify);
@@ -166,6 +174,7 @@ class SyncThread {
   std::condition_variable wake_;
   bool stopping_ = false;          // guarded by mutex_
   bool check_requested_ = false;   // guarded by mutex_
+  NoticeSchedule notices_;         // guarded by mutex_
   std::unique_ptr<Store> reader_;  // guarded by mutex_
   StorageStatus storage_;          // guarded by mutex_
   std::thread thread_;
