@@ -218,9 +218,13 @@ struct RunningKiosk {
       freopen(out.c_str(), "w", stdout);
       freopen(err.c_str(), "w", stderr);
       setenv("SDL_VIDEODRIVER", "dummy", 1);
-      std::string binary = std::string(FOYER_BIN_DIR) + "/foyer";
-      execl(binary.c_str(), "foyer", "--config", screen.config.c_str(), "--exit-after",
-            std::to_string(seconds).c_str(), nullptr);
+      std::vector<std::string> words = testing::BinaryWords("foyer");
+      words.insert(words.end(),
+                   {"--config", screen.config, "--exit-after", std::to_string(seconds)});
+      std::vector<char*> argv;
+      for (std::string& word : words) argv.push_back(word.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
       _exit(127);
     }
   }

@@ -15,6 +15,7 @@
 #include "feed/feed.h"
 #include "store/store.h"
 #include "support/files.h"
+#include "support/process.h"
 
 namespace foyer {
 namespace {
@@ -25,8 +26,12 @@ pid_t StartSync(const std::string& config) {
     int null = open("/dev/null", O_WRONLY);
     dup2(null, 1);
     dup2(null, 2);
-    std::string binary = std::string(FOYER_BIN_DIR) + "/foyer";
-    execl(binary.c_str(), "foyer", "--config", config.c_str(), "--sync-once", nullptr);
+    std::vector<std::string> words = testing::BinaryWords("foyer");
+    words.insert(words.end(), {"--config", config, "--sync-once"});
+    std::vector<char*> argv;
+    for (std::string& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
     _exit(127);
   }
   return pid;

@@ -112,7 +112,7 @@ TEST_CASE("a panel kiosk with no display waits for one and says why, instead of 
   // there: exit 0 means it was still waiting then, and stopped at once.
   auto run = testing::RunCommand("(env SDL_VIDEODRIVER=kmsdrm NOTIFY_SOCKET=" + dir.File("notify") +
                                  " WATCHDOG_USEC=2000000 timeout -k 2 --preserve-status 4 " +
-                                 std::string(FOYER_BIN_DIR) + "/foyer --config " + config +
+                                 testing::BinaryCommand("foyer") + " --config " + config +
                                  " 2>&1; echo \"exit $?\")");
   CHECK(run.find("waiting for a display (trying again every 5 s)") != std::string::npos);
   CHECK(run.find("exit 0") != std::string::npos);
@@ -135,7 +135,7 @@ TEST_CASE("a panel kiosk does not take SDL's offscreen driver for a display") {
   // No SDL_VIDEODRIVER, no DISPLAY: SDL 2.26 would fall back to "offscreen".
   auto run = testing::RunCommand(
       "(env -u SDL_VIDEODRIVER -u DISPLAY -u WAYLAND_DISPLAY NOTIFY_SOCKET=" + dir.File("notify") +
-      " timeout -k 2 --preserve-status 3 " + std::string(FOYER_BIN_DIR) + "/foyer --config " +
+      " timeout -k 2 --preserve-status 3 " + testing::BinaryCommand("foyer") + " --config " +
       config + " 2>&1; echo \"exit $?\")");
   CHECK(run.find("waiting for a display") != std::string::npos);
   CHECK(run.find("exit 0") != std::string::npos);

@@ -122,7 +122,8 @@ TEST_CASE("a cache whose folder is read-only is reported as the folder, not a re
   std::vector<std::string> as_nobody;
   if (geteuid() == 0) as_nobody = {"--reuid=65534", "--regid=65534", "--clear-groups"};
   std::vector<std::string> args = as_nobody;
-  if (!as_nobody.empty()) args.push_back(std::string(FOYER_BIN_DIR) + "/foyer");
+  if (!as_nobody.empty())
+    for (const std::string& word : testing::BinaryWords("foyer")) args.push_back(word);
   args.insert(args.end(), {"--config", screen.config, "--sync-once"});
   testing::Child sync(as_nobody.empty() ? "foyer" : "/usr/bin/setpriv", args);
   std::optional<int> code = sync.WaitFor(std::chrono::seconds(30));

@@ -30,13 +30,31 @@ inline std::string ShellQuote(const std::string& text) {
   return quoted + "'";
 }
 
+// The words that run FOYER_BIN_DIR/binary: under the emulator when the tests
+// were cross-built (CMAKE_CROSSCOMPILING_EMULATOR, e.g. qemu-aarch64-static
+// for arm64; FOYER_TEST_EMULATOR is its absolute path), else the binary itself.
+inline std::vector<std::string> BinaryWords(const std::string& binary) {
+  std::vector<std::string> words;
+  if (std::strlen(FOYER_TEST_EMULATOR) > 0) words.push_back(FOYER_TEST_EMULATOR);
+  words.push_back(std::string(FOYER_BIN_DIR) + "/" + binary);
+  return words;
+}
+
+// The same, quoted for a shell command line.
+inline std::string BinaryCommand(const std::string& binary) {
+  std::string command;
+  for (const std::string& word : BinaryWords(binary))
+    command += (command.empty() ? "" : " ") + ShellQuote(word);
+  return command;
+}
+
 // Runs FOYER_BIN_DIR/binary with args and `environment` ("NAME=value" words),
 // without any display server.
 inline Run RunBinary(const std::string& binary, const std::vector<std::string>& args,
                      const std::string& environment = "") {
   TempDir dir;
-  std::string command = "env -u DISPLAY -u WAYLAND_DISPLAY " + environment + " " +
-                        ShellQuote(std::string(FOYER_BIN_DIR) + "/" + binary);
+  std::string command =
+      "env -u DISPLAY -u WAYLAND_DISPLAY " + environment + " " + BinaryCommand(binary);
   for (const std::string& arg : args) command += " " + ShellQuote(arg);
   command += " >" + dir.File("out") + " 2>" + dir.File("err") + " </dev/null";
   int status = std::system(command.c_str());
@@ -70,10 +88,11 @@ class Child {
   // RLIMIT_FSIZE (bytes), as `ulimit -f` sets it.
   Child(const std::string& binary, const std::vector<std::string>& args,
         const std::vector<std::string>& environment = {}, rlim_t file_size_limit = 0) {
-    std::string path = binary.front() == '/' ? binary : std::string(FOYER_BIN_DIR) + "/" + binary;
     // Everything exec needs is made before fork: the child only calls
     // async-signal-safe functions.
-    std::vector<std::string> words = {path};
+    std::vector<std::string> words =
+        binary.front() == '/' ? std::vector<std::string>{binary} : BinaryWords(binary);
+    const std::string path = words.front();
     words.insert(words.end(), args.begin(), args.end());
     std::vector<std::string> variables;
     for (char** variable = environ; *variable; ++variable)
