@@ -14,11 +14,28 @@
 namespace foyer {
 namespace {
 
-std::string CacheKey(const TextStyle& style, const std::string& text) {
+std::string CacheKey(const TextStyle& style, const Color& color, const std::string& text) {
   std::string key =
       std::to_string(style.pixel_size) + "/" + std::to_string(static_cast<int>(style.weight)) + "/";
+  key += {static_cast<char>(color.r), static_cast<char>(color.g), static_cast<char>(color.b),
+          static_cast<char>(color.a)};
   key += text;
   return key;
+}
+
+// Gives white text on a transparent ARGB8888 surface its colour, exactly as
+// SDL's colour and alpha modulation would when it is drawn (each channel
+// times the colour's over 255), so the draw needs no modulation.
+void TintWhite(SDL_Surface* surface, const Color& color) {
+  const Uint32 rgb = (Uint32{color.r} << 16) | (Uint32{color.g} << 8) | color.b;
+  for (int y = 0; y < surface->h; ++y) {
+    auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(surface->pixels) +
+                                          static_cast<std::ptrdiff_t>(y) * surface->pitch);
+    for (int x = 0; x < surface->w; ++x) {
+      const Uint32 alpha = (row[x] >> 24) * color.a / 255;
+      row[x] = alpha << 24 | rgb;
+    }
+  }
 }
 
 struct SurfaceDeleter {
@@ -209,24 +226,23 @@ std::string Painter::Visible(const std::string& text, const TextStyle& style) {
 void Painter::DrawText(const foyer::DrawText& text) {
   if (text.text.empty() || text.color.a == 0) return;
   std::string visible = Visible(text.text, text.style);
-  std::string key = CacheKey(text.style, visible);
+  std::string key = CacheKey(text.style, text.color, visible);
   auto found = cache_.find(key);
   if (found != cache_.end()) {
     ++stats_.cache_hits;
   } else {
     ++stats_.cache_misses;
-    found = cache_.emplace(std::move(key), Rasterize(visible, text.style)).first;
+    found = cache_.emplace(std::move(key), Rasterize(visible, text.style, text.color)).first;
   }
   CachedText& entry = found->second;
   entry.last_frame = frame_;
   if (!entry.texture) return;
-  SDL_SetTextureColorMod(entry.texture, text.color.r, text.color.g, text.color.b);
-  SDL_SetTextureAlphaMod(entry.texture, text.color.a);
   SDL_Rect destination{text.x, text.y + entry.top, entry.width, entry.height};
   SDL_RenderCopy(renderer_, entry.texture, nullptr, &destination);
 }
 
-Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle& style) {
+Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle& style,
+                                       const Color& color) {
   struct RunImage {
     SurfacePtr surface;
     int top;  // relative to the line's top
@@ -274,6 +290,7 @@ Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle&
     SDL_BlitSurface(image.surface.get(), nullptr, line.get(), &at);
     x += image.surface->w;
   }
+  TintWhite(line.get(), color);
   entry.texture = SDL_CreateTextureFromSurface(renderer_, line.get());
   if (!entry.texture) {
     LogWarning("render: cannot make a texture for \"" + text + "\": " + SDL_GetError());
