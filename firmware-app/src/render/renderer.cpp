@@ -31,6 +31,10 @@ void TintWhite(SDL_Surface* surface, const Color& color) {
   for (int y = 0; y < surface->h; ++y) {
     auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(surface->pixels) +
                                           static_cast<std::ptrdiff_t>(y) * surface->pitch);
+    if (color.a == 255) {  // most text: the alpha stays (a loop the compiler vectorizes)
+      for (int x = 0; x < surface->w; ++x) row[x] = (row[x] & 0xFF000000u) | rgb;
+      continue;
+    }
     for (int x = 0; x < surface->w; ++x) {
       const Uint32 alpha = (row[x] >> 24) * color.a / 255;
       row[x] = alpha << 24 | rgb;
@@ -42,6 +46,37 @@ struct SurfaceDeleter {
   void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
 };
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+// One run of a line, as SDL_ttf drew it.
+struct RunImage {
+  SurfacePtr surface;
+  int top;  // relative to the line's top
+};
+
+// The runs side by side in one ARGB8888 surface `width` wide, rows `top` to
+// `bottom` of the line. A single run that fills it is the line itself: no
+// copy. Null when SDL cannot make the surface.
+SurfacePtr ComposeLine(std::vector<RunImage>& images, int width, int top, int bottom) {
+  if (images.size() == 1) {
+    SurfacePtr& only = images.front().surface;
+    if (images.front().top == top && only->h == bottom - top &&
+        only->format->format == SDL_PIXELFORMAT_ARGB8888)
+      return std::move(only);
+  }
+  SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
+                                                 SDL_PIXELFORMAT_ARGB8888));  // transparent
+  if (!line) return line;
+  int x = 0;
+  for (RunImage& image : images) {
+    // Runs do not overlap: copy their pixels, alpha included, instead of blending
+    // onto transparent black (which would darken the edges).
+    SDL_SetSurfaceBlendMode(image.surface.get(), SDL_BLENDMODE_NONE);
+    SDL_Rect at{x, image.top - top, image.surface->w, image.surface->h};
+    SDL_BlitSurface(image.surface.get(), nullptr, line.get(), &at);
+    x += image.surface->w;
+  }
+  return line;
+}
 
 // Rows from the top of a surface TTF_RenderUTF8_Blended makes for text to the
 // underline SDL_ttf draws under it: the row most covered by ink.
@@ -243,23 +278,20 @@ void Painter::DrawText(const foyer::DrawText& text) {
 
 Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle& style,
                                        const Color& color) {
-  struct RunImage {
-    SurfacePtr surface;
-    int top;  // relative to the line's top
-  };
   const SDL_Color white{255, 255, 255, 255};
   const LineMetrics metrics = fonts_->Metrics(style);
   std::vector<RunImage> images;
   int width = 0, top = 0, bottom = 0;
   for (const TextRun& run : fonts_->Runs(text, style)) {
     TTF_Font* font = fonts_->FontForRun(run, style);
-    int run_width = 0, run_height = 0;
-    if (!font || TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) != 0 ||
-        run_width == 0)
-      continue;  // nothing to see: a font that will not open, or only zero-width marks
+    if (!font) continue;  // a font that will not open: logged once
+    // Shaped once, to draw: SDL_ttf refuses a run of only zero-width marks,
+    // which is nothing to see; only another refusal is worth a warning.
     SurfacePtr surface(TTF_RenderUTF8_Blended(font, run.text.c_str(), white));
     if (!surface) {
-      LogWarning("render: cannot draw \"" + run.text + "\": " + TTF_GetError());
+      int run_width = 0, run_height = 0;
+      if (TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) != 0 || run_width > 0)
+        LogWarning("render: cannot draw \"" + run.text + "\": " + TTF_GetError());
       continue;
     }
     int run_top = metrics.ascent - BaselineInSurface(font, run.text, surface.get());
@@ -274,21 +306,11 @@ Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle&
   bottom = std::min(bottom, metrics.line_height);
   if (images.empty() || width <= 0 || bottom <= top) return entry;
 
-  SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
-                                                 SDL_PIXELFORMAT_ARGB8888));  // transparent
+  SurfacePtr line = ComposeLine(images, width, top, bottom);
   if (!line) {
     LogWarning("render: cannot make a " + std::to_string(width) + "x" +
                std::to_string(bottom - top) + " surface for \"" + text + "\": " + SDL_GetError());
     return entry;
-  }
-  int x = 0;
-  for (RunImage& image : images) {
-    // Runs do not overlap: copy their pixels, alpha included, instead of blending
-    // onto transparent black (which would darken the edges).
-    SDL_SetSurfaceBlendMode(image.surface.get(), SDL_BLENDMODE_NONE);
-    SDL_Rect at{x, image.top - top, image.surface->w, image.surface->h};
-    SDL_BlitSurface(image.surface.get(), nullptr, line.get(), &at);
-    x += image.surface->w;
   }
   TintWhite(line.get(), color);
   entry.texture = SDL_CreateTextureFromSurface(renderer_, line.get());
