@@ -94,7 +94,8 @@ void Kiosk::Report(const ScreenMoment& moment) {
 }
 
 std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {
-  std::int64_t wait = MillisUntilNextChange(plan_, clock_, real_);
+  std::int64_t wait =
+      MillisUntilNextChange(plan_, clock_, real_, config_.clock.start ? config_.clock.speed : 1);
   // An untrusted clock is checked again every few seconds: NTP may answer any time.
   if (!clock_watch_.trusted()) wait = std::min<std::int64_t>(wait, 5000);
   frame_due_micros_ = real_->MonotonicMicros() + wait * 1000;

@@ -22,10 +22,12 @@ UnixSeconds NextScheduleChange(const ScreenPlan& plan, UnixSeconds now) {
 
 }  // namespace
 
-std::int64_t MillisUntilNextChange(const ScreenPlan& plan, Env* clock, Env* real) {
+std::int64_t MillisUntilNextChange(const ScreenPlan& plan, Env* clock, Env* real,
+                                   std::int64_t speed) {
   std::int64_t now_micros = clock->NowMicros();
   UnixSeconds wake = NextScheduleChange(plan, now_micros / 1000000);
-  std::int64_t millis = (wake * 1000000 - now_micros) / 1000 + 5;
+  // Just past the change, rounded up into real time.
+  std::int64_t millis = ((wake * 1000000 - now_micros) / 1000 + 5 + speed - 1) / speed;
   if (UnixSeconds last_success = plan.cached.last_success; last_success > 0) {
     UnixSeconds stale_at = last_success + plan.stale_after + 1;
     UnixSeconds real_now = real->Now();

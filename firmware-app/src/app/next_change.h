@@ -13,7 +13,10 @@ namespace foyer {
 // Milliseconds until the next thing that can change a pixel: the next minute
 // (the clock), the next session boundary in the rooms shown, a hallway page
 // turn, an announcement starting or ending, or the data turning stale.
-// `clock` gives the schedule's now, `real` the wall clock.
-std::int64_t MillisUntilNextChange(const ScreenPlan& plan, Env* clock, Env* real);
+// `clock` gives the schedule's now, `real` the wall clock; `clock` runs
+// `speed` times as fast as `real` (a demo clock's clock.speed), and the
+// answer is in real milliseconds.
+std::int64_t MillisUntilNextChange(const ScreenPlan& plan, Env* clock, Env* real,
+                                   std::int64_t speed = 1);
 
 }  // namespace foyer
