@@ -169,6 +169,22 @@ TEST_CASE("fonts are opened lazily, once per face and weight whatever the size")
   CHECK(fonts->open_fonts() == at_load + 1);
 }
 
+TEST_CASE("a fallback face's bold is looked up only once bold text needs that face") {
+  auto fonts = LoadWithoutSystemFallback();
+  CHECK(fonts->faces()[0].bold_resolved);
+  int arabic = -1;
+  for (int i = 0; i < static_cast<int>(fonts->faces().size()); ++i)
+    if (fonts->faces()[i].family == "Noto Sans Arabic") arabic = i;
+  REQUIRE(arabic > 0);
+  CHECK_FALSE(fonts->faces()[arabic].bold_resolved);
+  FontMeasurer measurer(fonts.get());
+  measurer.Width("Forum", TextStyle{40, FontWeight::kBold});
+  measurer.Width("\u0645\u0646\u062A\u062F\u0649", TextStyle{40, FontWeight::kRegular});
+  CHECK_FALSE(fonts->faces()[arabic].bold_resolved);
+  CHECK(measurer.Width("\u0645\u0646\u062A\u062F\u0649", TextStyle{40, FontWeight::kBold}) > 0);
+  CHECK(fonts->faces()[arabic].bold_resolved);
+}
+
 TEST_CASE("measured widths grow with the text and with the size") {
   FontMeasurer measurer(&SharedFonts());
   TextStyle small{20, FontWeight::kRegular}, large{40, FontWeight::kRegular};

@@ -291,6 +291,17 @@ bool MatchFamily(const std::string& family, FontWeight weight, FontFile* file) {
   return true;
 }
 
+// Finds `face`'s bold through fontconfig, once; without one, SDL_ttf
+// emboldens the regular face. A fontconfig match costs ~2.8 M instructions,
+// so a fallback face's bold is looked for only when bold text needs it.
+void ResolveBold(FontFace& face) {
+  if (face.bold_resolved) return;
+  face.bold_resolved = true;
+  if (MatchFamily(face.family, FontWeight::kBold, &face.bold)) return;
+  face.bold = face.regular;
+  face.bold.synthetic_bold = true;
+}
+
 bool SameFile(const FontFile& a, const FontFile& b) {
   return a.path == b.path && a.index == b.index;
 }
@@ -341,10 +352,9 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
                                             return SameFile(other.regular, face.regular);
                                           });
     if (duplicate) continue;
-    if (found && !MatchFamily(family.name, FontWeight::kBold, &face.bold)) {
-      face.bold = face.regular;
-      face.bold.synthetic_bold = true;
-    }
+    // The first face's bold draws every title, and a bold line's height asks
+    // every face that sets line height; the others' bold is found when needed.
+    if (found && (chain->faces_.empty() || face.sets_line_height)) ResolveBold(face);
     if (found) {
       chain->faces_.push_back(face);
       int index = static_cast<int>(chain->faces_.size()) - 1;
@@ -380,7 +390,9 @@ std::string FontChain::Describe() const {
   for (const FontFace& face : faces_) {
     out += face.family + ": " + face.regular.path;
     if (face.regular.index != 0) out += " #" + std::to_string(face.regular.index);
-    if (face.bold.synthetic_bold) {
+    if (!face.bold_resolved) {
+      out += ", bold when needed";
+    } else if (face.bold.synthetic_bold) {
       out += ", bold synthesized";
     } else {
       out += ", bold " + face.bold.path;
@@ -393,6 +405,7 @@ std::string FontChain::Describe() const {
 }
 
 TTF_Font* FontChain::OpenFont(int face, int pixel_size, FontWeight weight) {
+  if (weight == FontWeight::kBold) ResolveBold(faces_[face]);
   const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
   TTF_Font* font = TTF_OpenFontIndex(file.path.c_str(), pixel_size, file.index);
   if (font) {
@@ -475,10 +488,6 @@ int FontChain::AddSystemFallback(char32_t codepoint) {
     if (std::any_of(faces_.begin(), faces_.end(),
                     [&](const FontFace& other) { return SameFile(other.regular, face.regular); }))
       continue;
-    if (!MatchFamily(face.family, FontWeight::kBold, &face.bold)) {
-      face.bold = face.regular;
-      face.bold.synthetic_bold = true;
-    }
     // fontconfig's charset and FreeType's cmap can disagree; trust the one that draws.
     TTF_Font* probe =
         TTF_OpenFontIndex(face.regular.path.c_str(), kCoverageSize, face.regular.index);

@@ -88,6 +88,9 @@ struct FontFile {
 struct FontFace {
   std::string family;
   FontFile regular, bold;
+  // bold is looked up when first needed (at load: the first face's, and those
+  // that set line height)
+  bool bold_resolved = false;
   bool sets_line_height = false;
   bool from_system_fallback = false;
 };
