@@ -153,6 +153,33 @@ TEST_CASE("bad hours, commands, own line and hallway order are reported at their
   CHECK(load.problems[0].message == "display.info must be one line (no line breaks or tabs)");
 }
 
+TEST_CASE("clock.speed makes the demo clock run fast, and is checked at its line") {
+  ConfigFile file;
+  ConfigLoad fast = file.Load(
+      "[feed]\nurl = \"schedule.json\"\n[display]\nroom = \"Main Hall\"\n"
+      "[clock]\nstart = \"2025-10-15T10:40:00+05:00\"\nspeed = 600\n");
+  REQUIRE(fast.ok());
+  CHECK(fast.config.clock.speed == 600);
+
+  ConfigLoad real_time = file.Load("[feed]\nurl = \"schedule.json\"\n[display]\nroom = \"A\"\n");
+  REQUIRE(real_time.ok());
+  CHECK(real_time.config.clock.speed == 1);
+
+  for (const char* bad : {"speed = 0\n", "speed = 100000\n", "speed = 1.5\n"}) {
+    ConfigLoad load = file.Load(
+        "[feed]\nurl = \"schedule.json\"\n[display]\nroom = \"A\"\n"
+        "[clock]\nstart = \"2025-10-15T10:40:00+05:00\"\n" +
+        std::string(bad));
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].ToString().rfind(file.path + ":7: clock.speed", 0) == 0);
+  }
+  ConfigLoad no_start =
+      file.Load("[feed]\nurl = \"schedule.json\"\n[display]\nroom = \"A\"\n[clock]\nspeed = 600\n");
+  REQUIRE(no_start.problems.size() == 1);
+  CHECK(no_start.problems[0].ToString() ==
+        file.path + ":6: clock.speed needs clock.start: only a demo clock runs fast");
+}
+
 TEST_CASE("broken TOML is reported at its line") {
   ConfigFile file;
   ConfigLoad load = file.Load("[feed]\nurl = \"https://x/s.json\"\n\n[display\nmode = \"room\"\n");

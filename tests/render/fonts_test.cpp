@@ -152,19 +152,37 @@ TEST_CASE("a missing family is reported with its fontconfig pattern and Debian p
   CHECK(message.find("fonts-foyer-missing") != std::string::npos);
 }
 
-TEST_CASE("fonts are opened lazily, once per size and weight") {
+TEST_CASE("fonts are opened lazily, once per face and weight whatever the size") {
   auto fonts = LoadWithoutSystemFallback();
   const int at_load = fonts->open_fonts();  // one per face, to check coverage
   CHECK(at_load == static_cast<int>(fonts->faces().size()));
-  TextStyle style{40, FontWeight::kRegular};
   FontMeasurer measurer(fonts.get());
-  measurer.Width("Astana", style);
-  CHECK(fonts->open_fonts() == at_load + 1);
-  measurer.Width("Forum", style);
-  measurer.Width("Astana", style);
-  CHECK(fonts->open_fonts() == at_load + 1);
+  const int small = measurer.Width("Astana", TextStyle{40, FontWeight::kRegular});
+  const int large = measurer.Width("Astana", TextStyle{80, FontWeight::kRegular});
+  CHECK(measurer.Width("Forum", TextStyle{60, FontWeight::kRegular}) > 0);
+  CHECK(fonts->open_fonts() == at_load);
+  // The same face set to another size and back measures as it did.
+  CHECK(large > small * 3 / 2);
+  FontMeasurer fresh(fonts.get());
+  CHECK(fresh.Width("Astana", TextStyle{40, FontWeight::kRegular}) == small);
   measurer.Width("Forum", TextStyle{40, FontWeight::kBold});
-  CHECK(fonts->open_fonts() > at_load + 1);
+  CHECK(fonts->open_fonts() == at_load + 1);
+}
+
+TEST_CASE("a fallback face's bold is looked up only once bold text needs that face") {
+  auto fonts = LoadWithoutSystemFallback();
+  CHECK(fonts->faces()[0].bold_resolved);
+  int arabic = -1;
+  for (int i = 0; i < static_cast<int>(fonts->faces().size()); ++i)
+    if (fonts->faces()[i].family == "Noto Sans Arabic") arabic = i;
+  REQUIRE(arabic > 0);
+  CHECK_FALSE(fonts->faces()[arabic].bold_resolved);
+  FontMeasurer measurer(fonts.get());
+  measurer.Width("Forum", TextStyle{40, FontWeight::kBold});
+  measurer.Width("\u0645\u0646\u062A\u062F\u0649", TextStyle{40, FontWeight::kRegular});
+  CHECK_FALSE(fonts->faces()[arabic].bold_resolved);
+  CHECK(measurer.Width("\u0645\u0646\u062A\u062F\u0649", TextStyle{40, FontWeight::kBold}) > 0);
+  CHECK(fonts->faces()[arabic].bold_resolved);
 }
 
 TEST_CASE("measured widths grow with the text and with the size") {

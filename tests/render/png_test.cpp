@@ -120,6 +120,26 @@ TEST_CASE("WritePng and ReadPng round-trip every pixel, alpha included") {
   CHECK(rgb->At(2, 1) == PackRgba(9, 8, 7, 255));
 }
 
+TEST_CASE("an opaque PNG keeps every colour of an ARGB or XRGB surface and drops only alpha") {
+  TempDir dir;
+  for (Uint32 format : {SDL_PIXELFORMAT_ARGB8888, SDL_PIXELFORMAT_RGB888}) {
+    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, 6, 4, 32, format);
+    REQUIRE(surface != nullptr);
+    auto* pixels = static_cast<Uint32*>(surface->pixels);
+    for (int y = 0; y < 4; ++y)
+      for (int x = 0; x < 6; ++x)
+        pixels[y * surface->pitch / 4 + x] = SDL_MapRGBA(surface->format, x * 40, y * 70, 3, 17);
+    const PngChannels channels =
+        format == SDL_PIXELFORMAT_RGB888 ? PngChannels::kAsSurface : PngChannels::kOpaque;
+    REQUIRE(WritePng(surface, dir.File("screen.png"), channels).ok());
+    SDL_FreeSurface(surface);
+    auto image = ReadPng(dir.File("screen.png"));
+    REQUIRE(image.ok());
+    for (int y = 0; y < 4; ++y)
+      for (int x = 0; x < 6; ++x) CHECK(image->At(x, y) == PackRgba(x * 40, y * 70, 3, 255));
+  }
+}
+
 TEST_CASE("PNG errors name the file") {
   TempDir dir;
   std::string nowhere = dir.File("no/such/folder/screen.png");

@@ -126,6 +126,7 @@ class Child {
   Child& operator=(const Child&) = delete;
 
   void Signal(int signal) const { kill(pid_, signal); }
+  pid_t pid() const { return pid_; }
   // Waits at most `timeout` for the exit: its exit code (128 + N when signal N
   // ended it), or nullopt while it still runs.
   std::optional<int> WaitFor(std::chrono::milliseconds timeout) {

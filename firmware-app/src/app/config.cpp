@@ -258,8 +258,11 @@ void ConfigFileReader::ReadLanguages(const toml::table& display) {
   }
 }
 
+// A simulated week in about ten seconds.
+constexpr std::int64_t kMaxClockSpeed = 86400;
+
 void ConfigFileReader::ReadClock(const toml::table& clock) {
-  toml_.KnownKeys(clock, "clock", {"start", "timezone"});
+  toml_.KnownKeys(clock, "clock", {"start", "speed", "timezone"});
   std::string start;
   if (const toml::node* node = toml_.Read(clock, "clock", "start", start)) {
     auto instant = ParseIsoInstant(start);
@@ -270,6 +273,11 @@ void ConfigFileReader::ReadClock(const toml::table& clock) {
     else
       config_.clock.start = instant->utc;
   }
+  toml_.ReadInRange(clock, "clock", "speed", config_.clock.speed, 1, kMaxClockSpeed,
+                    "times real time");
+  const toml::node* speed = clock.get("speed");
+  if (speed && !clock.contains("start") && !config_.clock.start)
+    toml_.Problem(*speed, "clock.speed needs clock.start: only a demo clock runs fast");
   if (const toml::node* node = toml_.Read(clock, "clock", "timezone", config_.clock.timezone)) {
     auto zone = Zone::Load(config_.clock.timezone);
     if (!zone.ok())

@@ -69,6 +69,7 @@ struct Config {
 
   struct Clock {
     std::optional<UnixSeconds> start;
+    std::int64_t speed = 1;  // with start: the demo clock runs this many times real time
     std::string timezone;
   } clock;
 

@@ -12,23 +12,24 @@
 
 namespace foyer {
 
-Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor,
+Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor, Waker& waker,
              std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
              std::unique_ptr<Store> store, std::unique_ptr<CacheFile> cache)
     : config_(config),
       clock_(clock),
       real_(real),
-      supervisor_(supervisor),
       fonts_(std::move(fonts)),
       measurer_(fonts_.get()),
       display_(std::move(display)),
+      supervisor_(supervisor),
+      waker_(waker),
       events_(config.display.fullscreen),
       power_(config.display.power_off_command, config.display.power_on_command),
       // The sync thread only tells the UI that something changed; the UI reads the store.
       sync_(real, NewCurlHttpClient(), std::move(cache), SyncOptionsFor(config),
-            [this] { events_.Wake(); }),
+            [this] { waker_.Wake(); }),
       fleet_(KioskFleet::Start(
-          config, clock, real, [this] { sync_.FeedChanged(); }, [this] { events_.Wake(); })) {
+          config, clock, real, [this] { sync_.FeedChanged(); }, [this] { waker_.Wake(); })) {
   display_->UseFonts(fonts_.get());
   plan_ = PlanScreen(config_, CachedSchedule{});
   if (store) UseStore(std::move(store));
@@ -104,27 +105,29 @@ void Kiosk::Report(const ScreenMoment& moment) {
 }
 
 std::int64_t Kiosk::SleepMillis(std::int64_t deadline_micros) {
-  std::int64_t wait = MillisUntilNextChange(plan_, clock_, real_);
+  std::int64_t wait =
+      MillisUntilNextChange(plan_, clock_, real_, config_.clock.start ? config_.clock.speed : 1);
   // An untrusted clock is checked again every few seconds: NTP may answer any time.
   if (!clock_watch_.trusted()) wait = std::min<std::int64_t>(wait, 5000);
   frame_due_micros_ = real_->MonotonicMicros() + wait * 1000;
   // The watchdog is pinged from this loop, so it wakes in time to ping.
   if (std::int64_t ping = supervisor_.MillisUntilPing(real_->MonotonicMicros()); ping >= 0)
     wait = std::min(wait, ping + 1);
+  if (std::int64_t input = events_.InputPollMillis(); input >= 0) wait = std::min(wait, input);
   if (deadline_micros) wait = std::min(wait, (deadline_micros - real_->MonotonicMicros()) / 1000);
   return wait;
 }
 
-void Kiosk::Handle(const DisplayEvents& events) {
+void Kiosk::Handle(const DisplayEvents& events, bool woken) {
   if (events.quit) running_ = false;
   if (events.device_reset) display_->DeviceLost();
   if (events.redraw) must_draw_ = true;
-  frame_due_ = events.woken || must_draw_ || real_->MonotonicMicros() >= frame_due_micros_;
+  frame_due_ = woken || must_draw_ || real_->MonotonicMicros() >= frame_due_micros_;
 }
 
 void Kiosk::RequestStop() {
   stop_requested_ = true;
-  events_.Wake();
+  waker_.Wake();
 }
 
 void Kiosk::Run(std::int64_t deadline_micros) {
@@ -135,7 +138,8 @@ void Kiosk::Run(std::int64_t deadline_micros) {
     Report(moment);
     std::int64_t wait = SleepMillis(deadline_micros);
     if (deadline_micros && wait <= 0) break;
-    Handle(events_.Wait(wait));
+    const bool woken = waker_.Wait(wait);
+    Handle(events_.Pump(), woken);
   }
 }
 
@@ -159,7 +163,8 @@ constexpr std::int64_t kDisplayRetryMicros = 5'000'000;
 // its screen off does not crash-loop: it retries every few seconds, says why
 // once in the log and in its status, and keeps its watchdog fed meanwhile.
 Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
-                                             Supervisor& supervisor, const StopSignals& signals) {
+                                             Supervisor& supervisor, const StopSignals& signals,
+                                             Waker& waker) {
   const DisplayOptions options{config.display.width, config.display.height,
                                config.display.fullscreen, config.display.rotation};
   std::string logged;
@@ -171,11 +176,16 @@ Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
     logged = why;
     supervisor.Status("waiting for a display: " + why);
     supervisor.Ready();  // running as it should: boot and upgrades need not wait for a panel
-    // Asleep in steps of a tenth of a second: a stop signal ends the wait at once.
-    for (std::int64_t slept = 0; slept < kDisplayRetryMicros; slept += 100'000) {
+    // Asleep until the next try or ping; a stop signal wakes it at once.
+    const std::int64_t retry_at = real->MonotonicMicros() + kDisplayRetryMicros;
+    for (std::int64_t now = real->MonotonicMicros(); now < retry_at;
+         now = real->MonotonicMicros()) {
       if (signals.stopped()) return display;
-      supervisor.Alive(real->MonotonicMicros());
-      real->SleepForMicros(100'000);
+      supervisor.Alive(now);
+      std::int64_t wait = (retry_at - now) / 1000 + 1;
+      if (std::int64_t ping = supervisor.MillisUntilPing(now); ping >= 0)
+        wait = std::min(wait, ping + 1);
+      waker.Wait(wait);
     }
   }
 }
@@ -185,7 +195,10 @@ Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
 int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds) {
   StopSignals signals;  // before SDL starts, so that SDL keeps its own handlers out
   Supervisor supervisor;
-  auto display = OpenDisplay(config, real, supervisor, signals);
+  Waker waker;
+  // A stop signal ends the wait for a display at once (and, below, the kiosk).
+  OnStopScope wake_on_stop(signals, [&waker] { waker.Wake(); });
+  auto display = OpenDisplay(config, real, supervisor, signals, waker);
   if (!display.ok() && signals.stopped()) return 0;  // stopped while waiting for a display
   if (!display.ok()) {
     std::fprintf(stderr,
@@ -205,7 +218,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   cache->Get();
   auto reader = cache->OpenReader();
   if (!reader.ok()) LogWarning("cannot read the cache: " + reader.status().message());
-  Kiosk kiosk(config, clock, real, supervisor, std::move(*display), std::move(*fonts),
+  Kiosk kiosk(config, clock, real, supervisor, waker, std::move(*display), std::move(*fonts),
               reader.ok() ? std::move(*reader) : nullptr, std::move(cache));
   OnStopScope stop_kiosk(signals, [&kiosk] { kiosk.RequestStop(); });
   const std::int64_t started = real->MonotonicMicros();

@@ -1,9 +1,10 @@
 // The running kiosk: a window or the whole panel, a background sync, and a
 // frame drawn only when something on it changed. Its parts, each with one job:
 //   render/display.h         the window, renderer and textures (RAII), turning, present
-//   render/display_events.h  what happened while asleep (quit, expose, wake-ups)
+//   render/display_events.h  SDL's events while asleep (quit, expose, device reset)
 //   app/screen_plan.h        what this screen shows, resolved once per change
-//   app/wake.h               when to wake next
+//   app/next_change.h        when the screen next changes
+//   app/wake.h               sleeping until then, or until another thread has news
 //   app/kiosk_stats.h        frames and timings for --exit-after
 //   app/supervisor.h         systemd: ready, watchdog pings, status line
 //   app/power_switch.h       the venue's commands that switch the TV with the hours
@@ -20,6 +21,7 @@
 #include "app/config.h"
 #include "app/kiosk_fleet.h"
 #include "app/kiosk_stats.h"
+#include "app/next_change.h"
 #include "app/power_switch.h"
 #include "app/screen_plan.h"
 #include "app/supervisor.h"
@@ -42,9 +44,10 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
 
 class Kiosk {
  public:
-  // REQUIRES: config, clock, real and supervisor outlive this. `store` reads
-  // the cache (null when it cannot be read); `cache` keeps it, for the sync thread.
-  Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor,
+  // REQUIRES: config, clock, real, supervisor and waker outlive this. `store`
+  // reads the cache (null when it cannot be read); `cache` keeps it, for the
+  // sync thread. The kiosk sleeps on `waker`, which the sync thread rings.
+  Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor, Waker& waker,
         std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
         std::unique_ptr<Store> store, std::unique_ptr<CacheFile> cache);
 
@@ -69,9 +72,10 @@ class Kiosk {
   void Frame(const ScreenMoment& moment);
   // Tells systemd the loop is alive and what the screen shows.
   void Report(const ScreenMoment& moment);
-  // How long to sleep: until the next change, the clock's recheck, or the deadline.
+  // How long to sleep: until the next change, the clock's recheck, the
+  // watchdog's ping, the next look for input, or the deadline.
   std::int64_t SleepMillis(std::int64_t deadline_micros);
-  void Handle(const DisplayEvents& events);
+  void Handle(const DisplayEvents& events, bool woken);
 
   const Config& config_;
   Env* clock_;
@@ -86,6 +90,7 @@ class Kiosk {
   ClockWatch clock_watch_;
   KioskStats stats_;
   Supervisor& supervisor_;
+  Waker& waker_;
   EventPump events_;
   bool must_draw_ = true;
   bool running_ = true;

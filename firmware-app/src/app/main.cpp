@@ -112,7 +112,7 @@ std::string CheckCombination(const Arguments& args) {
 int RunMode(const Arguments& args, const foyer::Config& config) {
   using namespace foyer;
   Env* real = Env::Default();
-  OffsetClockEnv demo_clock(real, config.clock.start.value_or(0));
+  OffsetClockEnv demo_clock(real, config.clock.start.value_or(0), config.clock.speed);
   Env* clock = config.clock.start ? static_cast<Env*>(&demo_clock) : real;
 
   // An explicit --at or a demo clock is taken as given; the system clock is

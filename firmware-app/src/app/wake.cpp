@@ -1,42 +1,41 @@
 #include "app/wake.h"
 
-#include <algorithm>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
-#include "layout/hallway_pages.h"
-#include "timeline/timeline.h"
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "base/log.h"
 
 namespace foyer {
-namespace {
 
-// The next instant after `now` at which the schedule's side of the screen changes.
-UnixSeconds NextScheduleChange(const ScreenPlan& plan, UnixSeconds now) {
-  UnixSeconds wake = (now / 60 + 1) * 60;
-  if (auto boundary = NextBoundary(plan.cached.schedule, plan.rooms_shown, now))
-    wake = std::min(wake, *boundary);
-  // A lit hallway may page through its rooms (layout decides whether it must,
-  // and how long a page stays: one of the choices). A dark screen wakes each
-  // minute to see whether its hours began.
-  if (plan.hallway() && PowerAt(plan, now) == Power::kOn)
-    for (int seconds : kHallwayPageSecondsChoices)
-      wake = std::min(wake, (now / seconds + 1) * seconds);
-  for (const Announcement& a : plan.cached.announcements)
-    for (UnixSeconds t : {a.starts, a.ends})
-      if (t > now) wake = std::min(wake, t);
-  return wake;
+Waker::Waker() : fd_(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
+  if (fd_ < 0) LogWarning(std::string("cannot make an eventfd: ") + std::strerror(errno));
 }
 
-}  // namespace
+Waker::~Waker() {
+  if (fd_ >= 0) close(fd_);
+}
 
-std::int64_t MillisUntilNextChange(const ScreenPlan& plan, Env* clock, Env* real) {
-  std::int64_t now_micros = clock->NowMicros();
-  UnixSeconds wake = NextScheduleChange(plan, now_micros / 1000000);
-  std::int64_t millis = (wake * 1000000 - now_micros) / 1000 + 5;
-  if (UnixSeconds last_success = plan.cached.last_success; last_success > 0) {
-    UnixSeconds stale_at = last_success + plan.stale_after + 1;
-    UnixSeconds real_now = real->Now();
-    if (stale_at > real_now) millis = std::min<std::int64_t>(millis, (stale_at - real_now) * 1000);
-  }
-  return std::max<std::int64_t>(millis, 5);
+void Waker::Wake() {
+  const int saved = errno;
+  const std::uint64_t one = 1;
+  // Only a counter at its maximum refuses (EAGAIN), and it is then awake anyway.
+  if (fd_ >= 0) (void)!write(fd_, &one, sizeof one);
+  errno = saved;
+}
+
+bool Waker::Wait(std::int64_t millis) {
+  pollfd watched{fd_, POLLIN, 0};
+  const int timeout = millis < 0 ? -1 : static_cast<int>(std::min<std::int64_t>(millis, 1 << 30));
+  int ready = poll(&watched, fd_ >= 0 ? 1 : 0, timeout);
+  if (ready <= 0 || !(watched.revents & POLLIN)) return false;
+  std::uint64_t count = 0;
+  return read(fd_, &count, sizeof count) == sizeof count;
 }
 
 }  // namespace foyer

@@ -49,16 +49,22 @@ class EnvWrapper : public Env {
   Env* target_;
 };
 
-// A clock that starts at a chosen instant and runs on at real speed: the demo
-// clock of `[clock] start`. Thread-safe.
+// A clock that starts at a chosen instant and runs on, `speed` times as fast
+// as `target`'s: the demo clock of `[clock] start` and `speed`. Thread-safe.
 class OffsetClockEnv : public EnvWrapper {
  public:
-  OffsetClockEnv(Env* target, UnixSeconds start)
-      : EnvWrapper(target), delta_micros_(start * 1000000 - target->NowMicros()) {}
-  std::int64_t NowMicros() override { return target()->NowMicros() + delta_micros_; }
+  // REQUIRES: speed >= 1.
+  OffsetClockEnv(Env* target, UnixSeconds start, std::int64_t speed = 1)
+      : EnvWrapper(target),
+        start_micros_(start * 1000000),
+        origin_micros_(target->NowMicros()),
+        speed_(speed) {}
+  std::int64_t NowMicros() override {
+    return start_micros_ + (target()->NowMicros() - origin_micros_) * speed_;
+  }
 
  private:
-  const std::int64_t delta_micros_;
+  const std::int64_t start_micros_, origin_micros_, speed_;
 };
 
 }  // namespace foyer

@@ -1,30 +1,37 @@
 #include "render/display_events.h"
 
-#include <algorithm>
+#include <cstring>
 
 namespace foyer {
+namespace {
 
-EventPump::EventPump(bool fullscreen)
-    : fullscreen_(fullscreen), wake_event_(SDL_RegisterEvents(1)) {}
+constexpr std::int64_t kPanelInputMillis = 1000;
+constexpr std::int64_t kWindowInputMillis = 250;
 
-void EventPump::Wake() {
-  SDL_Event event{};
-  event.type = wake_event_;
-  SDL_PushEvent(&event);
+// SDL's drivers without any input: nothing to pump for between wake-ups.
+bool DriverHasInput() {
+  const char* driver = SDL_GetCurrentVideoDriver();
+  if (!driver) return false;
+  // "evdev" is the dummy driver with a console's keyboard.
+  return std::strcmp(driver, "dummy") != 0 && std::strcmp(driver, "offscreen") != 0;
 }
 
-DisplayEvents EventPump::Wait(std::int64_t millis) {
+}  // namespace
+
+EventPump::EventPump(bool fullscreen)
+    : fullscreen_(fullscreen),
+      input_poll_millis_(!DriverHasInput() ? -1
+                         : fullscreen      ? kPanelInputMillis
+                                           : kWindowInputMillis) {}
+
+DisplayEvents EventPump::Pump() {
   DisplayEvents events;
   SDL_Event event;
-  int timeout = static_cast<int>(std::clamp<std::int64_t>(millis, 0, 1 << 30));
-  if (!SDL_WaitEventTimeout(&event, timeout)) return events;
-  do Handle(event, events);
-  while (SDL_PollEvent(&event));
+  while (SDL_PollEvent(&event)) Handle(event, events);
   return events;
 }
 
 void EventPump::Handle(const SDL_Event& event, DisplayEvents& events) const {
-  if (event.type == wake_event_) events.woken = true;
   if (event.type == SDL_QUIT) events.quit = true;
   if (event.type == SDL_KEYDOWN) {
     SDL_Keycode key = event.key.keysym.sym;

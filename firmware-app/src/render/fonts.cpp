@@ -291,6 +291,17 @@ bool MatchFamily(const std::string& family, FontWeight weight, FontFile* file) {
   return true;
 }
 
+// Finds `face`'s bold through fontconfig, once; without one, SDL_ttf
+// emboldens the regular face. A fontconfig match costs ~2.8 M instructions,
+// so a fallback face's bold is looked for only when bold text needs it.
+void ResolveBold(FontFace& face) {
+  if (face.bold_resolved) return;
+  face.bold_resolved = true;
+  if (MatchFamily(face.family, FontWeight::kBold, &face.bold)) return;
+  face.bold = face.regular;
+  face.bold.synthetic_bold = true;
+}
+
 bool SameFile(const FontFile& a, const FontFile& b) {
   return a.path == b.path && a.index == b.index;
 }
@@ -341,16 +352,15 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
                                             return SameFile(other.regular, face.regular);
                                           });
     if (duplicate) continue;
-    if (found && !MatchFamily(family.name, FontWeight::kBold, &face.bold)) {
-      face.bold = face.regular;
-      face.bold.synthetic_bold = true;
-    }
+    // The first face's bold draws every title, and a bold line's height asks
+    // every face that sets line height; the others' bold is found when needed.
+    if (found && (chain->faces_.empty() || face.sets_line_height)) ResolveBold(face);
     if (found) {
       chain->faces_.push_back(face);
       int index = static_cast<int>(chain->faces_.size()) - 1;
-      if (chain->Font(index, kCoverageSize, FontWeight::kRegular) != nullptr) continue;
+      if (chain->CoverageFont(index, FontWeight::kRegular) != nullptr) continue;
       chain->faces_.pop_back();
-      chain->fonts_.erase({index, kCoverageSize, static_cast<int>(FontWeight::kRegular)});
+      chain->fonts_.erase({index, static_cast<int>(FontWeight::kRegular)});
     }
     missing_patterns.push_back("\"" + PatternName(family.name, FontWeight::kRegular) + "\"");
     if (std::find(missing_packages.begin(), missing_packages.end(), family.debian_package) ==
@@ -371,10 +381,8 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
 }
 
 FontChain::~FontChain() {
-  for (auto& [key, font] : fonts_)
-    if (font) TTF_CloseFont(font);
-  for (auto& [key, font] : metric_probes_)
-    if (font) TTF_CloseFont(font);
+  for (auto& [key, sized] : fonts_)
+    if (sized.font) TTF_CloseFont(sized.font);
 }
 
 std::string FontChain::Describe() const {
@@ -382,7 +390,9 @@ std::string FontChain::Describe() const {
   for (const FontFace& face : faces_) {
     out += face.family + ": " + face.regular.path;
     if (face.regular.index != 0) out += " #" + std::to_string(face.regular.index);
-    if (face.bold.synthetic_bold) {
+    if (!face.bold_resolved) {
+      out += ", bold when needed";
+    } else if (face.bold.synthetic_bold) {
       out += ", bold synthesized";
     } else {
       out += ", bold " + face.bold.path;
@@ -394,12 +404,10 @@ std::string FontChain::Describe() const {
   return out;
 }
 
-TTF_Font* FontChain::Font(int face, int pixel_size, FontWeight weight) {
-  auto key = std::make_tuple(face, ClampSize(pixel_size), static_cast<int>(weight));
-  auto found = fonts_.find(key);
-  if (found != fonts_.end()) return found->second;
+TTF_Font* FontChain::OpenFont(int face, int pixel_size, FontWeight weight) {
+  if (weight == FontWeight::kBold) ResolveBold(faces_[face]);
   const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
-  TTF_Font* font = TTF_OpenFontIndex(file.path.c_str(), std::get<1>(key), file.index);
+  TTF_Font* font = TTF_OpenFontIndex(file.path.c_str(), pixel_size, file.index);
   if (font) {
     TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
     if (file.synthetic_bold) TTF_SetFontStyle(font, TTF_STYLE_BOLD);
@@ -407,37 +415,36 @@ TTF_Font* FontChain::Font(int face, int pixel_size, FontWeight weight) {
     LogWarning("fonts: cannot open " + file.path + " (face " + std::to_string(file.index) +
                "): " + TTF_GetError());
   }
-  fonts_.emplace(key, font);
   return font;
 }
 
-TTF_Font* FontChain::MetricProbe(int face, int pixel_size, FontWeight weight) {
+TTF_Font* FontChain::CoverageFont(int face, FontWeight weight) {
   auto key = std::make_pair(face, static_cast<int>(weight));
-  auto found = metric_probes_.find(key);
-  TTF_Font* font = nullptr;
-  if (found != metric_probes_.end()) {
-    font = found->second;
-  } else {
-    const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
-    font = TTF_OpenFontIndex(file.path.c_str(), pixel_size, file.index);
-    if (font) {
-      TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-      if (file.synthetic_bold) TTF_SetFontStyle(font, TTF_STYLE_BOLD);
-    }
-    metric_probes_.emplace(key, font);
+  auto found = fonts_.find(key);
+  if (found != fonts_.end()) return found->second.font;  // which glyphs it has is size-free
+  return fonts_.emplace(key, SizedFont{OpenFont(face, kCoverageSize, weight), kCoverageSize})
+      .first->second.font;
+}
+
+TTF_Font* FontChain::Font(int face, int pixel_size, FontWeight weight) {
+  const int size = ClampSize(pixel_size);
+  TTF_Font* font = CoverageFont(face, weight);
+  SizedFont& sized = fonts_[std::make_pair(face, static_cast<int>(weight))];
+  if (font && sized.size != size) {
+    if (TTF_SetFontSize(font, size) != 0) return nullptr;
+    sized.size = size;
   }
-  if (font && TTF_SetFontSize(font, pixel_size) != 0) return nullptr;
   return font;
 }
 
 int FontChain::FirstCovering(char32_t codepoint, FontWeight weight) {
   for (int face = 0; face < static_cast<int>(faces_.size()); ++face) {
-    TTF_Font* font = Font(face, kCoverageSize, weight);
+    TTF_Font* font = CoverageFont(face, weight);
     if (font && TTF_GlyphIsProvided32(font, codepoint)) return face;
   }
   int added = AddSystemFallback(codepoint);
   if (added < 0) return -1;
-  TTF_Font* font = Font(added, kCoverageSize, weight);
+  TTF_Font* font = CoverageFont(added, weight);
   return font && TTF_GlyphIsProvided32(font, codepoint) ? added : -1;
 }
 
@@ -481,10 +488,6 @@ int FontChain::AddSystemFallback(char32_t codepoint) {
     if (std::any_of(faces_.begin(), faces_.end(),
                     [&](const FontFace& other) { return SameFile(other.regular, face.regular); }))
       continue;
-    if (!MatchFamily(face.family, FontWeight::kBold, &face.bold)) {
-      face.bold = face.regular;
-      face.bold.synthetic_bold = true;
-    }
     // fontconfig's charset and FreeType's cmap can disagree; trust the one that draws.
     TTF_Font* probe =
         TTF_OpenFontIndex(face.regular.path.c_str(), kCoverageSize, face.regular.index);
@@ -520,7 +523,7 @@ std::vector<int> FontChain::FacesFor(const std::vector<char32_t>& codepoints,
     }
     // A space between runs of two directions goes with the run it reads with.
     if (previous >= 0 && IsWhitespace(c) && levels[i] == levels[i - 1]) {
-      TTF_Font* font = Font(previous, kCoverageSize, weight);
+      TTF_Font* font = CoverageFont(previous, weight);
       if (font && TTF_GlyphIsProvided32(font, c)) {
         faces.push_back(previous);
         continue;
@@ -566,7 +569,7 @@ LineMetrics FontChain::Metrics(const TextStyle& style) {
     int descent = -TTF_FontDescent(first);
     for (int face = 1; face < static_cast<int>(faces_.size()); ++face) {
       if (!faces_[face].sets_line_height) continue;
-      if (TTF_Font* font = MetricProbe(face, size, style.weight)) {
+      if (TTF_Font* font = Font(face, size, style.weight)) {
         line_skip = std::max(line_skip, TTF_FontLineSkip(font));
         descent = std::max(descent, -TTF_FontDescent(font));
       }

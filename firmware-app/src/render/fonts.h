@@ -17,8 +17,12 @@
 // A codepoint no chain font has is looked up once through fontconfig (any
 // installed scalable font) and, if found, that font joins the chain's end.
 //
-// Fonts are opened lazily per (font, pixel size, weight) and kept until the
-// chain dies. Thread-compatible: use from the UI thread only.
+// Fonts are opened lazily, each file once per weight, and kept until the
+// chain dies: set to the size asked for with TTF_SetFontSize, which SDL_ttf
+// does without reopening (one FreeType face and one HarfBuzz face per file,
+// not one per size, opened at load to check coverage). REQUIRES: a font
+// returned is used before the same face and weight is asked for at another size. Thread-compatible:
+// use from the UI thread only.
 #pragma once
 
 #include <SDL_ttf.h>
@@ -84,6 +88,9 @@ struct FontFile {
 struct FontFace {
   std::string family;
   FontFile regular, bold;
+  // bold is looked up when first needed (at load: the first face's, and those
+  // that set line height)
+  bool bold_resolved = false;
   bool sets_line_height = false;
   bool from_system_fallback = false;
 };
@@ -130,14 +137,16 @@ class FontChain {
   TTF_Font* FontForRun(const TextRun& run, const TextStyle& style);
   LineMetrics Metrics(const TextStyle& style);
 
-  // Fonts opened so far (all sizes and weights), for tests.
+  // Fonts opened so far (one per face and weight), for tests.
   int open_fonts() const { return static_cast<int>(fonts_.size()); }
 
  private:
   FontChain() = default;
+  // `face` in `weight` set to pixel_size (null when it cannot be opened).
   TTF_Font* Font(int face, int pixel_size, FontWeight weight);
-  // `face` set to pixel_size, for its metrics only (null when it cannot be opened).
-  TTF_Font* MetricProbe(int face, int pixel_size, FontWeight weight);
+  // `face` in `weight` at whatever size it has, to ask which glyphs it has.
+  TTF_Font* CoverageFont(int face, FontWeight weight);
+  TTF_Font* OpenFont(int face, int pixel_size, FontWeight weight);
   // The face that draws each codepoint of a line (whose embedding levels are
   // levels) in weight.
   std::vector<int> FacesFor(const std::vector<char32_t>& codepoints,
@@ -150,12 +159,12 @@ class FontChain {
   std::unique_ptr<TtfLibrary> ttf_;  // first member: TTF_Quit after every font is closed
   FontChainOptions options_;
   std::vector<FontFace> faces_;
-  // (face, pixel size, weight) -> font; null when opening failed.
-  std::map<std::tuple<int, int, int>, TTF_Font*> fonts_;
+  struct SizedFont {
+    TTF_Font* font = nullptr;  // null when opening failed
+    int size = 0;              // the pixel size it is set to now
+  };
+  std::map<std::pair<int, int>, SizedFont> fonts_;      // (face, weight)
   std::map<std::pair<int, int>, LineMetrics> metrics_;  // (pixel size, weight)
-  // One face per (face, weight) resized for line metrics (TTF_SetFontSize), so
-  // a size's metrics do not open every tall fallback font at that size.
-  std::map<std::pair<int, int>, TTF_Font*> metric_probes_;
   std::unordered_set<char32_t> no_system_font_has_;
 };
 

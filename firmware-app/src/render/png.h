@@ -33,10 +33,15 @@ struct Image {
   std::uint32_t At(int x, int y) const { return rgba[static_cast<size_t>(y) * width + x]; }
 };
 
-// Writes surface (any SDL pixel format) as an 8-bit PNG: RGBA when the format
-// has alpha, RGB otherwise. Writes path + ".tmp", syncs it and renames it over
+// Which channels a PNG gets: RGBA when the surface's format has alpha, or RGB
+// for a picture known to be opaque (a screen), a quarter less to compress.
+enum class PngChannels { kAsSurface, kOpaque };
+
+// Writes surface (any SDL pixel format) as an 8-bit PNG, for speed over size
+// (zlib's fastest level). Writes path + ".tmp", syncs it and renames it over
 // path, so a reader never sees half a file. Errors name the path.
-Status WritePng(SDL_Surface* surface, const std::string& path);
+Status WritePng(SDL_Surface* surface, const std::string& path,
+                PngChannels channels = PngChannels::kAsSurface);
 
 // Reads any PNG libpng reads (palette, grey, 16-bit are converted) as RGBA.
 Result<Image> ReadPng(const std::string& path);

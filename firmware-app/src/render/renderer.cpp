@@ -3,6 +3,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -14,17 +15,77 @@
 namespace foyer {
 namespace {
 
-std::string CacheKey(const TextStyle& style, const std::string& text) {
+std::string CacheKey(const TextStyle& style, const Color& color, const std::string& text) {
   std::string key =
       std::to_string(style.pixel_size) + "/" + std::to_string(static_cast<int>(style.weight)) + "/";
+  key += {static_cast<char>(color.r), static_cast<char>(color.g), static_cast<char>(color.b),
+          static_cast<char>(color.a)};
   key += text;
   return key;
+}
+
+// Gives white text on a transparent ARGB8888 surface its colour, exactly as
+// SDL's colour and alpha modulation would when it is drawn (each channel
+// times the colour's over 255), so the draw needs no modulation.
+void TintWhite(SDL_Surface* surface, const Color& color) {
+  const Uint32 rgb = (Uint32{color.r} << 16) | (Uint32{color.g} << 8) | color.b;
+  for (int y = 0; y < surface->h; ++y) {
+    auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(surface->pixels) +
+                                          static_cast<std::ptrdiff_t>(y) * surface->pitch);
+    if (color.a == 255) {  // most text: the alpha stays; two pixels at a time
+      const std::uint64_t alphas = 0xFF000000FF000000u, colours = std::uint64_t{rgb} << 32 | rgb;
+      int x = 0;
+      for (; x + 2 <= surface->w; x += 2) {
+        std::uint64_t pair;
+        std::memcpy(&pair, row + x, sizeof pair);
+        pair = (pair & alphas) | colours;
+        std::memcpy(row + x, &pair, sizeof pair);
+      }
+      if (x < surface->w) row[x] = (row[x] & 0xFF000000u) | rgb;
+      continue;
+    }
+    for (int x = 0; x < surface->w; ++x) {
+      const Uint32 alpha = (row[x] >> 24) * color.a / 255;
+      row[x] = alpha << 24 | rgb;
+    }
+  }
 }
 
 struct SurfaceDeleter {
   void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
 };
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+// One run of a line, as SDL_ttf drew it.
+struct RunImage {
+  SurfacePtr surface;
+  int top;  // relative to the line's top
+};
+
+// The runs side by side in one ARGB8888 surface `width` wide, rows `top` to
+// `bottom` of the line. A single run that fills it is the line itself: no
+// copy. Null when SDL cannot make the surface.
+SurfacePtr ComposeLine(std::vector<RunImage>& images, int width, int top, int bottom) {
+  if (images.size() == 1) {
+    SurfacePtr& only = images.front().surface;
+    if (images.front().top == top && only->h == bottom - top &&
+        only->format->format == SDL_PIXELFORMAT_ARGB8888)
+      return std::move(only);
+  }
+  SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
+                                                 SDL_PIXELFORMAT_ARGB8888));  // transparent
+  if (!line) return line;
+  int x = 0;
+  for (RunImage& image : images) {
+    // Runs do not overlap: copy their pixels, alpha included, instead of blending
+    // onto transparent black (which would darken the edges).
+    SDL_SetSurfaceBlendMode(image.surface.get(), SDL_BLENDMODE_NONE);
+    SDL_Rect at{x, image.top - top, image.surface->w, image.surface->h};
+    SDL_BlitSurface(image.surface.get(), nullptr, line.get(), &at);
+    x += image.surface->w;
+  }
+  return line;
+}
 
 // Rows from the top of a surface TTF_RenderUTF8_Blended makes for text to the
 // underline SDL_ttf draws under it: the row most covered by ink.
@@ -209,41 +270,37 @@ std::string Painter::Visible(const std::string& text, const TextStyle& style) {
 void Painter::DrawText(const foyer::DrawText& text) {
   if (text.text.empty() || text.color.a == 0) return;
   std::string visible = Visible(text.text, text.style);
-  std::string key = CacheKey(text.style, visible);
+  std::string key = CacheKey(text.style, text.color, visible);
   auto found = cache_.find(key);
   if (found != cache_.end()) {
     ++stats_.cache_hits;
   } else {
     ++stats_.cache_misses;
-    found = cache_.emplace(std::move(key), Rasterize(visible, text.style)).first;
+    found = cache_.emplace(std::move(key), Rasterize(visible, text.style, text.color)).first;
   }
   CachedText& entry = found->second;
   entry.last_frame = frame_;
   if (!entry.texture) return;
-  SDL_SetTextureColorMod(entry.texture, text.color.r, text.color.g, text.color.b);
-  SDL_SetTextureAlphaMod(entry.texture, text.color.a);
   SDL_Rect destination{text.x, text.y + entry.top, entry.width, entry.height};
   SDL_RenderCopy(renderer_, entry.texture, nullptr, &destination);
 }
 
-Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle& style) {
-  struct RunImage {
-    SurfacePtr surface;
-    int top;  // relative to the line's top
-  };
+Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle& style,
+                                       const Color& color) {
   const SDL_Color white{255, 255, 255, 255};
   const LineMetrics metrics = fonts_->Metrics(style);
   std::vector<RunImage> images;
   int width = 0, top = 0, bottom = 0;
   for (const TextRun& run : fonts_->Runs(text, style)) {
     TTF_Font* font = fonts_->FontForRun(run, style);
-    int run_width = 0, run_height = 0;
-    if (!font || TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) != 0 ||
-        run_width == 0)
-      continue;  // nothing to see: a font that will not open, or only zero-width marks
+    if (!font) continue;  // a font that will not open: logged once
+    // Shaped once, to draw: SDL_ttf refuses a run of only zero-width marks,
+    // which is nothing to see; only another refusal is worth a warning.
     SurfacePtr surface(TTF_RenderUTF8_Blended(font, run.text.c_str(), white));
     if (!surface) {
-      LogWarning("render: cannot draw \"" + run.text + "\": " + TTF_GetError());
+      int run_width = 0, run_height = 0;
+      if (TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) != 0 || run_width > 0)
+        LogWarning("render: cannot draw \"" + run.text + "\": " + TTF_GetError());
       continue;
     }
     int run_top = metrics.ascent - BaselineInSurface(font, run.text, surface.get());
@@ -258,22 +315,13 @@ Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle&
   bottom = std::min(bottom, metrics.line_height);
   if (images.empty() || width <= 0 || bottom <= top) return entry;
 
-  SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
-                                                 SDL_PIXELFORMAT_ARGB8888));  // transparent
+  SurfacePtr line = ComposeLine(images, width, top, bottom);
   if (!line) {
     LogWarning("render: cannot make a " + std::to_string(width) + "x" +
                std::to_string(bottom - top) + " surface for \"" + text + "\": " + SDL_GetError());
     return entry;
   }
-  int x = 0;
-  for (RunImage& image : images) {
-    // Runs do not overlap: copy their pixels, alpha included, instead of blending
-    // onto transparent black (which would darken the edges).
-    SDL_SetSurfaceBlendMode(image.surface.get(), SDL_BLENDMODE_NONE);
-    SDL_Rect at{x, image.top - top, image.surface->w, image.surface->h};
-    SDL_BlitSurface(image.surface.get(), nullptr, line.get(), &at);
-    x += image.surface->w;
-  }
+  TintWhite(line.get(), color);
   entry.texture = SDL_CreateTextureFromSurface(renderer_, line.get());
   if (!entry.texture) {
     LogWarning("render: cannot make a texture for \"" + text + "\": " + SDL_GetError());

@@ -7,9 +7,12 @@
 // TTF_RenderUTF8_Blended in white, the runs are composed left to right on a
 // common baseline (the line's top + the first font's ascent) into one surface
 // as tall as the line (ink beyond it, such as stacked marks, is cut off), and
-// that becomes one texture, cached by (text, pixel size, weight).
-// The item's colour is applied when drawing (texture colour and alpha mod), so
-// one texture serves every colour. After each frame, textures not drawn in the
+// that becomes one texture, cached by (text, pixel size, weight, colour).
+// The colour is put into the texture's pixels as SDL's colour and alpha
+// modulation would compute it, so it is drawn without modulation: SDL's
+// software renderer blends a modulated texture through its slow generic
+// blitter, a plain one through a fast one (whose rounding differs by at most
+// 2 in a channel at the edges of letters). After each frame, textures not drawn in the
 // last keep_unused_frames frames are destroyed, and the least recently drawn
 // ones beyond max_texture_bytes too, so memory stays bounded over days.
 //
@@ -86,7 +89,7 @@ class Painter {
   void DrawImage(const foyer::DrawImage& image);
   // The start of text that a line across the whole panel can show.
   std::string Visible(const std::string& text, const TextStyle& style);
-  CachedText Rasterize(const std::string& text, const TextStyle& style);
+  CachedText Rasterize(const std::string& text, const TextStyle& style, const Color& color);
   void Evict();
   void Destroy(CachedText& entry);
 
@@ -95,7 +98,7 @@ class Painter {
   PainterOptions options_;
   PainterStats stats_;
   std::uint64_t frame_ = 0;
-  std::unordered_map<std::string, CachedText> cache_;  // key: size, weight, text
+  std::unordered_map<std::string, CachedText> cache_;  // key: size, weight, colour, text
   DisplayList last_;
   std::unordered_map<std::string, SDL_Texture*> images_;  // by path; null: unreadable
   // The last QR code encoded: its data and modules (row-major, 1 = dark).
