@@ -1,6 +1,5 @@
 #include "render/fonts.h"
 
-#include <fontconfig/fontconfig.h>
 #include <fribidi.h>
 
 #include <algorithm>
@@ -227,77 +226,13 @@ std::vector<TextRun> JoinNeighbours(std::vector<LevelledRun> runs) {
   return result;
 }
 
-// --- fontconfig --------------------------------------------------------------
-
-struct PatternDeleter {
-  void operator()(FcPattern* pattern) const { FcPatternDestroy(pattern); }
-};
-using PatternPtr = std::unique_ptr<FcPattern, PatternDeleter>;
-
-std::string PatternName(const std::string& family, FontWeight weight) {
-  return family + (weight == FontWeight::kBold ? ":style=Bold" : ":style=Regular");
-}
-
-bool HasFamily(FcPattern* pattern, const std::string& family) {
-  FcChar8* name = nullptr;
-  for (int i = 0; FcPatternGetString(pattern, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
-    if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(family.c_str())) == 0)
-      return true;
-  }
-  return false;
-}
-
-std::string FirstFamily(FcPattern* pattern) {
-  FcChar8* name = nullptr;
-  if (FcPatternGetString(pattern, FC_FAMILY, 0, &name) != FcResultMatch) return "";
-  return reinterpret_cast<const char*>(name);
-}
-
-bool FileOf(FcPattern* pattern, FontFile* file) {
-  FcChar8* path = nullptr;
-  int index = 0;
-  if (FcPatternGetString(pattern, FC_FILE, 0, &path) != FcResultMatch) return false;
-  if (FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
-  file->path = reinterpret_cast<const char*>(path);
-  file->index = index;  // the high bits name a variable font's instance; FreeType takes them
-  return true;
-}
-
-int WeightOf(FcPattern* pattern) {
-  int weight = FC_WEIGHT_REGULAR;
-  FcPatternGetInteger(pattern, FC_WEIGHT, 0, &weight);
-  return weight;
-}
-
-// The installed font fontconfig picks for family in weight, or nothing when
-// its best match is some other family (fontconfig always answers something).
-bool MatchFamily(const std::string& family, FontWeight weight, FontFile* file) {
-  PatternPtr pattern(FcPatternCreate());
-  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
-  FcPatternAddInteger(pattern.get(), FC_WEIGHT,
-                      weight == FontWeight::kBold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-  FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
-  FcDefaultSubstitute(pattern.get());
-  FcResult result = FcResultNoMatch;
-  PatternPtr match(FcFontMatch(nullptr, pattern.get(), &result));
-  if (!match || !HasFamily(match.get(), family) || !FileOf(match.get(), file)) return false;
-  if (weight == FontWeight::kBold) {
-    // With no bold face, fontconfig answers the regular one and asks for emboldening.
-    FcBool embolden = FcFalse;
-    FcPatternGetBool(match.get(), FC_EMBOLDEN, 0, &embolden);
-    if (embolden || WeightOf(match.get()) < FC_WEIGHT_DEMIBOLD) return false;
-  }
-  return true;
-}
-
-// Finds `face`'s bold through fontconfig, once; without one, SDL_ttf
-// emboldens the regular face. A fontconfig match costs ~2.8 M instructions,
+// Finds `face`'s bold through the catalog, once; without one, SDL_ttf
+// emboldens the regular face. A fontconfig match costs ~1 M instructions,
 // so a fallback face's bold is looked for only when bold text needs it.
-void ResolveBold(FontFace& face) {
+void ResolveBold(FontCatalog& catalog, FontFace& face) {
   if (face.bold_resolved) return;
   face.bold_resolved = true;
-  if (MatchFamily(face.family, FontWeight::kBold, &face.bold)) return;
+  if (catalog.Match(face.family, FontWeight::kBold, &face.bold)) return;
   face.bold = face.regular;
   face.bold.synthetic_bold = true;
 }
@@ -337,8 +272,6 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
   std::unique_ptr<FontChain> chain(new FontChain());
   chain->ttf_ = std::make_unique<TtfLibrary>();
   if (!chain->ttf_->status().ok()) return chain->ttf_->status();
-  if (!FcInit())
-    return Status::Error("fontconfig: cannot load its configuration (/etc/fonts/fonts.conf)");
   chain->options_ = std::move(options);
 
   std::vector<std::string> missing_patterns, missing_packages;
@@ -346,7 +279,7 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
     FontFace face;
     face.family = family.name;
     face.sets_line_height = family.sets_line_height;
-    bool found = MatchFamily(family.name, FontWeight::kRegular, &face.regular);
+    bool found = chain->catalog_.Match(family.name, FontWeight::kRegular, &face.regular);
     bool duplicate = found && std::any_of(chain->faces_.begin(), chain->faces_.end(),
                                           [&](const FontFace& other) {
                                             return SameFile(other.regular, face.regular);
@@ -354,7 +287,8 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
     if (duplicate) continue;
     // The first face's bold draws every title, and a bold line's height asks
     // every face that sets line height; the others' bold is found when needed.
-    if (found && (chain->faces_.empty() || face.sets_line_height)) ResolveBold(face);
+    if (found && (chain->faces_.empty() || face.sets_line_height))
+      ResolveBold(chain->catalog_, face);
     if (found) {
       chain->faces_.push_back(face);
       int index = static_cast<int>(chain->faces_.size()) - 1;
@@ -362,7 +296,7 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
       chain->faces_.pop_back();
       chain->fonts_.erase({index, static_cast<int>(FontWeight::kRegular)});
     }
-    missing_patterns.push_back("\"" + PatternName(family.name, FontWeight::kRegular) + "\"");
+    missing_patterns.push_back("\"" + family.name + ":style=Regular\"");
     if (std::find(missing_packages.begin(), missing_packages.end(), family.debian_package) ==
         missing_packages.end())
       missing_packages.push_back(family.debian_package);
@@ -405,7 +339,7 @@ std::string FontChain::Describe() const {
 }
 
 TTF_Font* FontChain::OpenFont(int face, int pixel_size, FontWeight weight) {
-  if (weight == FontWeight::kBold) ResolveBold(faces_[face]);
+  if (weight == FontWeight::kBold) ResolveBold(catalog_, faces_[face]);
   const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
   TTF_Font* font = TTF_OpenFontIndex(file.path.c_str(), pixel_size, file.index);
   if (font) {
@@ -456,35 +390,12 @@ int FontChain::AddSystemFallback(char32_t codepoint) {
       }));
   if (fallbacks >= kMaxSystemFallbackFaces) return -1;
 
-  PatternPtr pattern(FcPatternCreate());
-  FcCharSet* wanted = FcCharSetCreate();
-  FcCharSetAddChar(wanted, codepoint);
-  FcPatternAddCharSet(pattern.get(), FC_CHARSET, wanted);
-  FcCharSetDestroy(wanted);
-  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>("sans-serif"));
-  FcPatternAddInteger(pattern.get(), FC_WEIGHT, FC_WEIGHT_REGULAR);
-  FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
-  FcPatternAddBool(pattern.get(), FC_SCALABLE, FcTrue);
-  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
-  FcDefaultSubstitute(pattern.get());
-  FcResult result = FcResultNoMatch;
-  FcFontSet* sorted = FcFontSort(nullptr, pattern.get(), FcTrue, nullptr, &result);
   int added = -1;
-  for (int i = 0; sorted && i < sorted->nfont && added < 0; ++i) {
-    FcPattern* candidate = sorted->fonts[i];
-    FcCharSet* charset = nullptr;
-    FcBool scalable = FcFalse, color = FcFalse;
-    if (FcPatternGetCharSet(candidate, FC_CHARSET, 0, &charset) != FcResultMatch ||
-        !FcCharSetHasChar(charset, codepoint))
-      continue;
-    // Bitmap and colour (emoji) fonts do not scale to arbitrary pixel sizes.
-    if (FcPatternGetBool(candidate, FC_SCALABLE, 0, &scalable) == FcResultMatch && !scalable)
-      continue;
-    if (FcPatternGetBool(candidate, FC_COLOR, 0, &color) == FcResultMatch && color) continue;
+  for (CatalogFont& candidate : catalog_.Covering(codepoint)) {
     FontFace face;
     face.from_system_fallback = true;
-    face.family = FirstFamily(candidate);
-    if (!FileOf(candidate, &face.regular)) continue;
+    face.family = std::move(candidate.family);
+    face.regular = std::move(candidate.file);
     if (std::any_of(faces_.begin(), faces_.end(),
                     [&](const FontFace& other) { return SameFile(other.regular, face.regular); }))
       continue;
@@ -498,8 +409,8 @@ int FontChain::AddSystemFallback(char32_t codepoint) {
     added = static_cast<int>(faces_.size()) - 1;
     Log(LogLevel::kDebug, "fonts: " + CodepointName(codepoint) + " drawn with \"" + face.family +
                               "\" (" + face.regular.path + ")");
+    break;
   }
-  if (sorted) FcFontSetDestroy(sorted);
   if (added < 0) {
     if (no_system_font_has_.size() >= kMaxRememberedMisses) no_system_font_has_.clear();
     no_system_font_has_.insert(codepoint);

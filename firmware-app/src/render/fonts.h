@@ -39,6 +39,7 @@
 
 #include "base/status.h"
 #include "layout/display_list.h"
+#include "render/font_catalog.h"
 
 namespace foyer {
 
@@ -75,13 +76,6 @@ struct FontChainOptions {
   std::vector<FontFamily> families = DefaultFontFamilies();
   // Ask fontconfig for any installed font that has a glyph the chain lacks.
   bool system_fallback = true;
-};
-
-// One font file (and face within it) as fontconfig found it.
-struct FontFile {
-  std::string path;
-  long index = 0;               // face in a collection (.ttc), from FC_INDEX
-  bool synthetic_bold = false;  // no bold face: SDL_ttf emboldens the regular one
 };
 
 // A font in the chain.
@@ -158,6 +152,7 @@ class FontChain {
 
   std::unique_ptr<TtfLibrary> ttf_;  // first member: TTF_Quit after every font is closed
   FontChainOptions options_;
+  FontCatalog catalog_;
   std::vector<FontFace> faces_;
   struct SizedFont {
     TTF_Font* font = nullptr;  // null when opening failed
