@@ -1,7 +1,5 @@
 #include "sync/http_client.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -14,6 +12,7 @@
 
 #include "base/text.h"
 #include "base/utf8.h"
+#include "sync/curl_library.h"
 
 namespace foyer {
 namespace {
@@ -21,6 +20,9 @@ namespace {
 constexpr long kMaxRedirects = 5;
 constexpr long kMaxConnectSeconds = 15;
 constexpr const char* kDefaultSystemBundle = "/etc/ssl/certs/ca-certificates.crt";
+
+// REQUIRES: LoadCurl() succeeded (every Fetch checks it first).
+const CurlLibrary& libcurl() { return **LoadCurl(); }
 
 // What the callbacks learn during one transfer.
 struct Transfer {
@@ -151,7 +153,7 @@ std::string ExplainAddress(CURLcode code, const std::string& detail, const Trans
 // The message for a failed transfer: what happened, and what to look at.
 std::string Explain(CURLcode code, const char* error, const Transfer& transfer, const Facts& facts,
                     const HttpRequest& request) {
-  std::string detail = error[0] ? error : curl_easy_strerror(code);
+  std::string detail = error[0] ? error : libcurl().easy_strerror(code);
   const long seconds = std::max(request.timeout_seconds, 1L);  // as Fetch applies it
   const std::string timeout = "feed.timeout (" + std::to_string(seconds) + " s)";
   switch (code) {
@@ -227,7 +229,7 @@ Status CheckBearerToken(const std::string& token) {
 Result<std::string> TrustedPem(CURL* curl, const std::string& ca_file) {
   const char* system_bundle = nullptr;
 #if LIBCURL_VERSION_NUM >= 0x075400  // 7.84: CURLINFO_CAINFO
-  curl_easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
+  libcurl().easy_getinfo(curl, CURLINFO_CAINFO, &system_bundle);
 #else
   (void)curl;
 #endif
@@ -238,9 +240,9 @@ using HeaderList = std::unique_ptr<curl_slist, void (*)(curl_slist*)>;
 
 // The conditional GET's headers.
 HeaderList RequestHeaders(const HttpRequest& request) {
-  HeaderList headers(nullptr, curl_slist_free_all);
+  HeaderList headers(nullptr, libcurl().slist_free_all);
   auto add_header = [&](const std::string& line) {
-    headers.reset(curl_slist_append(headers.release(), line.c_str()));
+    headers.reset(libcurl().slist_append(headers.release(), line.c_str()));
   };
   if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
   if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
@@ -251,40 +253,42 @@ HeaderList RequestHeaders(const HttpRequest& request) {
 // and `error` must outlive curl_easy_perform.
 Status SetOptions(CURL* curl, const HttpRequest& request, std::string& trusted, curl_slist* headers,
                   Transfer& transfer, char* error) {
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
+  libcurl().easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  libcurl().easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
+  libcurl().easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  libcurl().easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  libcurl().easy_setopt(curl, CURLOPT_MAXREDIRS, kMaxRedirects);
   // 0 would mean "no limit" to curl: a fetch must always end.
   const long timeout_seconds = std::max(request.timeout_seconds, 1L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(timeout_seconds, kMaxConnectSeconds));
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  libcurl().easy_setopt(curl, CURLOPT_TIMEOUT, timeout_seconds);
+  libcurl().easy_setopt(curl, CURLOPT_CONNECTTIMEOUT,
+                        std::min(timeout_seconds, kMaxConnectSeconds));
+  libcurl().easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  libcurl().easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip, deflate, whatever curl has
+  libcurl().easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  libcurl().easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!trusted.empty()) {
     curl_blob blob{trusted.data(), trusted.size(), CURL_BLOB_NOCOPY};
-    if (curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
+    if (libcurl().easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob) != CURLE_OK)
       return Status::Error("feed.ca_file " + request.ca_file +
                            " cannot be used: this libcurl cannot take CA certificates from "
                            "memory (CURLOPT_CAINFO_BLOB)");
   }
   if (!request.bearer_token.empty()) {
-    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-    curl_easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
-    curl_easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
+    libcurl().easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+    libcurl().easy_setopt(curl, CURLOPT_XOAUTH2_BEARER, request.bearer_token.c_str());
+    libcurl().easy_setopt(curl, CURLOPT_UNRESTRICTED_AUTH, 0L);  // never to another host
   }
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  libcurl().easy_setopt(curl, CURLOPT_USERAGENT, "foyer/" FOYER_HTTP_VERSION);
+  libcurl().easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  libcurl().easy_setopt(curl, CURLOPT_WRITEFUNCTION, OnBody);
+  libcurl().easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+  libcurl().easy_setopt(curl, CURLOPT_HEADERFUNCTION, OnHeader);
+  libcurl().easy_setopt(curl, CURLOPT_HEADERDATA, &transfer);
+  libcurl().easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
   if (request.max_bytes > 0)
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+    libcurl().easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
+                          static_cast<curl_off_t>(request.max_bytes));
   return Status::Ok();
 }
 
@@ -297,21 +301,21 @@ struct Answer {
 
 Answer AnswerOf(CURL* curl, const HttpRequest& request, const Transfer& transfer) {
   Answer answer;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer.status);
+  libcurl().easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer.status);
   char* content_type = nullptr;
-  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
+  libcurl().easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
   answer.content_type = content_type ? content_type : "";
   char* effective_url = nullptr;
-  curl_easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
+  libcurl().easy_getinfo(curl, CURLINFO_EFFECTIVE_URL, &effective_url);
   curl_off_t connect_time = 0;
-  curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
+  libcurl().easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connect_time);
   long redirects = 0;
-  curl_easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
+  libcurl().easy_getinfo(curl, CURLINFO_REDIRECT_COUNT, &redirects);
   answer.facts.url = effective_url ? effective_url : request.url;
   answer.facts.connected = connect_time > 0;
   answer.facts.answered = transfer.responses > redirects;
-  curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &answer.facts.received);
-  curl_easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &answer.facts.announced);
+  libcurl().easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &answer.facts.received);
+  libcurl().easy_getinfo(curl, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &answer.facts.announced);
   return answer;
 }
 
@@ -358,19 +362,15 @@ Result<HttpResponse> ResponseOf(CURLcode code, const char* error, const HttpRequ
 }
 
 // Runs transfers on curl's multi interface so that Stop() can wake one that
-// waits on a stalled server (curl_multi_wakeup) instead of waiting for its
+// waits on a stalled server (libcurl().multi_wakeup) instead of waiting for its
 // timeout.
 class CurlHttpClient : public HttpClient {
  public:
-  CurlHttpClient() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  }
-
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
     if (stopped_) return Status::Error(kFetchStopped);
+    if (auto library = LoadCurl(); !library.ok()) return library.status();
     if (Status token = CheckBearerToken(request.bearer_token); !token.ok()) return token;
-    std::unique_ptr<CURL, void (*)(CURL*)> handle(curl_easy_init(), curl_easy_cleanup);
+    std::unique_ptr<CURL, void (*)(CURL*)> handle(libcurl().easy_init(), libcurl().easy_cleanup);
     if (!handle) return Status::Error("cannot start libcurl");
     CURL* curl = handle.get();
 
@@ -397,7 +397,7 @@ class CurlHttpClient : public HttpClient {
   void Stop() override {
     stopped_ = true;
     std::lock_guard<std::mutex> lock(mutex_);
-    for (CURLM* multi : running_) curl_multi_wakeup(multi);
+    for (CURLM* multi : running_) libcurl().multi_wakeup(multi);
   }
 
  private:
@@ -405,8 +405,9 @@ class CurlHttpClient : public HttpClient {
 
   // Runs the transfer to its end; nullopt when Stop() ended it first.
   std::optional<CURLcode> Perform(CURL* curl) {
-    MultiHandle multi(curl_multi_init(), curl_multi_cleanup);
-    if (!multi || curl_multi_add_handle(multi.get(), curl) != CURLM_OK) return CURLE_OUT_OF_MEMORY;
+    MultiHandle multi(libcurl().multi_init(), libcurl().multi_cleanup);
+    if (!multi || libcurl().multi_add_handle(multi.get(), curl) != CURLM_OK)
+      return CURLE_OUT_OF_MEMORY;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       running_.insert(multi.get());
@@ -414,9 +415,9 @@ class CurlHttpClient : public HttpClient {
     int running = 1;
     CURLMcode multi_code = CURLM_OK;
     while (running > 0 && !stopped_ && multi_code == CURLM_OK) {
-      multi_code = curl_multi_perform(multi.get(), &running);
+      multi_code = libcurl().multi_perform(multi.get(), &running);
       if (running > 0 && multi_code == CURLM_OK)
-        multi_code = curl_multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
+        multi_code = libcurl().multi_poll(multi.get(), nullptr, 0, 1000, nullptr);
     }
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -424,7 +425,7 @@ class CurlHttpClient : public HttpClient {
     }
     const bool ended = running == 0 || !stopped_;
     const CURLcode code = multi_code == CURLM_OK ? DoneCode(multi.get()) : CURLE_OUT_OF_MEMORY;
-    curl_multi_remove_handle(multi.get(), curl);
+    libcurl().multi_remove_handle(multi.get(), curl);
     if (!ended) return std::nullopt;
     return code;
   }
@@ -432,7 +433,7 @@ class CurlHttpClient : public HttpClient {
   // How the one transfer on `multi` ended.
   static CURLcode DoneCode(CURLM* multi) {
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi, &left))
+    while (CURLMsg* message = libcurl().multi_info_read(multi, &left))
       if (message->msg == CURLMSG_DONE) return message->data.result;
     return CURLE_OK;
   }
