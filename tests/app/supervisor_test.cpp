@@ -123,25 +123,54 @@ TEST_CASE("a panel kiosk with no display waits for one and says why, instead of 
   CHECK(Count(messages, "READY=1") == 1);
 }
 
+// True (and says so) when SDL may find a real panel here, so a test of a
+// kiosk that finds none cannot run.
+bool MayHavePanel() {
+  if (!std::filesystem::exists("/dev/dri")) return false;
+  MESSAGE("skipped: this machine has /dev/dri, so SDL may find a real display");
+  return true;
+}
+
+// A panel kiosk on `config` where SDL finds no display, for at most
+// `seconds`; its output and then "exit N".
+std::string RunWithoutPanel(const std::string& config, const std::string& environment,
+                            const std::string& args, int seconds) {
+  return testing::RunCommand("(env -u SDL_VIDEODRIVER -u DISPLAY -u WAYLAND_DISPLAY " +
+                             environment + " timeout -k 2 --preserve-status " +
+                             std::to_string(seconds) + " " + testing::BinaryCommand("foyer") +
+                             " --config " + config + " " + args + " 2>&1; echo \"exit $?\")");
+}
+
 TEST_CASE("a panel kiosk does not take SDL's offscreen driver for a display") {
-  if (std::filesystem::exists("/dev/dri")) {
-    MESSAGE("skipped: this machine has /dev/dri, so SDL may find a real display");
-    return;
-  }
+  if (MayHavePanel()) return;
   testing::TempDir dir;
   std::string config =
       DemoScreen(dir, "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = true\n");
   NotifySocket systemd(dir.File("notify"));
   // No SDL_VIDEODRIVER, no DISPLAY: SDL 2.26 would fall back to "offscreen".
-  auto run = testing::RunCommand(
-      "(env -u SDL_VIDEODRIVER -u DISPLAY -u WAYLAND_DISPLAY NOTIFY_SOCKET=" + dir.File("notify") +
-      " timeout -k 2 --preserve-status 3 " + testing::BinaryCommand("foyer") + " --config " +
-      config + " 2>&1; echo \"exit $?\")");
+  auto run = RunWithoutPanel(config, "NOTIFY_SOCKET=" + dir.File("notify"), "", 3);
   CHECK(run.find("waiting for a display") != std::string::npos);
   CHECK(run.find("exit 0") != std::string::npos);
   std::vector<std::string> messages = systemd.Drain();
   CHECK(Count(messages, "STATUS=waiting for a display") >= 1);
   CHECK(Count(messages, "STATUS=Main Hall") == 0);  // it never claimed to show the hall
+}
+
+TEST_CASE("a kiosk waiting for its panel syncs meanwhile, and --exit-after ends the wait") {
+  if (MayHavePanel()) return;
+  testing::TempDir dir;
+  std::string config =
+      DemoScreen(dir, "mode = \"room\"\nroom = \"Main Hall\"\nfullscreen = true\n");
+  auto run = RunWithoutPanel(config, "", "--exit-after 3", 30);
+  INFO(run);
+  CHECK(run.find("waiting for a display") != std::string::npos);
+  CHECK(run.find("\"frames\":0") != std::string::npos);
+  CHECK(run.find("\"syncs\":1") != std::string::npos);
+  CHECK(run.find("exit 0") != std::string::npos);
+  // What it synced is in the cache, for the panel when it comes.
+  auto print = testing::Foyer({"--config", config, "--print", "--at", "2025-10-15T10:40:00+05:00"});
+  CHECK(print.out.find("\"room\":\"Main Hall\"") != std::string::npos);
+  CHECK(print.out.find("\"stale\":") != std::string::npos);
 }
 
 TEST_CASE("a preview window with no display to open on exits 3 and says how to preview offscreen") {

@@ -13,8 +13,8 @@
 namespace foyer {
 
 Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor, Waker& waker,
-             std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
-             std::unique_ptr<Store> store, std::unique_ptr<CacheFile> cache)
+             SyncThread& sync, KioskFleet* fleet, std::unique_ptr<Display> display,
+             std::unique_ptr<FontChain> fonts, std::unique_ptr<Store> store)
     : config_(config),
       clock_(clock),
       real_(real),
@@ -25,11 +25,8 @@ Kiosk::Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor
       waker_(waker),
       events_(config.display.fullscreen),
       power_(config.display.power_off_command, config.display.power_on_command),
-      // The sync thread only tells the UI that something changed; the UI reads the store.
-      sync_(real, NewCurlHttpClient(), std::move(cache), SyncOptionsFor(config),
-            [this] { waker_.Wake(); }),
-      fleet_(KioskFleet::Start(
-          config, clock, real, [this] { sync_.FeedChanged(); }, [this] { waker_.Wake(); })) {
+      sync_(sync),
+      fleet_(fleet) {
   display_->UseFonts(fonts_.get());
   plan_ = PlanScreen(config_, CachedSchedule{});
   if (store) UseStore(std::move(store));
@@ -88,6 +85,7 @@ void Kiosk::Frame(const ScreenMoment& moment) {
   if (display_->Show(list, must_draw_)) {
     stats_.FrameDrawn(started, real_->MonotonicMicros());
     supervisor_.FramePresented();
+    if (stats_.frames() == 1) sync_.ReleaseFirstPoll();
   }
   if (auto picture = display_->TakeCapture(); picture && fleet_)
     fleet_->SendScreenshot(std::move(*picture));
@@ -164,30 +162,39 @@ constexpr std::int64_t kDisplayRetryMicros = 5'000'000;
 // once in the log and in its status, and keeps its watchdog fed meanwhile.
 Result<std::unique_ptr<Display>> OpenDisplay(const Config& config, Env* real,
                                              Supervisor& supervisor, const StopSignals& signals,
-                                             Waker& waker) {
+                                             Waker& waker, SyncThread& sync,
+                                             std::int64_t deadline_micros) {
   const DisplayOptions options{config.display.width, config.display.height,
                                config.display.fullscreen, config.display.rotation};
   std::string logged;
   for (;;) {
     auto display = Display::Open(options);
     if (display.ok() || !config.display.fullscreen) return display;
+    if (deadline_micros && real->MonotonicMicros() >= deadline_micros) return display;
     const std::string why = display.status().message();
     if (why != logged) LogWarning(why + "; waiting for a display (trying again every 5 s)");
     logged = why;
     supervisor.Status("waiting for a display: " + why);
-    supervisor.Ready();  // running as it should: boot and upgrades need not wait for a panel
+    supervisor.Ready();       // running as it should: boot and upgrades need not wait for a panel
+    sync.ReleaseFirstPoll();  // no frame to wait for
     // Asleep until the next try or ping; a stop signal wakes it at once.
     const std::int64_t retry_at = real->MonotonicMicros() + kDisplayRetryMicros;
     for (std::int64_t now = real->MonotonicMicros(); now < retry_at;
          now = real->MonotonicMicros()) {
-      if (signals.stopped()) return display;
+      if (signals.stopped() || (deadline_micros && now >= deadline_micros)) return display;
       supervisor.Alive(now);
       std::int64_t wait = (retry_at - now) / 1000 + 1;
+      if (deadline_micros) wait = std::min(wait, (deadline_micros - now) / 1000 + 1);
       if (std::int64_t ping = supervisor.MillisUntilPing(now); ping >= 0)
         wait = std::min(wait, ping + 1);
       waker.Wait(wait);
     }
   }
+}
+
+// The --exit-after line of a kiosk that never had a display.
+std::string WaitedStats(const SyncThread& sync, Env* real, std::int64_t started_micros) {
+  return KioskStats().Json(sync.syncs(), (real->MonotonicMicros() - started_micros) / 1e6).dump();
 }
 
 }  // namespace
@@ -198,8 +205,30 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   Waker waker;
   // A stop signal ends the wait for a display at once (and, below, the kiosk).
   OnStopScope wake_on_stop(signals, [&waker] { waker.Wake(); });
-  auto display = OpenDisplay(config, real, supervisor, signals, waker);
-  if (!display.ok() && signals.stopped()) return 0;  // stopped while waiting for a display
+  const std::int64_t started = real->MonotonicMicros();
+  const std::int64_t deadline =
+      exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6) : 0;
+  // Opened, checked and healed first; whatever the cache file's trouble, the
+  // screen runs (store/cache_file.h).
+  auto cache = std::make_unique<CacheFile>(config.cache.path, real);
+  cache->Get();
+  auto reader = cache->OpenReader();
+  if (!reader.ok()) LogWarning("cannot read the cache: " + reader.status().message());
+  // The sync and the fleet link run from the start, so that a screen waiting
+  // for its panel still syncs and reports. The sync thread only tells the UI
+  // that something changed; the UI reads the store.
+  SyncOptions sync_options = SyncOptionsFor(config);
+  sync_options.hold_first_poll = true;
+  SyncThread sync(real, NewCurlHttpClient(), std::move(cache), sync_options,
+                  [&waker] { waker.Wake(); });
+  auto fleet = KioskFleet::Start(
+      config, clock, real, [&sync] { sync.FeedChanged(); }, [&waker] { waker.Wake(); });
+  auto display = OpenDisplay(config, real, supervisor, signals, waker, sync, deadline);
+  if (!display.ok() && (signals.stopped() || deadline)) {
+    // Stopped, or --exit-after's time ran out, while waiting for a display.
+    if (deadline) std::printf("%s\n", WaitedStats(sync, real, started).c_str());
+    return 0;
+  }
   if (!display.ok()) {
     std::fprintf(stderr,
                  "foyer: %s.\nPreview it offscreen instead: foyer --config %s --screenshot "
@@ -212,18 +241,10 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
     std::fprintf(stderr, "foyer: %s\n", fonts.status().message().c_str());
     return 1;
   }
-  // Opened, checked and healed before the first frame; whatever the cache
-  // file's trouble, the screen runs (store/cache_file.h).
-  auto cache = std::make_unique<CacheFile>(config.cache.path, real);
-  cache->Get();
-  auto reader = cache->OpenReader();
-  if (!reader.ok()) LogWarning("cannot read the cache: " + reader.status().message());
-  Kiosk kiosk(config, clock, real, supervisor, waker, std::move(*display), std::move(*fonts),
-              reader.ok() ? std::move(*reader) : nullptr, std::move(cache));
+  Kiosk kiosk(config, clock, real, supervisor, waker, sync, fleet.get(), std::move(*display),
+              std::move(*fonts), reader.ok() ? std::move(*reader) : nullptr);
   OnStopScope stop_kiosk(signals, [&kiosk] { kiosk.RequestStop(); });
-  const std::int64_t started = real->MonotonicMicros();
-  kiosk.Run(exit_after_seconds > 0 ? started + static_cast<std::int64_t>(exit_after_seconds * 1e6)
-                                   : 0);
+  kiosk.Run(deadline);
   std::string stats = kiosk.Finish((real->MonotonicMicros() - started) / 1e6);
   if (exit_after_seconds > 0) std::printf("%s\n", stats.c_str());
   return 0;

@@ -44,18 +44,21 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
 
 class Kiosk {
  public:
-  // REQUIRES: config, clock, real, supervisor and waker outlive this. `store`
-  // reads the cache (null when it cannot be read); `cache` keeps it, for the
-  // sync thread. The kiosk sleeps on `waker`, which the sync thread rings.
+  // REQUIRES: config, clock, real, supervisor, waker, sync and fleet (null
+  // without [fleet]) outlive this. `store` reads the cache (null when it
+  // cannot be read), which `sync` keeps. The kiosk sleeps on `waker`, which
+  // the sync thread rings; it lets the sync's first poll begin once its first
+  // frame is on the panel.
   Kiosk(const Config& config, Env* clock, Env* real, Supervisor& supervisor, Waker& waker,
-        std::unique_ptr<Display> display, std::unique_ptr<FontChain> fonts,
-        std::unique_ptr<Store> store, std::unique_ptr<CacheFile> cache);
+        SyncThread& sync, KioskFleet* fleet, std::unique_ptr<Display> display,
+        std::unique_ptr<FontChain> fonts, std::unique_ptr<Store> store);
 
   // Runs until quit or until the monotonic `deadline_micros` (0: none).
   void Run(std::int64_t deadline_micros);
   // Makes Run return at once (a stop signal). Thread-safe.
   void RequestStop();
-  // Stops the sync; returns the statistics line of a run of `seconds`.
+  // Stops the fleet link and the sync; returns the statistics line of a run
+  // of `seconds`.
   std::string Finish(double seconds);
 
  private:
@@ -100,10 +103,8 @@ class Kiosk {
   bool frame_due_ = true;
   std::atomic<bool> stop_requested_{false};
   PowerSwitch power_;
-  // Near last: it starts polling at once and is stopped early.
-  SyncThread sync_;
-  // Last (after sync_, which its notices wake): null without [fleet]; stopped first.
-  std::unique_ptr<KioskFleet> fleet_;
+  SyncThread& sync_;
+  KioskFleet* fleet_;  // null without [fleet]
 };
 
 }  // namespace foyer

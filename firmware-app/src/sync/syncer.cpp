@@ -478,12 +478,31 @@ bool SyncThread::WaitForPoll(std::int64_t due_millis, bool& verify) {
   return true;
 }
 
+void SyncThread::ReleaseFirstPoll() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (first_poll_released_) return;
+    first_poll_released_ = true;
+  }
+  wake_.notify_all();
+}
+
+void SyncThread::WaitForRelease() {
+  if (!options_.hold_first_poll) return;
+  std::unique_lock<std::mutex> lock(mutex_);
+  wake_.wait_for(lock, std::chrono::milliseconds(kFirstPollHoldMillis),
+                 [this] { return first_poll_released_ || stopping_; });
+}
+
 void SyncThread::Run() {
   Syncer syncer(env_, http_.get(), &cache_->Get(), options_);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     storage_ = cache_->status();
   }
+  // The screen's first frame comes first: on a one-core board a first
+  // poll (loading libcurl, a TLS handshake, an import) would delay it.
+  WaitForRelease();
   PollSchedule schedule(env_, options_.interval_seconds);
   // The first poll is jittered too, so screens powered on together spread out.
   std::int64_t due = NowMillis() + static_cast<std::int64_t>(env_->Random() % 1000);

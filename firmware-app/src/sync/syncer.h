@@ -45,6 +45,9 @@ struct SyncOptions {
   std::string token_file;    // optional file holding a bearer token
   std::string health_path;   // optional: where to mirror SyncHealth
   std::string timezone;      // optional IANA zone for feeds whose times carry no offset
+  // SyncThread: the first poll waits for ReleaseFirstPoll() (the screen's
+  // first frame), or kFirstPollHoldMillis at most.
+  bool hold_first_poll = false;
 };
 
 struct SyncOutcome {
@@ -150,12 +153,20 @@ class SyncThread {
   // "The feed changed" (a fleet notice): the next poll comes within 0–2 s,
   // at most one per 2 s however many notices arrive (sync/notices.h).
   void FeedChanged();
+  // Lets a first poll held by options.hold_first_poll begin. Thread-safe;
+  // later calls do nothing.
+  void ReleaseFirstPoll();
+
+  // A held first poll begins after this long without a release.
+  static constexpr std::int64_t kFirstPollHoldMillis = 10'000;
 
  private:
   void Run();
   // Waits until a poll is due: scheduled at due_millis (monotonic), asked
   // for by a notice, or a check of the cache. False when stopping.
   bool WaitForPoll(std::int64_t due_millis, bool& verify);
+  // Waits for ReleaseFirstPoll(), when the options hold the first poll.
+  void WaitForRelease();
   std::int64_t NowMillis() const { return env_->MonotonicMicros() / 1000; }
   // One poll, with the cache healed before it and, when the poll found it
   // failing (damaged, cannot write), healed and polled again at once.
@@ -172,11 +183,12 @@ class SyncThread {
   std::atomic<UnixSeconds> last_success_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool stopping_ = false;          // guarded by mutex_
-  bool check_requested_ = false;   // guarded by mutex_
-  NoticeSchedule notices_;         // guarded by mutex_
-  std::unique_ptr<Store> reader_;  // guarded by mutex_
-  StorageStatus storage_;          // guarded by mutex_
+  bool stopping_ = false;             // guarded by mutex_
+  bool check_requested_ = false;      // guarded by mutex_
+  bool first_poll_released_ = false;  // guarded by mutex_
+  NoticeSchedule notices_;            // guarded by mutex_
+  std::unique_ptr<Store> reader_;     // guarded by mutex_
+  StorageStatus storage_;             // guarded by mutex_
   std::thread thread_;
 };
 
