@@ -127,17 +127,17 @@ def read_xwd(path):
     with open(path, "rb") as f:
         data = f.read()
     header = struct.unpack(">25I", data[:100])
-    header_size, depth, width, height, byte_order = header[0], header[3], header[4], header[5], header[7]
-    bits_per_pixel, line_bytes, colors = header[11], header[12], header[19]
+    header_size, depth, width, height = header[0], header[3], header[4], header[5]
+    byte_order, bits_per_pixel, line_bytes, colors = header[7], header[11], header[12], header[19]
     if depth != 24 or bits_per_pixel != 32:
         sys.exit(f"bench_browser.py: {path}: a 24-bit screen, 32 bits a pixel, expected")
     at = header_size + 12 * colors
     pixels = bytearray(3 * width * height)
-    blue, red = (0, 2) if byte_order == 0 else (3, 1)  # LSB first: B G R x
+    red, green, blue = (2, 1, 0) if byte_order == 0 else (1, 2, 3)  # LSB first: B G R x
     for y in range(height):
         row = data[at + y * line_bytes : at + y * line_bytes + 4 * width]
         out = pixels[3 * width * y : 3 * width * (y + 1)]
-        out[0::3], out[1::3], out[2::3] = row[red::4], row[1 + (byte_order != 0)::4], row[blue::4]
+        out[0::3], out[1::3], out[2::3] = row[red::4], row[green::4], row[blue::4]
         pixels[3 * width * y : 3 * width * (y + 1)] = out
     return width, height, bytes(pixels)
 
@@ -160,8 +160,9 @@ def read_png(path):
     raw, stride = zlib.decompress(b"".join(packed)), 3 * width
     pixels, prior = bytearray(), bytearray(stride)
     for y in range(height):
-        kind, row = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride):
+        start = y * (stride + 1)
+        kind, row = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride if kind else 0):
             left = row[i - 3] if i >= 3 else 0
             up, up_left = prior[i], prior[i - 3] if i >= 3 else 0
             if kind == 1:
@@ -171,9 +172,10 @@ def read_png(path):
             elif kind == 3:
                 row[i] = (row[i] + ((left + up) >> 1)) & 255
             elif kind == 4:
-                guess = left + up - up_left
-                near = min((abs(guess - left), 0, left), (abs(guess - up), 1, up), (abs(guess - up_left), 2, up_left))
-                row[i] = (row[i] + near[2]) & 255
+                guess = left + up - up_left  # Paeth: the neighbour nearest the guess
+                nearest = min((abs(guess - left), 0, left), (abs(guess - up), 1, up),
+                              (abs(guess - up_left), 2, up_left))
+                row[i] = (row[i] + nearest[2]) & 255
         pixels += row
         prior = row
     return width, height, bytes(pixels)
@@ -186,7 +188,8 @@ def write_png(path, width, height, pixels):
     stride = 3 * width
     raw = b"".join(b"\0" + pixels[y * stride : (y + 1) * stride] for y in range(height))
     with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)))
+        header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header))
         f.write(chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b""))
 
 
@@ -202,12 +205,14 @@ def compare(screen_path, reference_path, shown_path):
         if shown[row : row + stride] == reference[row : row + stride]:
             continue
         for at in range(row, row + stride, 3):
-            if shown[at : at + 3] != reference[at : at + 3]:
+            ours, theirs = shown[at : at + 3], reference[at : at + 3]
+            if ours != theirs:
                 differ += 1
-                most = max(most, *(abs(a - b) for a, b in zip(shown[at : at + 3], reference[at : at + 3])))
+                most = max(most, *(abs(a - b) for a, b in zip(ours, theirs)))
     if not differ:
         return "same as --screenshot"
-    return f"{differ} pixels ({100 * differ / (width * height):.2f} %) differ from --screenshot, by up to {most}"
+    share = 100 * differ / (width * height)
+    return f"{differ} pixels ({share:.2f} %) differ from --screenshot, by up to {most}"
 
 
 def renderer():
@@ -241,7 +246,11 @@ def main():
     elif sys.argv[1:] == ["renderer"]:
         print(renderer())
     else:
-        sys.exit("usage: bench_browser.py page OUT.html <PRINT_JSON | compare XWD REFERENCE.png SHOWN.png | renderer")
+        sys.exit(
+            "usage: bench_browser.py page OUT.html <PRINT_JSON\n"
+            "       bench_browser.py compare XWD REFERENCE.png SHOWN.png\n"
+            "       bench_browser.py renderer"
+        )
 
 
 if __name__ == "__main__":
