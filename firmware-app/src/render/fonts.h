@@ -194,10 +194,11 @@ class FontChain {
 class FontMeasurer : public TextMeasurer {
  public:
   // A width is remembered with its key (size, weight, text) in a hash node:
-  // the text's bytes and ~64 more. A 4K hallway's frame measures a few
-  // thousand strings of a few dozen bytes (names, titles, their elided
-  // prefixes): 1 MiB holds about ten thousand, so a frame rarely measures a
-  // string twice, and a week of feeds with thousands of titles stays within it.
+  // the text's bytes and ~64 more. A frame measures some hundreds of strings
+  // of a few dozen bytes (names, titles, their elided prefixes; a seven-day
+  // tools/soak of a hallway peaked at 197 KiB): 1 MiB holds about ten
+  // thousand, so a screen's own texts stay remembered from frame to frame,
+  // and a week of new titles clears it now and then instead of growing it.
   static constexpr std::size_t kWidthsCapBytes = 1u << 20;
   // Longer texts are measured every time, not remembered: layout cuts lines to
   // what a panel shows (layout/shown_text.h), far below this.
