@@ -128,12 +128,19 @@ void Kiosk::RequestStop() {
   waker_.Wake();
 }
 
+void Kiosk::RequestLiveStats() {
+  live_stats_requested_ = true;
+  waker_.Wake();
+}
+
 void Kiosk::Run(std::int64_t deadline_micros) {
+  run_started_micros_ = real_->MonotonicMicros();
   while (running_ && !stop_requested_) {
     if (frame_due_) RefreshData();
     const ScreenMoment moment = Moment();
     if (frame_due_) Frame(moment);
     Report(moment);
+    if (live_stats_requested_.exchange(false)) PrintLiveStats();
     std::int64_t wait = SleepMillis(deadline_micros);
     if (deadline_micros && wait <= 0) break;
     const bool woken = waker_.Wait(wait);
@@ -141,15 +148,37 @@ void Kiosk::Run(std::int64_t deadline_micros) {
   }
 }
 
-std::string Kiosk::Finish(double seconds) {
-  if (fleet_) fleet_->Stop();
-  sync_.Stop();
+nlohmann::json Kiosk::StatsJson(double seconds) {
   // Flat, so the line stays one object of plain values.
   nlohmann::json stats = stats_.Json(sync_.syncs(), seconds);
   const nlohmann::json storage = StorageJson(sync_.storage());
   for (const auto& [key, value] : storage.items())
     if (key != "writable") stats["cache_" + key] = value;
-  return stats.dump();
+  return stats;
+}
+
+void Kiosk::PrintLiveStats() {
+  nlohmann::json stats = StatsJson((real_->MonotonicMicros() - run_started_micros_) / 1e6);
+  std::vector<CacheSize> caches = display_->Caches();
+  for (CacheSize& cache : fonts_->Caches()) caches.push_back(std::move(cache));
+  caches.push_back(measurer_.Cache());
+  nlohmann::json out = nlohmann::json::object();
+  for (const CacheSize& cache : caches)
+    out[cache.name] = {
+        {"entries", cache.entries}, {"bytes", cache.bytes}, {"cap_bytes", cache.cap_bytes}};
+  const PainterStats painter = display_->painter_stats();
+  out["text_textures"]["hits"] = painter.cache_hits;
+  out["text_textures"]["misses"] = painter.cache_misses;
+  out["text_textures"]["evictions"] = painter.evictions;
+  stats["caches"] = std::move(out);
+  std::fprintf(stderr, "%s\n", stats.dump().c_str());
+  std::fflush(stderr);
+}
+
+std::string Kiosk::Finish(double seconds) {
+  if (fleet_) fleet_->Stop();
+  sync_.Stop();
+  return StatsJson(seconds).dump();
 }
 
 namespace {
@@ -244,6 +273,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   Kiosk kiosk(config, clock, real, supervisor, waker, sync, fleet.get(), std::move(*display),
               std::move(*fonts), reader.ok() ? std::move(*reader) : nullptr);
   OnStopScope stop_kiosk(signals, [&kiosk] { kiosk.RequestStop(); });
+  OnReportScope report_kiosk(signals, [&kiosk] { kiosk.RequestLiveStats(); });
   kiosk.Run(deadline);
   std::string stats = kiosk.Finish((real->MonotonicMicros() - started) / 1e6);
   if (exit_after_seconds > 0) std::printf("%s\n", stats.c_str());

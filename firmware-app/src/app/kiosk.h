@@ -5,7 +5,7 @@
 //   app/screen_plan.h        what this screen shows, resolved once per change
 //   app/next_change.h        when the screen next changes
 //   app/wake.h               sleeping until then, or until another thread has news
-//   app/kiosk_stats.h        frames and timings for --exit-after
+//   app/kiosk_stats.h        frames and timings for --exit-after and SIGUSR1
 //   app/supervisor.h         systemd: ready, watchdog pings, status line
 //   app/power_switch.h       the venue's commands that switch the TV with the hours
 //   app/kiosk_fleet.h        [fleet]: status to the broker, feed notices, remote screenshots
@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "app/clock_check.h"
 #include "app/config.h"
@@ -57,6 +58,10 @@ class Kiosk {
   void Run(std::int64_t deadline_micros);
   // Makes Run return at once (a stop signal). Thread-safe.
   void RequestStop();
+  // Has Run print the live statistics line to stderr (SIGUSR1) as soon as it
+  // wakes: what Finish returns, plus every cache's size against its cap
+  // (docs/CONTRACTS.md). Thread-safe; only wakes the UI thread.
+  void RequestLiveStats();
   // Stops the fleet link and the sync; returns the statistics line of a run
   // of `seconds`.
   std::string Finish(double seconds);
@@ -79,6 +84,10 @@ class Kiosk {
   // watchdog's ping, the next look for input, or the deadline.
   std::int64_t SleepMillis(std::int64_t deadline_micros);
   void Handle(const DisplayEvents& events, bool woken);
+  // The --exit-after line's fields for a run of `seconds`.
+  nlohmann::json StatsJson(double seconds);
+  // StatsJson of the run so far with "caches", as one line on stderr.
+  void PrintLiveStats();
 
   const Config& config_;
   Env* clock_;
@@ -102,6 +111,8 @@ class Kiosk {
   std::int64_t frame_due_micros_ = 0;
   bool frame_due_ = true;
   std::atomic<bool> stop_requested_{false};
+  std::atomic<bool> live_stats_requested_{false};
+  std::int64_t run_started_micros_ = 0;
   PowerSwitch power_;
   SyncThread& sync_;
   KioskFleet* fleet_;  // null without [fleet]

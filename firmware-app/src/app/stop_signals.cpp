@@ -14,6 +14,8 @@ namespace foyer {
 namespace {
 
 constexpr int kStopSignals[] = {SIGTERM, SIGINT};
+// Asks for the live statistics; caught with the stop signals, the same way.
+constexpr int kReportSignal = SIGUSR1;
 
 // The pipe the handler writes into (-1: none).
 std::atomic<int> g_write_end{-1};
@@ -32,6 +34,7 @@ void SetAction(void (*handler)(int)) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   for (int signal : kStopSignals) sigaction(signal, &action, nullptr);
+  sigaction(kReportSignal, &action, nullptr);
 }
 
 }  // namespace
@@ -67,12 +70,22 @@ void StopSignals::OnStop(std::function<void()> on_stop) {
   if (stopped_ && on_stop_) on_stop_();
 }
 
+void StopSignals::OnReport(std::function<void()> on_report) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  on_report_ = std::move(on_report);
+}
+
 void StopSignals::Watch() {
   while (true) {
     unsigned char number = 0;
     ssize_t got = read(pipe_[0], &number, 1);
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0 || number == 0) return;
+    if (number == kReportSignal) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (on_report_) on_report_();
+      continue;
+    }
     LogInfo(std::string("stopping: got ") + (number == SIGINT ? "SIGINT" : "SIGTERM"));
     stopped_ = true;
     std::lock_guard<std::mutex> lock(mutex_);

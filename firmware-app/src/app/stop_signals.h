@@ -8,7 +8,12 @@
 // anything thread-safe may run (SDL_PushEvent, curl_multi_wakeup). Installed
 // before SDL starts, it keeps SDL from putting in its own handlers.
 //
-// One StopSignals at a time per process. OnStop is thread-safe.
+// SIGUSR1 is no stop: it asks a running kiosk for its live statistics
+// (docs/CONTRACTS.md). It calls the OnReport callback the same way, which
+// only wakes the UI thread (app/wake.h); the UI thread prints. With no
+// callback, SIGUSR1 is ignored rather than fatal while this lives.
+//
+// One StopSignals at a time per process. OnStop and OnReport are thread-safe.
 #pragma once
 
 #include <atomic>
@@ -31,6 +36,10 @@ class StopSignals {
   // at once when one came already. An empty function stops the calls; once
   // OnStop returns, the previous callback is not running and will not run.
   void OnStop(std::function<void()> on_stop);
+  // Calls `on_report` on the signal thread at each SIGUSR1 from now on (none
+  // for those that came before). An empty function stops the calls; once
+  // OnReport returns, the previous callback is not running and will not run.
+  void OnReport(std::function<void()> on_report);
   // True once a stop signal came.
   bool stopped() const { return stopped_; }
 
@@ -39,9 +48,24 @@ class StopSignals {
 
   int pipe_[2] = {-1, -1};  // the handler writes, Watch reads; a 0 byte ends Watch
   std::atomic<bool> stopped_{false};
-  std::mutex mutex_;  // held while on_stop_ runs or changes
+  std::mutex mutex_;  // held while on_stop_ or on_report_ runs or changes
   std::function<void()> on_stop_;
+  std::function<void()> on_report_;
   std::thread thread_;
+};
+
+// Has `signals` call `on_report` at each SIGUSR1 while this lives, as OnStopScope.
+class OnReportScope {
+ public:
+  OnReportScope(StopSignals& signals, std::function<void()> on_report) : signals_(signals) {
+    signals_.OnReport(std::move(on_report));
+  }
+  ~OnReportScope() { signals_.OnReport({}); }
+  OnReportScope(const OnReportScope&) = delete;
+  OnReportScope& operator=(const OnReportScope&) = delete;
+
+ private:
+  StopSignals& signals_;
 };
 
 // Has `signals` call `on_stop` while this lives: declared after what on_stop

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "layout/display_list.h"
@@ -45,6 +46,12 @@ class Display {
 
   // The renderer lost its device (SDL_RENDER_DEVICE_RESET): textures are gone.
   void DeviceLost();
+
+  // The painter's counters and caches (render/renderer.h); empty before UseFonts.
+  PainterStats painter_stats() const { return painter_ ? painter_->stats() : PainterStats{}; }
+  std::vector<CacheSize> Caches() const {
+    return painter_ ? painter_->Caches() : std::vector<CacheSize>{};
+  }
 
   // The next Show draws even an unchanged list and keeps a copy of the panel's
   // picture as it presents it: its size, rotation included (TakeCapture).

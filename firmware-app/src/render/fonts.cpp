@@ -18,8 +18,12 @@ constexpr int kCoverageSize = 16;
 constexpr int kMinPixelSize = 1;
 constexpr int kMaxPixelSize = 2048;
 constexpr int kMaxSystemFallbackFaces = 16;
-constexpr size_t kMaxRememberedMisses = 4096;
-constexpr size_t kMaxRememberedWidths = 8192;
+// What one entry of a cache costs besides its key's bytes, as the caps count it
+// (libstdc++ on 64 bits: a hash node with its next pointer and stored hash,
+// the bucket pointing at it; a map node's three pointers and colour).
+constexpr size_t kMissEntryBytes = 32;     // unordered_set<char32_t>
+constexpr size_t kMetricsEntryBytes = 48;  // map<pair<int, int>, LineMetrics>
+constexpr size_t kWidthEntryBytes = 64;    // unordered_map<string, int>, less the text
 
 std::string CodepointName(char32_t codepoint) {
   char name[16];
@@ -412,7 +416,8 @@ int FontChain::AddSystemFallback(char32_t codepoint) {
     break;
   }
   if (added < 0) {
-    if (no_system_font_has_.size() >= kMaxRememberedMisses) no_system_font_has_.clear();
+    if ((no_system_font_has_.size() + 1) * kMissEntryBytes > kMissingCodePointsCapBytes)
+      no_system_font_has_.clear();
     no_system_font_has_.insert(codepoint);
   }
   return added;
@@ -487,8 +492,16 @@ LineMetrics FontChain::Metrics(const TextStyle& style) {
     }
     metrics.line_height = std::max(line_skip, metrics.ascent + descent);
   }
+  if ((metrics_.size() + 1) * kMetricsEntryBytes > kLineMetricsCapBytes) metrics_.clear();
   metrics_.emplace(key, metrics);
   return metrics;
+}
+
+std::vector<CacheSize> FontChain::Caches() const {
+  return {
+      {"line_metrics", metrics_.size(), metrics_.size() * kMetricsEntryBytes, kLineMetricsCapBytes},
+      {"missing_code_points", no_system_font_has_.size(),
+       no_system_font_has_.size() * kMissEntryBytes, kMissingCodePointsCapBytes}};
 }
 
 // --- FontMeasurer ------------------------------------------------------------
@@ -506,9 +519,19 @@ int FontMeasurer::Width(std::string_view text, const TextStyle& style) {
     if (font && TTF_SizeUTF8(font, run.text.c_str(), &run_width, &run_height) == 0)
       width += run_width;
   }
-  if (widths_.size() >= kMaxRememberedWidths) widths_.clear();
+  if (key.size() > kMaxRememberedTextBytes) return width;
+  const size_t bytes = key.size() + kWidthEntryBytes;
+  if (widths_bytes_ + bytes > kWidthsCapBytes) {
+    widths_.clear();
+    widths_bytes_ = 0;
+  }
   widths_.emplace(std::move(key), width);
+  widths_bytes_ += bytes;
   return width;
+}
+
+CacheSize FontMeasurer::Cache() const {
+  return {"text_widths", widths_.size(), widths_bytes_, kWidthsCapBytes};
 }
 
 int FontMeasurer::LineHeight(const TextStyle& style) { return fonts_->Metrics(style).line_height; }

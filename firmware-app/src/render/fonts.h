@@ -27,6 +27,7 @@
 
 #include <SDL_ttf.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -39,6 +40,7 @@
 
 #include "base/status.h"
 #include "layout/display_list.h"
+#include "render/cache_size.h"
 #include "render/font_catalog.h"
 
 namespace foyer {
@@ -134,6 +136,22 @@ class FontChain {
   // Fonts opened so far (one per face and weight), for tests.
   int open_fonts() const { return static_cast<int>(fonts_.size()); }
 
+  // The chain's caches that grow with what is drawn: "line_metrics" (by pixel
+  // size and weight) and "missing_code_points" (code points no installed font
+  // has, so fontconfig is not asked again). Each is cleared when it would pass
+  // its cap. Glyphs are cached by SDL_ttf, in a fixed table of 256 per open
+  // font (flushed when its size changes), and the open fonts are bounded by
+  // the families and kMaxSystemFallbackFaces: no cap of foyer's is needed.
+  std::vector<CacheSize> Caches() const;
+  // A line's metrics take a std::map node (~48 bytes); layout uses a dozen
+  // sizes, and even every size in 1..2048 in both weights would take 200 KiB:
+  // 16 KiB (~340 styles) never clears for a real screen and bounds a strange one.
+  static constexpr std::size_t kLineMetricsCapBytes = 16u << 10;
+  // A remembered miss takes a hash node and bucket (~32 bytes); 128 KiB is 4096
+  // code points, more than any feed's missing glyphs, while a fuzzed feed full
+  // of unassigned code points costs at most that (and a fontconfig sort each).
+  static constexpr std::size_t kMissingCodePointsCapBytes = 128u << 10;
+
  private:
   FontChain() = default;
   // `face` in `weight` set to pixel_size (null when it cannot be opened).
@@ -165,17 +183,33 @@ class FontChain {
 
 // TextMeasurer for layout, measuring exactly what Painter draws: a line's width
 // is the sum of its runs' TTF_SizeUTF8 widths; LineHeight is FontChain::Metrics.
-// Remembers recent widths (bounded). Thread-compatible, like the chain.
+// Remembers widths up to kWidthsCapBytes, then forgets them all and starts
+// again (a frame re-measures what it shows, cheaply, once). Thread-compatible,
+// like the chain.
 class FontMeasurer : public TextMeasurer {
  public:
+  // A width is remembered with its key (size, weight, text) in a hash node:
+  // the text's bytes and ~64 more. A frame measures some hundreds of strings
+  // of a few dozen bytes (names, titles, their elided prefixes; a seven-day
+  // tools/soak of a hallway peaked at 197 KiB): 1 MiB holds about ten
+  // thousand, so a screen's own texts stay remembered from frame to frame,
+  // and a week of new titles clears it now and then instead of growing it.
+  static constexpr std::size_t kWidthsCapBytes = 1u << 20;
+  // Longer texts are measured every time, not remembered: layout cuts lines to
+  // what a panel shows (layout/shown_text.h), far below this.
+  static constexpr std::size_t kMaxRememberedTextBytes = 16u << 10;
+
   // REQUIRES: fonts outlives this.
   explicit FontMeasurer(FontChain* fonts) : fonts_(fonts) {}
   int Width(std::string_view text, const TextStyle& style) override;
   int LineHeight(const TextStyle& style) override;
+  // "text_widths": the remembered widths against kWidthsCapBytes.
+  CacheSize Cache() const;
 
  private:
   FontChain* fonts_;
   std::unordered_map<std::string, int> widths_;  // key: size, weight, text
+  std::size_t widths_bytes_ = 0;                 // as kWidthsCapBytes counts them
 };
 
 }  // namespace foyer

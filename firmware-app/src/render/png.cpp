@@ -115,13 +115,19 @@ Status WritePng(SDL_Surface* surface, const std::string& path, PngChannels chann
   return Status::Ok();
 }
 
-Result<Image> ReadPng(const std::string& path) {
+Result<Image> ReadPng(const std::string& path, std::size_t max_bytes) {
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
   if (!png_image_begin_read_from_file(&image, path.c_str()))
     return Status::Error(path + ": cannot read PNG: " + image.message);
   image.format = PNG_FORMAT_RGBA;
+  if (std::size_t{image.width} * image.height * 4 > max_bytes) {
+    png_image_free(&image);
+    return Status::Error(path + ": " + std::to_string(image.width) + "x" +
+                         std::to_string(image.height) + " is too large to show (at most " +
+                         std::to_string(max_bytes >> 20) + " MiB of pixels)");
+  }
   std::vector<std::uint8_t> bytes(PNG_IMAGE_SIZE(image));
   if (!png_image_finish_read(&image, nullptr, bytes.data(), 0, nullptr)) {
     std::string message = image.message;

@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,7 +45,9 @@ Status WritePng(SDL_Surface* surface, const std::string& path,
                 PngChannels channels = PngChannels::kAsSurface);
 
 // Reads any PNG libpng reads (palette, grey, 16-bit are converted) as RGBA.
-Result<Image> ReadPng(const std::string& path);
+// A picture whose RGBA pixels would take more than max_bytes is refused
+// before it is decoded (the error says its size).
+Result<Image> ReadPng(const std::string& path, std::size_t max_bytes = SIZE_MAX);
 
 // Draws list at its own width x height with a Painter on a software renderer
 // and writes it with WritePng. Needs no display server and no SDL_Init.

@@ -15,6 +15,10 @@
 namespace foyer {
 namespace {
 
+// What a cached image costs besides its pixels and its path's bytes: a hash
+// node with the path's std::string (libstdc++ on 64 bits, roughly).
+constexpr std::size_t kImageEntryBytes = 64;
+
 std::string CacheKey(const TextStyle& style, const Color& color, const std::string& text) {
   std::string key =
       std::to_string(style.pixel_size) + "/" + std::to_string(static_cast<int>(style.weight)) + "/";
@@ -143,9 +147,10 @@ Painter::~Painter() { ReleaseTextures(); }
 void Painter::ReleaseTextures() {
   for (auto& [key, entry] : cache_) Destroy(entry);
   cache_.clear();
-  for (auto& [path, texture] : images_)
-    if (texture) SDL_DestroyTexture(texture);
+  for (auto& [path, image] : images_)
+    if (image.texture) SDL_DestroyTexture(image.texture);
   images_.clear();
+  image_bytes_ = 0;
   stats_.textures_live = 0;
   stats_.texture_bytes = 0;
   has_last_ = false;
@@ -189,32 +194,47 @@ void Painter::Draw(const DisplayList& list) {
     }
   }
   Evict();
+  EvictImages();
   last_ = list;
   has_last_ = true;
+}
+
+SDL_Texture* Painter::LoadImage(const std::string& path) {
+  const std::size_t cap = options_.max_image_bytes;
+  auto png = ReadPng(
+      path, cap > kImageEntryBytes + path.size() ? cap - kImageEntryBytes - path.size() : 0);
+  if (!png.ok()) {
+    LogWarning("cannot draw the logo: " + png.status().message());
+    return nullptr;
+  }
+  SDL_Texture* texture = nullptr;
+  SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormatFrom(
+      png->rgba.data(), png->width, png->height, 32, png->width * 4, SDL_PIXELFORMAT_RGBA8888);
+  if (surface) {
+    texture = SDL_CreateTextureFromSurface(renderer_, surface);
+    SDL_FreeSurface(surface);
+  }
+  if (texture) {
+    SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
+  }
+  return texture;
 }
 
 void Painter::DrawImage(const foyer::DrawImage& image) {
   auto found = images_.find(image.path);
   if (found == images_.end()) {
-    SDL_Texture* texture = nullptr;
-    auto png = ReadPng(image.path);
-    if (png.ok()) {
-      SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormatFrom(
-          png->rgba.data(), png->width, png->height, 32, png->width * 4, SDL_PIXELFORMAT_RGBA8888);
-      if (surface) {
-        texture = SDL_CreateTextureFromSurface(renderer_, surface);
-        SDL_FreeSurface(surface);
-      }
-      if (texture) {
-        SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
-      }
-    } else {
-      LogWarning("cannot draw the logo: " + png.status().message());
-    }
-    found = images_.emplace(image.path, texture).first;  // null: not tried again
+    CachedImage entry;
+    entry.texture = LoadImage(image.path);  // null: not tried again while cached
+    int width = 0, height = 0;
+    if (entry.texture) SDL_QueryTexture(entry.texture, nullptr, nullptr, &width, &height);
+    entry.bytes =
+        static_cast<std::size_t>(width) * height * 4 + image.path.size() + kImageEntryBytes;
+    image_bytes_ += entry.bytes;
+    found = images_.emplace(image.path, entry).first;
   }
-  SDL_Texture* texture = found->second;
+  found->second.last_frame = frame_;
+  SDL_Texture* texture = found->second.texture;
   int width = 0, height = 0;
   if (!texture || SDL_QueryTexture(texture, nullptr, nullptr, &width, &height) != 0 || !width ||
       !height)
@@ -226,6 +246,7 @@ void Painter::DrawImage(const foyer::DrawImage& image) {
 }
 
 void Painter::DrawQr(const foyer::DrawQr& qr) {
+  if (qr.data.size() > kMaxQrDataBytes) return;  // no QR code holds it
   if (qr.data != qr_data_) {
     qr_data_ = qr.data;
     qr_modules_.clear();
@@ -359,6 +380,28 @@ void Painter::Evict() {
     Destroy(it->second);
     cache_.erase(it);
   }
+}
+
+void Painter::EvictImages() {
+  if (image_bytes_ <= options_.max_image_bytes) return;
+  std::vector<std::pair<std::uint64_t, std::string>> by_age;
+  for (const auto& [path, image] : images_)
+    if (image.last_frame < frame_) by_age.emplace_back(image.last_frame, path);
+  std::sort(by_age.begin(), by_age.end());
+  for (const auto& [last_frame, path] : by_age) {
+    if (image_bytes_ <= options_.max_image_bytes) break;
+    auto it = images_.find(path);
+    if (it->second.texture) SDL_DestroyTexture(it->second.texture);
+    image_bytes_ -= it->second.bytes;
+    images_.erase(it);
+  }
+}
+
+std::vector<CacheSize> Painter::Caches() const {
+  return {
+      {"text_textures", stats_.textures_live, stats_.texture_bytes, options_.max_texture_bytes},
+      {"images", images_.size(), image_bytes_, options_.max_image_bytes},
+      {"qr_codes", qr_data_.empty() ? 0u : 1u, qr_data_.size() + qr_modules_.size(), kQrCapBytes}};
 }
 
 }  // namespace foyer

@@ -15,6 +15,8 @@
 // 2 in a channel at the edges of letters). After each frame, textures not drawn in the
 // last keep_unused_frames frames are destroyed, and the least recently drawn
 // ones beyond max_texture_bytes too, so memory stays bounded over days.
+// Pictures (the logo) are cached the same way up to max_image_bytes, and the
+// last QR code's modules are kept (one code, at most kQrCapBytes).
 //
 // Items are drawn 1:1 in the renderer's output pixels. Thread-compatible: the
 // thread that owns the SDL_Renderer only.
@@ -29,16 +31,30 @@
 #include <vector>
 
 #include "layout/display_list.h"
+#include "render/cache_size.h"
 #include "render/fonts.h"
 
 namespace foyer {
 
 struct PainterOptions {
+  // A 1080p panel is 8 MiB of pixels and its texts cover well under half of
+  // it, so 32 MiB keeps the texts of the last few frames (a hallway's pages,
+  // the clock's minutes) even on a 4K panel, and bounds a week of new titles.
+  static constexpr std::size_t kTextureCapBytes = 32u << 20;
+  // The event's logo is drawn at most a panel's height square, scaled: a
+  // 2048x2048 picture (16 MiB) is more than any panel needs; a larger one is
+  // refused (logged once) rather than decoded.
+  static constexpr std::size_t kImageCapBytes = 16u << 20;
+
   // A cached text not drawn in this many consecutive frames is destroyed (>= 1).
   int keep_unused_frames = 4;
   // Cached texture pixels beyond this (bytes, 4 per pixel) are destroyed, least
   // recently drawn first; what the current frame draws is always kept.
-  std::size_t max_texture_bytes = 32u << 20;
+  std::size_t max_texture_bytes = kTextureCapBytes;
+  // Cached pictures (4 bytes a pixel, with their paths) beyond this are
+  // destroyed, least recently drawn first, but for what the current frame
+  // draws; one picture larger than this is not shown.
+  std::size_t max_image_bytes = kImageCapBytes;
 };
 
 // Counters for tests and the kiosk's log.
@@ -55,6 +71,10 @@ class Painter {
  public:
   // Text is bounded by a panel this large when the renderer cannot say its size.
   static constexpr int kMaxPanelSide = 8192;
+  // A QR code holds at most 2331 bytes (version 40, level M, 8-bit), its
+  // modules 177 x 177; longer data is never encoded nor kept.
+  static constexpr std::size_t kMaxQrDataBytes = 2331;
+  static constexpr std::size_t kQrCapBytes = kMaxQrDataBytes + 177 * 177;
 
   // REQUIRES: renderer and fonts outlive this (or ReleaseTextures() is called
   // before the renderer is destroyed).
@@ -75,12 +95,20 @@ class Painter {
   void ReleaseTextures();
 
   const PainterStats& stats() const { return stats_; }
+  // "text_textures" (pixels against max_texture_bytes), "images" (pictures and
+  // their paths against max_image_bytes) and "qr_codes" (against kQrCapBytes).
+  std::vector<CacheSize> Caches() const;
 
  private:
   struct CachedText {
     SDL_Texture* texture = nullptr;  // null: the text could not be rasterized
     int top = 0;                     // texture's top relative to the item's y
     int width = 0, height = 0;
+    std::uint64_t last_frame = 0;
+  };
+  struct CachedImage {
+    SDL_Texture* texture = nullptr;  // null: unreadable or too large (not tried again)
+    std::size_t bytes = 0;           // pixels and path, as max_image_bytes counts them
     std::uint64_t last_frame = 0;
   };
 
@@ -90,7 +118,9 @@ class Painter {
   // The start of text that a line across the whole panel can show.
   std::string Visible(const std::string& text, const TextStyle& style);
   CachedText Rasterize(const std::string& text, const TextStyle& style, const Color& color);
+  SDL_Texture* LoadImage(const std::string& path);
   void Evict();
+  void EvictImages();
   void Destroy(CachedText& entry);
 
   SDL_Renderer* renderer_;
@@ -100,7 +130,8 @@ class Painter {
   std::uint64_t frame_ = 0;
   std::unordered_map<std::string, CachedText> cache_;  // key: size, weight, colour, text
   DisplayList last_;
-  std::unordered_map<std::string, SDL_Texture*> images_;  // by path; null: unreadable
+  std::unordered_map<std::string, CachedImage> images_;  // by path
+  std::size_t image_bytes_ = 0;
   // The last QR code encoded: its data and modules (row-major, 1 = dark).
   std::string qr_data_;
   int qr_size_ = 0;
