@@ -181,16 +181,29 @@ std::string CollapseWhitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  for (unsigned char c : text) {
+  // Neither whitespace nor a control: copied a run at a time.
+  auto plain = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte > 0x20 && byte != 0x7F;
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
     bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     if (space) {
       pending_space = !out.empty();
+      ++i;
       continue;
     }
-    if (c < 0x20 || c == 0x7F) continue;
+    if (c < 0x20 || c == 0x7F) {
+      ++i;
+      continue;
+    }
     if (pending_space) out += ' ';
     pending_space = false;
-    out += static_cast<char>(c);
+    size_t run = i + 1;
+    while (run < text.size() && plain(text[run])) ++run;
+    out.append(text, i, run - i);
+    i = run;
   }
   return out;
 }

@@ -314,9 +314,10 @@ std::uint32_t JsonValue::Count() const { return tape_->entries_[index_].count; }
 std::uint32_t JsonValue::Next(std::uint32_t at) const { return tape_->entries_[at].next; }
 
 bool JsonValue::KeyIs(std::uint32_t at, std::string_view key) const {
-  const JsonValue candidate(tape_, at);
-  if (!tape_->entries_[at].escaped) return candidate.raw() == key;
-  return UnescapeJsonString(candidate.raw()) == key;
+  const JsonTape::Entry& entry = tape_->entries_[at];
+  const std::string_view raw = tape_->text_.substr(entry.begin, entry.length);
+  if (entry.escaped) return UnescapeJsonString(raw) == key;
+  return raw.size() == key.size() && (key.empty() || (raw[0] == key[0] && raw == key));
 }
 
 std::optional<JsonValue> JsonValue::Member(std::string_view key) const {
