@@ -90,7 +90,10 @@ TEST_CASE("the tape takes and refuses the same small documents as nlohmann::json
       "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{1: 2}", "[01]", "[1.]", "[.5]",
       "[1e]", "[-]", "[+1]", "[tru]", "[nul]", "[True]", "\"unterminated", "\"tab\there\"",
       "\"\\x\"", "\"\\u12\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83d\\u0041\"", "[1] [2]",
-      "{\"a\":1}}", "[1 2]", "/* comment */ 1", "[NaN]", "[Infinity]", "'single'"};
+      "{\"a\":1}}", "[1 2]", "/* comment */ 1", "[NaN]", "[Infinity]", "'single'",
+      // numbers past a double: refused ("number overflow"); below it, zero
+      "[1e999]", "[-1.5E+400]", "[1" + std::string(400, '0') + "]", "[1e-999]", "[0.0e999]",
+      "[1.7976931348623157e308]", "[1.7976931348623159e308]", "[18446744073709551616]"};
   for (const std::string& document : documents) {
     CAPTURE(document);
     bool valid = false;

@@ -5,6 +5,10 @@
 
 #include "feed/json_tape.h"
 
+#include <locale.h>
+#include <clocale>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -177,8 +181,19 @@ class JsonTapeParser {
       if (!IsDigit(Peek())) return false;
       Digits();
     }
+    if (!Finite(text_.substr(begin, pos_ - begin))) return false;
     Finish(Push(Type::kNumber, begin), begin);
     return true;
+  }
+
+  // nlohmann::json refuses a number that overflows a double ("number
+  // overflow"): one with a fraction or exponent, or an integer too long for
+  // 64 bits, is read as a double (in the C locale, as nlohmann reads it).
+  static bool Finite(std::string_view number) {
+    if (number.size() <= 20 && number.find_first_of(".eE") == std::string_view::npos) return true;
+    static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", nullptr);
+    const std::string copy(number);  // strtod needs the terminating NUL
+    return std::isfinite(strtod_l(copy.c_str(), nullptr, c_locale));
   }
 
   // Steps pos_ to the next '"', '\\' or control character (or the end).
