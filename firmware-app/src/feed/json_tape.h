@@ -2,15 +2,16 @@
 // into the document's bytes: strings are unescaped only when read, numbers are
 // kept as written, and nothing is allocated per value. schedule.json feeds are
 // megabytes of text of which a reader uses a few fields; nlohmann::json's tree
-// cost about twenty times more instructions than this to build.
+// of voc-36c3's 2.9 MB cost 313 M instructions, the tape 30 M.
 //
 // The grammar is nlohmann::json's, exactly: RFC 8259 without extensions, a
-// NUL byte outside a string ends the input and a leading byte-order mark is
-// skipped (as they are there), duplicate keys
-// are kept (Member returns the last, ForEachMember visits each key once, at
-// its first place, with its last value: nlohmann::ordered_json's result).
-// Parse only says whether a document is valid; a caller that needs the
-// reason asks nlohmann::json for it (the rare path).
+// NUL byte outside a string ends the input, a leading byte-order mark is
+// skipped and a number that overflows a double is refused (as they are
+// there). Repeated keys are kept: Member returns the last, ForEachMember
+// visits each key once, at its first place, with its last value
+// (nlohmann::ordered_json's result). Parse only says whether a document is
+// valid; a caller that needs the reason asks nlohmann::json (the rare path).
+// Bounded: nesting past `most_nesting` is refused, so recursion is too.
 // Thread-compatible: a tape is immutable once parsed; values borrow the tape
 // and the document bytes, which must outlive them.
 #pragma once
