@@ -125,13 +125,13 @@ def slice_feed(path, out, sizes):
     if name.endswith(".schedule.json"):
         document = json.loads(raw)
         seed = fitting(lambda d, r, e: slice_schedule_json(document, d, r, e), sizes)
-        for target in ("fuzz_schedule_json", "fuzz_feed"):
+        for target in ("fuzz_schedule_json", "fuzz_json_tape", "fuzz_feed"):
             write(out, target, name, seed)
         write(out, "fuzz_schedule_json", "head-" + name, raw[:2048])
     elif name.startswith("indico") and name.endswith(".json"):
         document = json.loads(raw)
         seed = fitting(lambda n: slice_indico_json(document, n), [(4,), (2,), (1,)])
-        for target in ("fuzz_indico_json", "fuzz_feed"):
+        for target in ("fuzz_indico_json", "fuzz_json_tape", "fuzz_feed"):
             write(out, target, name, seed)
     elif name.endswith(".xml") and b"<schedule" in raw[:4096]:
         text = raw.decode("utf-8")
@@ -177,7 +177,7 @@ def main():
     if demo.exists():
         document = json.loads(demo.read_bytes())
         seed = fitting(lambda d, r, e: slice_schedule_json(document, d, r, e), sizes)
-        for target in ("fuzz_schedule_json", "fuzz_feed"):
+        for target in ("fuzz_schedule_json", "fuzz_json_tape", "fuzz_feed"):
             write(out, target, "demo.schedule.json", seed)
 
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 namespace foyer {
 namespace {
 
@@ -10,6 +12,26 @@ TEST_CASE("a UTF-8 byte order mark is skipped, and only at the start") {
   CHECK(SkipUtf8Bom("{\"schedule\"") == "{\"schedule\"");
   CHECK(SkipUtf8Bom("a\xEF\xBB\xBF") == "a\xEF\xBB\xBF");
   CHECK(SkipUtf8Bom("\xEF\xBB").size() == 2);
+}
+
+TEST_CASE("the first invalid byte is found wherever it falls among eight-byte words") {
+  for (size_t at = 0; at < 20; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xFF';
+    CAPTURE(at);
+    CHECK(FindInvalidUtf8(text) == at);
+  }
+  CHECK(FindInvalidUtf8(std::string(17, 'a') + "caf\xC3\xA9 \xE2\x82\xAC" + std::string(9, 'b')) ==
+        std::string_view::npos);
+  CHECK(FindInvalidUtf8(std::string(16, 'a') + "\xE2\x82") == 16);  // cut short at the end
+}
+
+TEST_CASE("whitespace collapses to single spaces, controls go, the ends are trimmed") {
+  CHECK(CollapseWhitespace("  Opening \t\r\n keynote\x01!\x7F  ") == "Opening keynote!");
+  CHECK(CollapseWhitespace("\xD0\x90\xD1\x81\xD1\x82\xD0\xB0\xD0\xBD\xD0\xB0\n\f\v2025") ==
+        "\xD0\x90\xD1\x81\xD1\x82\xD0\xB0\xD0\xBD\xD0\xB0 2025");
+  CHECK(CollapseWhitespace(" \t ").empty());
+  CHECK(CollapseWhitespace("a\x02 \x03" "b") == "a b");
 }
 
 TEST_CASE("CJK code points are told apart by script for choosing fonts") {

@@ -7,6 +7,7 @@
 
 #include "base/time.h"
 #include "feed/feed.h"
+#include "feed/json_util.h"
 #include "feed/validate.h"
 #include "support/files.h"
 
@@ -275,6 +276,22 @@ TEST_CASE("invalid JSON is refused with its line, column and byte offset") {
   CHECK(message.find("not valid JSON") != std::string::npos);
   CHECK(message.find("line 2") != std::string::npos);
   CHECK(message.find("byte ") != std::string::npos);
+}
+
+TEST_CASE("broken JSON is explained in nlohmann::json's words, as before the tape") {
+  const std::string deep = std::string(65, '[') + std::string(65, ']');
+  for (const std::string& bytes :
+       {std::string("{\"schedule\": {\"conference\": [1,]}}"), std::string("{\"a\": \"\\ud800\"}"),
+        std::string("\xEF\xBB\xBF{\"a\" 1}"), std::string("{\"a\": 1} x"), std::string(""),
+        std::string("{\"id\": 1e999}"), "{\"logo\": " + deep + "}",
+        "{\"x\": tru, \"logo\": " + deep + "}", std::string("{\"a\": 1}\0", 9) + deep}) {
+    CAPTURE(bytes);
+    const size_t bom = bytes.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    feed::Json ignored;
+    Status expected = feed::ParseJsonDocument(bytes, bom, ignored);
+    REQUIRE_FALSE(expected.ok());
+    CHECK(ErrorOf(bytes) == expected.message());
+  }
 }
 
 TEST_CASE("bytes that are not UTF-8 are refused with the offset of the first bad byte") {

@@ -6,6 +6,14 @@
 namespace foyer {
 namespace {
 
+TEST_CASE("paragraphs keep their line breaks, lose controls, and are trimmed") {
+  CHECK(feed::Paragraphs("\n First line\r\nsecond\rthird\tend\x01\x7F \n") ==
+        "First line\nsecond\nthird end");
+  CHECK(feed::Paragraphs("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(feed::Paragraphs("\r\r\n").empty());
+  CHECK(feed::Paragraphs("a\r") == "a");
+}
+
 TEST_CASE("clock durations read hours, minutes and seconds, and bare minutes when asked") {
   CHECK(feed::ParseClock("1:30", false) == 5400);
   CHECK(feed::ParseClock("01:30:15", false) == 5415);

@@ -27,20 +27,29 @@ std::string LineAndColumn(std::string_view bytes, size_t offset) {
 }
 
 std::string Paragraphs(std::string_view text) {
+  // Kept as they are: line feeds, and all but C0 controls and DEL.
+  auto kept = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 ? byte != 0x7F : byte == '\n';
+  };
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\r') {
+    size_t run = i;
+    while (run < text.size() && kept(text[run])) ++run;
+    out.append(text, i, run - i);  // a run at a time: abstracts are long
+    if (run == text.size()) break;
+    i = run;
+    if (text[i] == '\r') {
       out += '\n';
       if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else if (c == '\t') {
+    } else if (text[i] == '\t') {
       out += ' ';
-    } else if (c == '\n' || (c >= 0x20 && c != 0x7F)) {
-      out += static_cast<char>(c);
     }
   }
-  return std::string(Trim(out, " \n"));
+  std::string_view trimmed = Trim(out, " \n");
+  if (trimmed.size() == out.size()) return out;
+  return std::string(trimmed);
 }
 
 std::string NormalizeColor(std::string text) {

@@ -89,6 +89,9 @@ class Statement {
 
   Statement& Bind(int index, std::int64_t value);
   Statement& Bind(int index, std::string_view value);
+  // Binds `value` without copying it. REQUIRES: it stays alive and unchanged
+  // until the statement is reset (Run does that).
+  Statement& BindUnowned(int index, std::string_view value);
   // Binds NULL for an empty optional.
   template <typename T>
   Statement& BindOptional(int index, const std::optional<T>& value) {

@@ -94,8 +94,9 @@ std::string SessionSelectSql() {
   return "SELECT " + SessionColumnList().substr(2) + " FROM sessions ORDER BY position";
 }
 
+// The session outlives its row's Run: its texts are bound without a copy.
 void BindColumn(sqlite::Statement& statement, int index, const std::string& value) {
-  statement.Bind(index, value);
+  statement.BindUnowned(index, value);
 }
 void BindColumn(sqlite::Statement& statement, int index, std::int64_t value) {
   statement.Bind(index, value);
@@ -439,7 +440,7 @@ Status InsertSessions(sqlite::Database& db, const std::vector<Session>& sessions
     for (size_t k = 0; k < s.speakers.size(); ++k) {
       status = speaker->Bind(1, position)
                    .Bind(2, static_cast<std::int64_t>(k))
-                   .Bind(3, s.speakers[k])
+                   .BindUnowned(3, s.speakers[k])
                    .Run();
       if (!status.ok()) return status;
     }

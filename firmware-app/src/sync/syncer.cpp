@@ -13,6 +13,7 @@
 #include "feed/feed.h"
 #include "sync/changes.h"
 #include "sync/minisign.h"
+#include "sync/sha256.h"
 
 namespace foyer {
 namespace {
@@ -31,14 +32,6 @@ std::string OneLine(const ProblemList& problems) {
 
 // minisign allows trusted comments of up to 8 KiB; a signature file stays well below this.
 constexpr std::size_t kMaxSignatureBytes = 16384;
-
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // Counts the feed's sessions and their rooms (cancelled ones kept for the
 // screens are not in the feed).
