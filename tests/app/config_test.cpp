@@ -302,6 +302,22 @@ TEST_CASE("problems in either file are named with that file and its line") {
         files.boot + ":4: unknown key display.rom (did you mean room?)");
 }
 
+TEST_CASE("a demo clock's speed and start may come from either file") {
+  ConfigWithOverrides files;
+  testing::WriteFile(files.path, testing::ReadFile(files.path) + "[clock]\nspeed = 600\n");
+  testing::WriteFile(files.boot, "[clock]\nstart = \"2025-10-15T09:00:00+05:00\"\n");
+  ConfigLoad load = LoadConfig(files.path);
+  REQUIRE(load.ok());
+  CHECK(load.config.clock.speed == 600);
+  CHECK(load.config.clock.start.has_value());
+  // A speed with no start in either file is named where it is set.
+  testing::WriteFile(files.boot, "[display]\nroom = \"Hall B\"\n[clock]\nspeed = 60\n");
+  load = LoadConfig(files.path);
+  REQUIRE(load.problems.size() == 1);
+  CHECK(load.problems[0].ToString() ==
+        files.boot + ":4: clock.speed needs clock.start: only a demo clock runs fast");
+}
+
 TEST_CASE("an overrides file may not name another, and paths in it are its own folder's") {
   ConfigWithOverrides files;
   testing::WriteFile(files.dir.File("boot/logo.png"), "not checked here");

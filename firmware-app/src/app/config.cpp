@@ -275,9 +275,6 @@ void ConfigFileReader::ReadClock(const toml::table& clock) {
   }
   toml_.ReadInRange(clock, "clock", "speed", config_.clock.speed, 1, kMaxClockSpeed,
                     "times real time");
-  const toml::node* speed = clock.get("speed");
-  if (speed && !clock.contains("start") && !config_.clock.start)
-    toml_.Problem(*speed, "clock.speed needs clock.start: only a demo clock runs fast");
   if (const toml::node* node = toml_.Read(clock, "clock", "timezone", config_.clock.timezone)) {
     auto zone = Zone::Load(config_.clock.timezone);
     if (!zone.ok())
@@ -367,6 +364,7 @@ std::optional<toml::table> ParseToml(const std::string& path, TomlReader& toml) 
 struct Sections {
   int display_line = 0;  // the main file's [display] line; 0: no [display] anywhere
   bool any_display = false;
+  ConfigProblem speed{"", 0, ""};  // where clock.speed was last set (line 0: nowhere)
 };
 
 // Reads every section of one file into the config. `main`: the screen's own
@@ -384,7 +382,11 @@ void ReadSections(const toml::table& root, ConfigFileReader& reader, bool main,
     if (main) sections.display_line = static_cast<int>(display->source().begin.line);
     sections.any_display = true;
   }
-  if (const toml::table* clock = toml.Section(root, "clock")) reader.ReadClock(*clock);
+  if (const toml::table* clock = toml.Section(root, "clock")) {
+    reader.ReadClock(*clock);
+    if (const toml::node* speed = clock->get("speed"))
+      sections.speed = {toml.path(), static_cast<int>(speed->source().begin.line), ""};
+  }
   if (const toml::table* cache = toml.Section(root, "cache")) reader.ReadCache(*cache);
   if (const toml::table* fleet = toml.Section(root, "fleet")) reader.ReadFleet(*fleet);
 }
@@ -406,8 +408,7 @@ void CheckFleetComplete(const Config::Fleet& fleet, TomlReader& toml) {
 }
 
 // What must be there once both files are read.
-void CheckComplete(Config& config, const Sections& sections, TomlReader& toml,
-                   const ConfigLoad& load) {
+void CheckComplete(Config& config, const Sections& sections, TomlReader& toml, ConfigLoad& load) {
   if (config.fleet.enabled && config.fleet.screen_id.empty()) config.fleet.screen_id = HostName();
   if (config.feed.url.empty() && load.problems.empty())
     toml.Problem(1, "feed.url is missing: add [feed] url = \"https://…/schedule.json\"");
@@ -419,6 +420,12 @@ void CheckComplete(Config& config, const Sections& sections, TomlReader& toml,
         sections.display_line,
         "display.room is missing: room mode needs the room's name, e.g. room = \"Hall A\"");
   CheckFleetComplete(config.fleet, toml);
+  // Either file may set the start, so this is checked once both are read.
+  if (sections.speed.line > 0 && !config.clock.start) {
+    ConfigProblem problem = sections.speed;
+    problem.message = "clock.speed needs clock.start: only a demo clock runs fast";
+    load.problems.push_back(problem);
+  }
 }
 
 // The overrides file named by the main file's top-level `overrides`, made
