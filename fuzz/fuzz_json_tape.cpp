@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "feed/json_tape.h"
+#include "feed/json_tape_tree.h"
 #include "feed/nesting.h"
 #include "fuzz_common.h"
 
@@ -12,30 +13,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 using foyer::feed::JsonValue;
 
-Json AsJson(const JsonValue& value) {
-  switch (value.type()) {
-    case JsonValue::Type::kNull:
-      return nullptr;
-    case JsonValue::Type::kBoolean:
-      return value.raw() == "true";
-    case JsonValue::Type::kNumber:
-      return Json::parse(value.raw());
-    case JsonValue::Type::kString:
-      return value.String();
-    case JsonValue::Type::kArray: {
-      Json array = Json::array();
-      value.ForEachElement([&](const JsonValue& element) { array.push_back(AsJson(element)); });
-      return array;
-    }
-    case JsonValue::Type::kObject: {
-      Json object = Json::object();
-      value.ForEachMember(
-          [&](const std::string& key, const JsonValue& member) { object[key] = AsJson(member); });
-      return object;
-    }
-  }
-  return nullptr;
-}
 
 }  // namespace
 
@@ -57,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   foyer::fuzz::Check(tape.has_value() == valid, "the tape takes what nlohmann::json takes");
   if (tape && valid)
-    foyer::fuzz::Check(AsJson(tape->root()).dump() == expected.dump(),
+    foyer::fuzz::Check(foyer::feed::AsJsonTree(tape->root()).dump() == expected.dump(),
                        "the tape reads what nlohmann::json reads");
   return 0;
 }

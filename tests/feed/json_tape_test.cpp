@@ -3,6 +3,7 @@
 // and --print must not change): the same documents valid, the same values,
 // the same key order and duplicate keys resolved the same way.
 #include "feed/json_tape.h"
+#include "feed/json_tape_tree.h"
 
 #include <doctest/doctest.h>
 
@@ -19,31 +20,6 @@ using feed::JsonTape;
 using feed::JsonValue;
 using Json = nlohmann::ordered_json;
 
-// The tape's value as nlohmann's tree, to compare the two.
-Json AsJson(const JsonValue& value) {
-  switch (value.type()) {
-    case JsonValue::Type::kNull:
-      return nullptr;
-    case JsonValue::Type::kBoolean:
-      return value.raw() == "true";
-    case JsonValue::Type::kNumber:
-      return Json::parse(value.raw());
-    case JsonValue::Type::kString:
-      return value.String();
-    case JsonValue::Type::kArray: {
-      Json array = Json::array();
-      value.ForEachElement([&](const JsonValue& element) { array.push_back(AsJson(element)); });
-      return array;
-    }
-    case JsonValue::Type::kObject: {
-      Json object = Json::object();
-      value.ForEachMember(
-          [&](const std::string& key, const JsonValue& member) { object[key] = AsJson(member); });
-      return object;
-    }
-  }
-  return nullptr;
-}
 
 // Whether nlohmann::json takes `text`, and the tape agrees; the tape's value when it does.
 Json ReadBoth(const std::string& text, bool& valid) {
@@ -57,7 +33,7 @@ Json ReadBoth(const std::string& text, bool& valid) {
   auto tape = JsonTape::Parse(text, 64);
   CHECK(tape.has_value() == valid);
   if (!tape || !valid) return nullptr;
-  Json got = AsJson(tape->root());
+  Json got = feed::AsJsonTree(tape->root());
   CHECK(got == expected);
   CHECK(got.dump() == expected.dump());  // key order too
   return got;
