@@ -21,24 +21,24 @@ bool DrawsNowhere(const char* driver) {
 
 // X11 lends SDL's software renderer a framebuffer of its own (shared
 // memory), so it draws without OpenGL: a 1080p room screen on X11 took
-// 26 MiB PSS so, against 97 MiB with SDL's OpenGL renderer on Mesa
+// 35 MiB PSS so, against 107 MiB with SDL's OpenGL renderer on Mesa
 // (llvmpipe), and the same pixels as --screenshot (tools/bench renderers).
 // A door screen draws once a minute; it needs no GPU. The console (KMSDRM)
 // has no such framebuffer, so SDL's software rendering would go through GL
 // as well: there the GPU draws. SDL_RENDER_DRIVER and
 // SDL_FRAMEBUFFER_ACCELERATION in the environment still decide.
-bool DrawsInSoftware(const char* driver) {
-  if (!driver || std::strcmp(driver, "x11") != 0 || std::getenv("SDL_RENDER_DRIVER")) return false;
-  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  return true;
+bool PrefersSoftware(const char* driver) {
+  return driver && std::strcmp(driver, "x11") == 0 && !std::getenv("SDL_RENDER_DRIVER");
 }
 
 // The cheapest renderer for the driver that draws correctly (above), else
 // the GPU's, else software.
 SDL_Renderer* CreateRenderer(SDL_Window* window) {
-  if (DrawsInSoftware(SDL_GetCurrentVideoDriver()))
+  if (PrefersSoftware(SDL_GetCurrentVideoDriver())) {
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");  // the environment's value wins
     if (SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE))
       return renderer;
+  }
   if (SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED))
     return renderer;
   return SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
