@@ -34,6 +34,14 @@ run() {
 "$qemu" "$work/arm64/usr/bin/foyer" --version
 "$qemu" "$work/arm64/usr/bin/foyer-feed" validate "$feeds/frab-36c3.schedule.json" >/dev/null ||
   fail "foyer-feed validate under qemu"
+# The fetch helper, built for arm64 too, fetches under qemu (the kiosk under
+# qemu cannot exec it without binfmt_misc, and fetches in its own process).
+helper=$work/arm64/usr/libexec/foyer/foyer-fetch
+file -b "$helper" | grep -q "ARM aarch64" || fail "the arm64 package's foyer-fetch is $(file -b "$helper")"
+url="file://$feeds/frab-36c3.schedule.json"
+printf 'url %d\n%s\n' "${#url}" "$url" | "$qemu" "$helper" >"$work/fetched" ||
+  fail "foyer-fetch under qemu failed"
+[[ $(head -c 12 "$work/fetched") == $'status 3\n200' ]] || fail "foyer-fetch under qemu did not fetch $url"
 
 # One screen: NAME FEED AT ROOM_OR_HALLWAY SIZE.
 check_screen() {

@@ -53,7 +53,7 @@ for group in video render input; do
 done
 [[ $(stat -c '%U %a' /var/lib/foyer) == "foyer 750" ]] || fail "/var/lib/foyer: $(stat -c '%U %a' /var/lib/foyer)"
 dpkg-query -W -f='${Conffiles}' foyer | grep -q "/etc/foyer/screen.toml" || fail "screen.toml is not a conffile"
-for file in /usr/bin/foyer /usr/bin/foyer-feed /lib/systemd/system/foyer.service \
+for file in /usr/bin/foyer /usr/bin/foyer-feed /usr/libexec/foyer/foyer-fetch /lib/systemd/system/foyer.service \
   /usr/share/foyer/demo/schedule.json /usr/share/foyer/example.toml /usr/share/doc/foyer/INSTALL.md \
   /usr/share/man/man1/foyer.1.gz /usr/share/man/man1/foyer-feed.1.gz; do
   [[ -e "$file" ]] || fail "missing $file"
@@ -77,6 +77,20 @@ at=2025-10-15T10:40:00+05:00
 as_foyer foyer --config "$config" --print --at "$at" >"$work/print.json"
 grep -q '"room":"Main Hall"' "$work/print.json" || fail "--print does not show the main hall: $(cat "$work/print.json")"
 say "installed foyer ran as the foyer user: --check, --sync-once, --screenshot, --print"
+
+# The kiosk itself, on SDL's dummy driver: it polls through the packaged fetch
+# helper, so it has no warning about one, and never maps libcurl.
+as_foyer env SDL_VIDEODRIVER=dummy foyer --config "$config" --exit-after 4 >"$work/kiosk.json" \
+  2>"$work/kiosk.err" &
+kiosk=$!
+for _ in $(seq 30); do grep -q "sync: " "$work/kiosk.err" && break; sleep 0.1; done
+kiosk_pid=$(pgrep -u foyer -x foyer | head -1)
+maps=$("${sudo[@]}" cat "/proc/$kiosk_pid/maps" 2>/dev/null || true)
+wait "$kiosk"
+grep -q '"syncs":1' "$work/kiosk.json" || fail "the kiosk did not sync: $(cat "$work/kiosk.json" "$work/kiosk.err")"
+! grep -q "fetch helper" "$work/kiosk.err" || fail "the kiosk could not use its fetch helper: $(cat "$work/kiosk.err")"
+[[ -n "$maps" && "$maps" != *libcurl* ]] || fail "the kiosk mapped libcurl (or its maps could not be read)"
+say "the installed kiosk synced through /usr/libexec/foyer/foyer-fetch, without libcurl in its process"
 
 # The boot partition's file overrides the room; its problems carry its own name.
 [[ -d /boot/firmware ]] || { "${sudo[@]}" mkdir -p /boot/firmware; boot_dir_made=yes; }

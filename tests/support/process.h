@@ -142,10 +142,14 @@ class Child {
     }
     return status_;
   }
-  std::string out() const { return ReadFile(dir_.File("out")); }
-  std::string err() const { return ReadFile(dir_.File("err")); }
+  // What it has written so far (nothing before it opened the file).
+  std::string out() const { return SoFar(dir_.File("out")); }
+  std::string err() const { return SoFar(dir_.File("err")); }
 
  private:
+  static std::string SoFar(const std::string& path) {
+    return access(path.c_str(), F_OK) == 0 ? ReadFile(path) : std::string();
+  }
   static std::vector<char*> Pointers(std::vector<std::string>& words) {
     std::vector<char*> pointers;
     for (std::string& word : words) pointers.push_back(word.data());

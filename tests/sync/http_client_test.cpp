@@ -16,6 +16,17 @@
 #include "support/fault_server.h"
 #include "support/files.h"
 
+// child_http_client_test.cpp includes this file again with the fetch helper
+// as the client under test: it must answer every fault as this one does.
+#ifndef CLIENT_TEST_PREFIX
+#define CLIENT_TEST_PREFIX ""
+namespace foyer {
+namespace {
+std::unique_ptr<HttpClient> NewClientUnderTest() { return NewCurlHttpClient(); }
+}  // namespace
+}  // namespace foyer
+#endif
+
 namespace foyer {
 namespace {
 
@@ -33,7 +44,7 @@ HttpRequest RequestFor(const std::string& url) {
 }
 
 Result<HttpResponse> Fetch(const HttpRequest& request) {
-  return NewCurlHttpClient()->Fetch(request);
+  return NewClientUnderTest()->Fetch(request);
 }
 
 // The error's message, or "(no error)" when the fetch succeeded.
@@ -45,7 +56,7 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST_CASE("a 200 gives the body, its validators and its content type") {
+TEST_CASE(CLIENT_TEST_PREFIX "a 200 gives the body, its validators and its content type") {
   FaultServer server;
   testing::Behaviour feed = testing::Answer(200, kFeed, {{"Content-Type", "application/json"}});
   feed.etag = "\"v1\"";
@@ -60,7 +71,8 @@ TEST_CASE("a 200 gives the body, its validators and its content type") {
   CHECK(response->content_type == "application/json");
 }
 
-TEST_CASE("a conditional GET sends If-None-Match and a matching ETag gets a 304 with no body") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a conditional GET sends If-None-Match and a matching ETag gets a 304 with no body") {
   FaultServer server;
   testing::Behaviour feed = testing::Answer(200, kFeed);
   feed.etag = "\"v1\"";
@@ -80,7 +92,8 @@ TEST_CASE("a conditional GET sends If-None-Match and a matching ETag gets a 304 
   CHECK(response->body == kFeed);
 }
 
-TEST_CASE("a conditional GET sends If-Modified-Since and an unchanged date gets a 304") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a conditional GET sends If-Modified-Since and an unchanged date gets a 304") {
   FaultServer server;
   testing::Behaviour feed = testing::Answer(200, kFeed);
   feed.last_modified = "Wed, 15 Oct 2025 05:00:00 GMT";
@@ -93,7 +106,8 @@ TEST_CASE("a conditional GET sends If-Modified-Since and an unchanged date gets 
   CHECK(server.Requests().at(0).Header("If-Modified-Since") == feed.last_modified);
 }
 
-TEST_CASE("a server that accepts the connection and never answers fails at feed.timeout") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a server that accepts the connection and never answers fails at feed.timeout") {
   FaultServer server;
   server.On("/schedule.json", testing::Hold());
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
@@ -104,7 +118,8 @@ TEST_CASE("a server that accepts the connection and never answers fails at feed.
   CHECK(Contains(error, "accepted the connection but sent no answer"));
 }
 
-TEST_CASE("a body dripped one byte a second fails at feed.timeout and says how much came") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a body dripped one byte a second fails at feed.timeout and says how much came") {
   FaultServer server;
   server.On("/schedule.json", testing::Drip(kFeed, 1000ms));
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
@@ -116,7 +131,8 @@ TEST_CASE("a body dripped one byte a second fails at feed.timeout and says how m
   CHECK(Contains(error, "too slow or stalled"));
 }
 
-TEST_CASE("a body shorter than its Content-Length says the server closed the connection early") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a body shorter than its Content-Length says the server closed the connection early") {
   FaultServer server;
   server.On("/schedule.json", testing::CutShort(std::string(kFeed).substr(0, 10), 5000));
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
@@ -127,7 +143,8 @@ TEST_CASE("a body shorter than its Content-Length says the server closed the con
         "the server closed the connection before sending the whole feed (got 10 of 5000 bytes)");
 }
 
-TEST_CASE("a chunked body that stops mid-chunk says the server closed the connection early") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a chunked body that stops mid-chunk says the server closed the connection early") {
   FaultServer server;
   server.On("/schedule.json", testing::CutShortChunked(std::string(kFeed).substr(0, 10)));
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
@@ -137,7 +154,7 @@ TEST_CASE("a chunked body that stops mid-chunk says the server closed the connec
   CHECK(Contains(error, "the server closed the connection before sending the whole feed"));
 }
 
-TEST_CASE("a server that closes without a byte says it did not answer") {
+TEST_CASE(CLIENT_TEST_PREFIX "a server that closes without a byte says it did not answer") {
   FaultServer server;
   server.On("/schedule.json", testing::CloseAtOnce());
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
@@ -146,7 +163,7 @@ TEST_CASE("a server that closes without a byte says it did not answer") {
   CHECK(error == "the server closed the connection without answering");
 }
 
-TEST_CASE("an endless chunked body stops at feed.max_bytes") {
+TEST_CASE(CLIENT_TEST_PREFIX "an endless chunked body stops at feed.max_bytes") {
   FaultServer server;
   server.On("/schedule.json", testing::EndlessChunked());
   HttpRequest request = RequestFor(server.Url("/schedule.json"));
@@ -158,7 +175,8 @@ TEST_CASE("an endless chunked body stops at feed.max_bytes") {
   CHECK(error == "the feed is larger than feed.max_bytes (1048576 bytes)");
 }
 
-TEST_CASE("a 1 GB Content-Length is refused at feed.max_bytes without reading the body") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a 1 GB Content-Length is refused at feed.max_bytes without reading the body") {
   FaultServer server;
   server.On("/schedule.json", testing::EndlessLength(std::uint64_t{1} << 30));
   HttpRequest request = RequestFor(server.Url("/schedule.json"));
@@ -170,7 +188,7 @@ TEST_CASE("a 1 GB Content-Length is refused at feed.max_bytes without reading th
   CHECK(error == "the feed is larger than feed.max_bytes (1048576 bytes)");
 }
 
-TEST_CASE("five redirects are followed to the feed") {
+TEST_CASE(CLIENT_TEST_PREFIX "five redirects are followed to the feed") {
   FaultServer server;
   std::string first = server.RedirectChain("/r", 5, testing::Answer(200, kFeed));
   auto response = Fetch(RequestFor(server.Url(first)));
@@ -179,7 +197,7 @@ TEST_CASE("five redirects are followed to the feed") {
   CHECK(server.Requests().size() == 6);
 }
 
-TEST_CASE("a sixth redirect fails with too many redirects") {
+TEST_CASE(CLIENT_TEST_PREFIX "a sixth redirect fails with too many redirects") {
   FaultServer server;
   std::string first = server.RedirectChain("/r", 6, testing::Answer(200, kFeed));
   auto response = Fetch(RequestFor(server.Url(first)));
@@ -189,7 +207,7 @@ TEST_CASE("a sixth redirect fails with too many redirects") {
   CHECK(server.RequestsFor("/r7").empty());
 }
 
-TEST_CASE("a redirect to file:///etc/passwd is refused: only http and https") {
+TEST_CASE(CLIENT_TEST_PREFIX "a redirect to file:///etc/passwd is refused: only http and https") {
   FaultServer server;
   server.On("/schedule.json", testing::Redirect("file:///etc/passwd"));
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
@@ -198,7 +216,7 @@ TEST_CASE("a redirect to file:///etc/passwd is refused: only http and https") {
   CHECK(error == "redirect to file:///etc/passwd refused: only http and https");
 }
 
-TEST_CASE("redirects to ftp:// and gopher:// are refused: only http and https") {
+TEST_CASE(CLIENT_TEST_PREFIX "redirects to ftp:// and gopher:// are refused: only http and https") {
   FaultServer server;
   for (std::string target : {"ftp://127.0.0.1/schedule.json", "gopher://127.0.0.1/1"}) {
     CAPTURE(target);
@@ -208,14 +226,15 @@ TEST_CASE("redirects to ftp:// and gopher:// are refused: only http and https") 
   }
 }
 
-TEST_CASE("a redirect's message leaves out the target's password and query") {
+TEST_CASE(CLIENT_TEST_PREFIX "a redirect's message leaves out the target's password and query") {
   FaultServer server;
   server.On("/schedule.json", testing::Redirect("ftp://user:pass@127.0.0.1/feed?key=abc"));
   auto response = Fetch(RequestFor(server.Url("/schedule.json")));
   CHECK(ErrorOf(response) == "redirect to ftp://127.0.0.1/feed refused: only http and https");
 }
 
-TEST_CASE("a captive portal's login page answered with 200 is not taken for the feed") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a captive portal's login page answered with 200 is not taken for the feed") {
   FaultServer server;
   server.On("/schedule.json",
             testing::Answer(200,
@@ -230,7 +249,7 @@ TEST_CASE("a captive portal's login page answered with 200 is not taken for the 
   CHECK(Contains(error, "captive portal"));
 }
 
-TEST_CASE("a captive portal reached by a redirect is named in the message") {
+TEST_CASE(CLIENT_TEST_PREFIX "a captive portal reached by a redirect is named in the message") {
   FaultServer server;
   server.On("/schedule.json", testing::Redirect(server.UrlOn("localhost", "/login")));
   server.On("/login", testing::Answer(200, "<html><body>Sign in to Wi-Fi</body></html>",
@@ -242,7 +261,7 @@ TEST_CASE("a captive portal reached by a redirect is named in the message") {
   CHECK(Contains(error, "captive portal"));
 }
 
-TEST_CASE("an XML feed is not mistaken for a captive portal's page") {
+TEST_CASE(CLIENT_TEST_PREFIX "an XML feed is not mistaken for a captive portal's page") {
   FaultServer server;
   std::string xml = "<?xml version=\"1.0\"?>\n<schedule><conference/></schedule>\n";
   server.On("/schedule.xml", testing::Answer(200, xml, {{"Content-Type", "text/html"}}));
@@ -251,14 +270,14 @@ TEST_CASE("an XML feed is not mistaken for a captive portal's page") {
   CHECK(response->body == xml);
 }
 
-TEST_CASE("a 404 is an answer, not a transport error") {
+TEST_CASE(CLIENT_TEST_PREFIX "a 404 is an answer, not a transport error") {
   FaultServer server;
   auto response = Fetch(RequestFor(server.Url("/missing.json")));
   REQUIRE_MESSAGE(response.ok(), ErrorOf(response));
   CHECK(response->status == 404);
 }
 
-TEST_CASE("a gzip-encoded body arrives decoded") {
+TEST_CASE(CLIENT_TEST_PREFIX "a gzip-encoded body arrives decoded") {
   FaultServer server;
   std::string big(200000, 'a');  // several deflate blocks
   server.On("/schedule.json",
@@ -269,7 +288,7 @@ TEST_CASE("a gzip-encoded body arrives decoded") {
   CHECK(Contains(server.Requests().at(0).Header("Accept-Encoding"), "gzip"));
 }
 
-TEST_CASE("a deflate-encoded body arrives decoded, zlib-wrapped or raw") {
+TEST_CASE(CLIENT_TEST_PREFIX "a deflate-encoded body arrives decoded, zlib-wrapped or raw") {
   FaultServer server;
   server.On("/zlib.json",
             testing::Answer(200, testing::ZlibStored(kFeed), {{"Content-Encoding", "deflate"}}));
@@ -284,7 +303,8 @@ TEST_CASE("a deflate-encoded body arrives decoded, zlib-wrapped or raw") {
   CHECK(Contains(server.Requests().at(0).Header("Accept-Encoding"), "deflate"));
 }
 
-TEST_CASE("a small gzip body that inflates past feed.max_bytes is stopped at max_bytes") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a small gzip body that inflates past feed.max_bytes is stopped at max_bytes") {
   testing::TempDir dir;
   std::string command = "head -c 50000000 /dev/zero | gzip -c > " + dir.File("bomb.gz");
   REQUIRE(std::system(command.c_str()) == 0);
@@ -298,7 +318,7 @@ TEST_CASE("a small gzip body that inflates past feed.max_bytes is stopped at max
   CHECK(ErrorOf(response) == "the feed is larger than feed.max_bytes (1048576 bytes)");
 }
 
-TEST_CASE("a corrupt gzip body fails saying the compressed body is broken") {
+TEST_CASE(CLIENT_TEST_PREFIX "a corrupt gzip body fails saying the compressed body is broken") {
   FaultServer server;
   std::string broken = testing::GzipStored(kFeed);
   broken[12] ^= 0x55;  // the first block's length no longer matches its check
@@ -309,7 +329,7 @@ TEST_CASE("a corrupt gzip body fails saying the compressed body is broken") {
   CHECK(Contains(error, "compressed body (Content-Encoding) is broken"));
 }
 
-TEST_CASE("the bearer token is sent as Authorization: Bearer") {
+TEST_CASE(CLIENT_TEST_PREFIX "the bearer token is sent as Authorization: Bearer") {
   FaultServer server;
   server.On("/schedule.json", testing::Answer(200, kFeed));
   HttpRequest request = RequestFor(server.Url("/schedule.json"));
@@ -318,14 +338,14 @@ TEST_CASE("the bearer token is sent as Authorization: Bearer") {
   CHECK(server.Requests().at(0).Header("Authorization") == std::string("Bearer ") + kToken);
 }
 
-TEST_CASE("no Authorization header is sent without a token") {
+TEST_CASE(CLIENT_TEST_PREFIX "no Authorization header is sent without a token") {
   FaultServer server;
   server.On("/schedule.json", testing::Answer(200, kFeed));
   REQUIRE(Fetch(RequestFor(server.Url("/schedule.json"))).ok());
   CHECK_FALSE(server.Requests().at(0).Has("Authorization"));
 }
 
-TEST_CASE("the bearer token follows a redirect on the same host") {
+TEST_CASE(CLIENT_TEST_PREFIX "the bearer token follows a redirect on the same host") {
   FaultServer server;
   server.On("/schedule.json", testing::Redirect("/v2/schedule.json"));
   server.On("/v2/schedule.json", testing::Answer(200, kFeed));
@@ -336,7 +356,7 @@ TEST_CASE("the bearer token follows a redirect on the same host") {
         std::string("Bearer ") + kToken);
 }
 
-TEST_CASE("the bearer token is not sent to another host after a redirect") {
+TEST_CASE(CLIENT_TEST_PREFIX "the bearer token is not sent to another host after a redirect") {
   FaultServer server;
   server.On("/schedule.json", testing::Redirect(server.UrlOn("localhost", "/elsewhere.json")));
   server.On("/elsewhere.json", testing::Answer(200, kFeed));
@@ -351,7 +371,7 @@ TEST_CASE("the bearer token is not sent to another host after a redirect") {
   CHECK_FALSE(second.Has("Authorization"));
 }
 
-TEST_CASE("the bearer token never appears in an error message") {
+TEST_CASE(CLIENT_TEST_PREFIX "the bearer token never appears in an error message") {
   FaultServer server;
   server.On("/hold", testing::Hold());
   server.On("/cut", testing::CutShort("abc", 100));
@@ -369,7 +389,7 @@ TEST_CASE("the bearer token never appears in an error message") {
   }
 }
 
-TEST_CASE("a token with a line break is refused without echoing it") {
+TEST_CASE(CLIENT_TEST_PREFIX "a token with a line break is refused without echoing it") {
   FaultServer server;
   HttpRequest request = RequestFor(server.Url("/schedule.json"));
   request.bearer_token = std::string(kToken) + "\r\nX-Injected: 1";
@@ -381,7 +401,7 @@ TEST_CASE("a token with a line break is refused without echoing it") {
   CHECK(server.Requests().empty());
 }
 
-TEST_CASE("a closed port fails at once with a connection error") {
+TEST_CASE(CLIENT_TEST_PREFIX "a closed port fails at once with a connection error") {
   int port;
   {
     FaultServer server;
@@ -394,7 +414,8 @@ TEST_CASE("a closed port fails at once with a connection error") {
   CHECK(Contains(error, "reachable"));
 }
 
-TEST_CASE("a redirect whose Location is not UTF-8 is refused with those bytes escaped") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a redirect whose Location is not UTF-8 is refused with those bytes escaped") {
   // It once ended --sync-once on an uncaught nlohmann::type_error, no JSON line printed.
   FaultServer server;
   server.On("/schedule.json", testing::Redirect("ftp://127.0.0.1/\xff\xfe/x"));
@@ -408,7 +429,7 @@ TEST_CASE("a redirect whose Location is not UTF-8 is refused with those bytes es
                     0) == 0);
 }
 
-TEST_CASE("no byte of a server's head reaches a message unescaped") {
+TEST_CASE(CLIENT_TEST_PREFIX "no byte of a server's head reaches a message unescaped") {
   FaultServer server;
   server.On("/schedule.json", testing::Answer(200, "<!DOCTYPE html><html>Log in</html>",
                                               {{"Content-Type", "text/html; charset=\xff\xc3"}}));
@@ -417,7 +438,7 @@ TEST_CASE("no byte of a server's head reaches a message unescaped") {
   CHECK(IsValidUtf8(error));
 }
 
-TEST_CASE("validators with a control character are not kept to send back") {
+TEST_CASE(CLIENT_TEST_PREFIX "validators with a control character are not kept to send back") {
   FaultServer server;
   server.On("/schedule.json",
             testing::RawAnswer("HTTP/1.1 200 OK\r\nETag: \"a\rInjected: 1\"\r\n"
@@ -429,7 +450,8 @@ TEST_CASE("validators with a control character are not kept to send back") {
   CHECK(response->last_modified.empty());
 }
 
-TEST_CASE("an answer without a status line (HTTP/0.9) is named as such, not as a wrong scheme") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "an answer without a status line (HTTP/0.9) is named as such, not as a wrong scheme") {
   FaultServer server;
   server.On("/schedule.json", testing::RawAnswer("SSH-2.0-OpenSSH_9.2\r\n"));
   std::string error = ErrorOf(Fetch(RequestFor(server.Url("/schedule.json"))));
@@ -438,12 +460,12 @@ TEST_CASE("an answer without a status line (HTTP/0.9) is named as such, not as a
                      "is the port right?");
 }
 
-TEST_CASE("Stop ends a fetch from a server that never answers within a second") {
+TEST_CASE(CLIENT_TEST_PREFIX "Stop ends a fetch from a server that never answers within a second") {
   FaultServer server;
   server.On("/schedule.json", testing::Hold());
   HttpRequest request = RequestFor(server.Url("/schedule.json"));
   request.timeout_seconds = 600;
-  std::unique_ptr<HttpClient> client = NewCurlHttpClient();
+  std::unique_ptr<HttpClient> client = NewClientUnderTest();
   auto fetch = std::async(std::launch::async, [&] { return client->Fetch(request); });
   for (int i = 0; i < 500 && server.Requests().empty(); ++i) std::this_thread::sleep_for(10ms);
   REQUIRE(server.Requests().size() == 1);
@@ -457,14 +479,14 @@ TEST_CASE("Stop ends a fetch from a server that never answers within a second") 
   CHECK(server.Requests().size() == 1);
 }
 
-TEST_CASE("an address that is neither http, https nor file is refused") {
+TEST_CASE(CLIENT_TEST_PREFIX "an address that is neither http, https nor file is refused") {
   auto response = Fetch(RequestFor("ftp://127.0.0.1/schedule.json"));
   std::string error = ErrorOf(response);
   INFO(error);
   CHECK(Contains(error, "only http://, https:// and file:// addresses can be fetched"));
 }
 
-TEST_CASE("the fault server unblocks a held connection when it stops") {
+TEST_CASE(CLIENT_TEST_PREFIX "the fault server unblocks a held connection when it stops") {
   auto server = std::make_unique<FaultServer>();
   server->On("/schedule.json", testing::Hold());
   HttpRequest request = RequestFor(server->Url("/schedule.json"));

@@ -20,6 +20,17 @@
 #include "support/process.h"
 #include "sync/http_client.h"
 
+// child_tls_test.cpp includes this file again with the fetch helper as the
+// client under test.
+#ifndef CLIENT_TEST_PREFIX
+#define CLIENT_TEST_PREFIX ""
+namespace foyer {
+namespace {
+std::unique_ptr<HttpClient> NewClientUnderTest() { return NewCurlHttpClient(); }
+}  // namespace
+}  // namespace foyer
+#endif
+
 namespace foyer {
 namespace {
 
@@ -131,9 +142,10 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST_CASE("an https feed from a private CA is refused without feed.ca_file, which it suggests") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "an https feed from a private CA is refused without feed.ca_file, which it suggests") {
   HttpsNginx nginx;
-  auto response = NewCurlHttpClient()->Fetch(RequestFor(nginx.Url()));
+  auto response = NewClientUnderTest()->Fetch(RequestFor(nginx.Url()));
   std::string error = ErrorOf(response);
   INFO(error);
   CHECK_FALSE(response.ok());
@@ -142,21 +154,22 @@ TEST_CASE("an https feed from a private CA is refused without feed.ca_file, whic
   CHECK(Contains(error, "feed.ca_file"));
 }
 
-TEST_CASE("feed.ca_file adds the venue's CA and the feed arrives over verified TLS") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "feed.ca_file adds the venue's CA and the feed arrives over verified TLS") {
   HttpsNginx nginx;
   for (std::string host : {"127.0.0.1", "localhost"}) {
     CAPTURE(host);
     auto response =
-        NewCurlHttpClient()->Fetch(RequestFor(nginx.Url("server", host), nginx.CaFile()));
+        NewClientUnderTest()->Fetch(RequestFor(nginx.Url("server", host), nginx.CaFile()));
     REQUIRE_MESSAGE(response.ok(), ErrorOf(response));
     CHECK(response->status == 200);
     CHECK(response->body == kFeed);
   }
 }
 
-TEST_CASE("a trusted certificate for another host name is still refused") {
+TEST_CASE(CLIENT_TEST_PREFIX "a trusted certificate for another host name is still refused") {
   HttpsNginx nginx;
-  auto response = NewCurlHttpClient()->Fetch(RequestFor(nginx.Url("wrong-name"), nginx.CaFile()));
+  auto response = NewClientUnderTest()->Fetch(RequestFor(nginx.Url("wrong-name"), nginx.CaFile()));
   std::string error = ErrorOf(response);
   INFO(error);
   CHECK_FALSE(response.ok());
@@ -164,9 +177,10 @@ TEST_CASE("a trusted certificate for another host name is still refused") {
   CHECK(Contains(error, "another host name"));
 }
 
-TEST_CASE("a trusted certificate that is not valid yet hints at the screen's clock") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "a trusted certificate that is not valid yet hints at the screen's clock") {
   HttpsNginx nginx;
-  auto response = NewCurlHttpClient()->Fetch(RequestFor(nginx.Url("future"), nginx.CaFile()));
+  auto response = NewClientUnderTest()->Fetch(RequestFor(nginx.Url("future"), nginx.CaFile()));
   std::string error = ErrorOf(response);
   INFO(error);
   CHECK_FALSE(response.ok());
@@ -174,26 +188,27 @@ TEST_CASE("a trusted certificate that is not valid yet hints at the screen's clo
   CHECK(Contains(error, "is this screen's clock right?"));
 }
 
-TEST_CASE("a missing feed.ca_file fails naming the key and the path") {
+TEST_CASE(CLIENT_TEST_PREFIX "a missing feed.ca_file fails naming the key and the path") {
   HttpsNginx nginx;
   testing::TempDir dir;
   std::string missing = dir.File("no-such-ca.pem");
-  auto response = NewCurlHttpClient()->Fetch(RequestFor(nginx.Url(), missing));
+  auto response = NewClientUnderTest()->Fetch(RequestFor(nginx.Url(), missing));
   CHECK(ErrorOf(response) ==
         "feed.ca_file " + missing + " cannot be read: No such file or directory");
 }
 
-TEST_CASE("a feed.ca_file that holds no certificate fails naming the path") {
+TEST_CASE(CLIENT_TEST_PREFIX "a feed.ca_file that holds no certificate fails naming the path") {
   testing::TempDir dir;
   std::string not_pem = dir.File("ca.pem");
   testing::WriteFile(not_pem, "this is not a certificate\n");
-  auto response = NewCurlHttpClient()->Fetch(RequestFor("https://127.0.0.1:1/", not_pem));
+  auto response = NewClientUnderTest()->Fetch(RequestFor("https://127.0.0.1:1/", not_pem));
   std::string error = ErrorOf(response);
   INFO(error);
   CHECK(Contains(error, "feed.ca_file " + not_pem + " holds no PEM certificate"));
 }
 
-TEST_CASE("feed.ca_file adds to the system's trust store instead of replacing it") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "feed.ca_file adds to the system's trust store instead of replacing it") {
   testing::TempDir dir;
   std::string system = dir.File("system.pem"), extra = dir.File("venue.pem");
   testing::WriteFile(system, "-----BEGIN CERTIFICATE-----\nSYSTEM\n-----END CERTIFICATE-----");
@@ -207,13 +222,14 @@ TEST_CASE("feed.ca_file adds to the system's trust store instead of replacing it
   CHECK(*alone == testing::ReadFile(extra) + "\n");
 }
 
-TEST_CASE("an https server that never finishes the TLS handshake fails at feed.timeout") {
+TEST_CASE(CLIENT_TEST_PREFIX
+          "an https server that never finishes the TLS handshake fails at feed.timeout") {
   testing::FaultServer server;
   server.On("/schedule.json", testing::Hold());
   HttpRequest request =
       RequestFor("https://127.0.0.1:" + std::to_string(server.port()) + "/schedule.json");
   request.timeout_seconds = 2;
-  auto response = NewCurlHttpClient()->Fetch(request);
+  auto response = NewClientUnderTest()->Fetch(request);
   std::string error = ErrorOf(response);
   INFO(error);
   CHECK(Contains(error, "no secure connection to 127.0.0.1:" + std::to_string(server.port()) +

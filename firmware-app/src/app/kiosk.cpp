@@ -9,6 +9,7 @@
 #include "app/stop_signals.h"
 #include "base/log.h"
 #include "layout/layout.h"
+#include "sync/child_http_client.h"
 
 namespace foyer {
 
@@ -226,6 +227,17 @@ std::string WaitedStats(const SyncThread& sync, Env* real, std::int64_t started_
   return KioskStats().Json(sync.syncs(), (real->MonotonicMicros() - started_micros) / 1e6).dump();
 }
 
+// The screen fetches through the fetch helper, so that its own process never
+// loads libcurl (sync/child_http_client.h); in this process when there is none.
+std::unique_ptr<HttpClient> FetchClient() {
+  std::string helper = FetchHelperPath();
+  if (!helper.empty()) return NewChildHttpClient({std::move(helper)});
+  LogWarning(std::string("sync: no fetch helper (") + kFetchHelperName + " beside foyer, or " +
+             PackagedFetchHelperPath() +
+             "); fetching in this process instead, which keeps libcurl's ~8 MiB loaded");
+  return NewCurlHttpClient();
+}
+
 }  // namespace
 
 int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seconds) {
@@ -248,8 +260,7 @@ int RunKiosk(const Config& config, Env* clock, Env* real, double exit_after_seco
   // that something changed; the UI reads the store.
   SyncOptions sync_options = SyncOptionsFor(config);
   sync_options.hold_first_poll = true;
-  SyncThread sync(real, NewCurlHttpClient(), std::move(cache), sync_options,
-                  [&waker] { waker.Wake(); });
+  SyncThread sync(real, FetchClient(), std::move(cache), sync_options, [&waker] { waker.Wake(); });
   auto fleet = KioskFleet::Start(
       config, clock, real, [&sync] { sync.FeedChanged(); }, [&waker] { waker.Wake(); });
   auto display = OpenDisplay(config, real, supervisor, signals, waker, sync, deadline);

@@ -15,6 +15,13 @@ Result<SharedLibrary> SharedLibrary::Open(const std::string& soname,
   return SharedLibrary(handle, soname, debian_package);
 }
 
+Result<SharedLibrary> SharedLibrary::OpenIfLoaded(const std::string& soname,
+                                                  const std::string& debian_package) {
+  void* handle = dlopen(soname.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD);
+  if (handle == nullptr) return Status::Error(soname + " is not loaded");
+  return SharedLibrary(handle, soname, debian_package);
+}
+
 SharedLibrary::SharedLibrary(void* handle, std::string soname, std::string debian_package)
     : handle_(handle), soname_(std::move(soname)), debian_package_(std::move(debian_package)) {}
 

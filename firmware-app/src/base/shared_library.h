@@ -20,6 +20,10 @@ class SharedLibrary {
   // Opens the library with this soname (e.g. "libcurl.so.4"). The error names
   // the Debian package that provides it.
   static Result<SharedLibrary> Open(const std::string& soname, const std::string& debian_package);
+  // The library when something in this process has loaded it already (a
+  // dependency of one opened before); never loads it. Fails otherwise.
+  static Result<SharedLibrary> OpenIfLoaded(const std::string& soname,
+                                            const std::string& debian_package);
 
   // Sets function to the library's symbol of that name; null, and status()
   // failed, when it has none (a library older than foyer was built against).

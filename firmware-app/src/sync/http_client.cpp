@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "base/utf8.h"
 #include "sync/curl_library.h"
+#include "sync/sha256.h"
 
 namespace foyer {
 namespace {
@@ -391,7 +392,9 @@ class CurlHttpClient : public HttpClient {
     if (!code) return Status::Error(kFetchStopped);
     Answer answer = AnswerOf(curl, request, transfer);
     handle.reset();
-    return ResponseOf(*code, error, request, transfer, answer);
+    auto response = ResponseOf(*code, error, request, transfer, answer);
+    if (response.ok()) response->body_sha256 = Sha256Hex(response->body);
+    return response;
   }
 
   void Stop() override {

@@ -51,6 +51,9 @@ struct HttpResponse {
   std::string etag;
   std::string last_modified;
   std::string content_type;
+  // SHA-256 of body, lowercase hex, where the client computed it on the way
+  // (the real clients do); empty: not computed, see Sha256Hex (sync/sha256.h).
+  std::string body_sha256;
 };
 
 class HttpClient {

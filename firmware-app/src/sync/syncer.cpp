@@ -217,7 +217,8 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
     return fetched;
   }
   if (status != 200) return fail(HttpFailure(status));
-  fetched.hash = Sha256Hex(fetched.response.body);
+  fetched.hash = fetched.response.body_sha256.empty() ? Sha256Hex(fetched.response.body)
+                                                     : fetched.response.body_sha256;
   if (fetched.trusted && fetched.hash == state->content_hash) {
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
