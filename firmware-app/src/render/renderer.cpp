@@ -66,15 +66,42 @@ struct RunImage {
   int top;  // relative to the line's top
 };
 
+// The rows of a surface SDL_ttf drew that hold ink (alpha above 0): first
+// to end, empty when first == end. Only those are kept in a texture: the
+// rest of a font's height (room for accents above capitals, for descenders
+// below) is transparent, and drawing it would change no pixel.
+struct InkRows {
+  int first = 0, end = 0;
+};
+
+bool RowHasInk(const SDL_Surface* surface, int y) {
+  const auto* pixels = reinterpret_cast<const Uint32*>(
+      static_cast<const Uint8*>(surface->pixels) + static_cast<std::ptrdiff_t>(y) * surface->pitch);
+  for (int x = 0; x < surface->w; ++x)
+    if (pixels[x] >> 24) return true;
+  return false;
+}
+
+// REQUIRES: surface is ARGB8888 (SDL_ttf's blended text is).
+InkRows InkRowsOf(const SDL_Surface* surface) {
+  InkRows ink;
+  while (ink.first < surface->h && !RowHasInk(surface, ink.first)) ++ink.first;
+  ink.end = surface->h;
+  while (ink.end > ink.first && !RowHasInk(surface, ink.end - 1)) --ink.end;
+  return ink;
+}
+
 // The runs side by side in one ARGB8888 surface `width` wide, rows `top` to
-// `bottom` of the line. A single run that fills it is the line itself: no
-// copy. Null when SDL cannot make the surface.
+// `bottom` of the line. A single run is not copied: the surface returned
+// shows its rows in place, and lives no longer than `images`. Null when SDL
+// cannot make the surface.
 SurfacePtr ComposeLine(std::vector<RunImage>& images, int width, int top, int bottom) {
-  if (images.size() == 1) {
-    SurfacePtr& only = images.front().surface;
-    if (images.front().top == top && only->h == bottom - top &&
-        only->format->format == SDL_PIXELFORMAT_ARGB8888)
-      return std::move(only);
+  if (images.size() == 1 && images.front().surface->format->format == SDL_PIXELFORMAT_ARGB8888) {
+    SDL_Surface* only = images.front().surface.get();
+    auto* first_row = static_cast<Uint8*>(only->pixels) +
+                      static_cast<std::ptrdiff_t>(top - images.front().top) * only->pitch;
+    return SurfacePtr(SDL_CreateRGBSurfaceWithFormatFrom(first_row, only->w, bottom - top, 32,
+                                                         only->pitch, SDL_PIXELFORMAT_ARGB8888));
   }
   SurfacePtr line(SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32,
                                                  SDL_PIXELFORMAT_ARGB8888));  // transparent
@@ -311,7 +338,8 @@ Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle&
   const SDL_Color white{255, 255, 255, 255};
   const LineMetrics metrics = fonts_->Metrics(style);
   std::vector<RunImage> images;
-  int width = 0, top = 0, bottom = 0;
+  int width = 0, top = 0, bottom = 0;  // top and bottom: of the ink, in the line box
+  bool inked = false;
   for (const TextRun& run : fonts_->Runs(text, style)) {
     TTF_Font* font = fonts_->FontForRun(run, style);
     if (!font) continue;  // a font that will not open: logged once
@@ -325,8 +353,18 @@ Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle&
       continue;
     }
     int run_top = metrics.ascent - BaselineInSurface(font, run.text, surface.get());
-    top = images.empty() ? run_top : std::min(top, run_top);
-    bottom = images.empty() ? run_top + surface->h : std::max(bottom, run_top + surface->h);
+    if (surface->format->format == SDL_PIXELFORMAT_ARGB8888) {
+      const InkRows ink = InkRowsOf(surface.get());
+      if (ink.end > ink.first) {
+        top = inked ? std::min(top, run_top + ink.first) : run_top + ink.first;
+        bottom = inked ? std::max(bottom, run_top + ink.end) : run_top + ink.end;
+        inked = true;
+      }
+    } else {  // not SDL_ttf's usual: all of it
+      top = inked ? std::min(top, run_top) : run_top;
+      bottom = inked ? std::max(bottom, run_top + surface->h) : run_top + surface->h;
+      inked = true;
+    }
     width += surface->w;
     images.push_back({std::move(surface), run_top});
   }
@@ -334,7 +372,7 @@ Painter::CachedText Painter::Rasterize(const std::string& text, const TextStyle&
   // Ink stays in the line box: marks stacked above or below it are cut off.
   top = std::max(top, 0);
   bottom = std::min(bottom, metrics.line_height);
-  if (images.empty() || width <= 0 || bottom <= top) return entry;
+  if (!inked || width <= 0 || bottom <= top) return entry;
 
   SurfacePtr line = ComposeLine(images, width, top, bottom);
   if (!line) {
