@@ -8,15 +8,7 @@
 #include "sync/fetch_protocol.h"
 #include "sync/sha256.h"
 
-#define CLIENT_TEST_PREFIX "through the fetch helper: "
-namespace foyer {
-namespace {
-std::unique_ptr<HttpClient> NewClientUnderTest() {
-  return NewChildHttpClient(testing::BinaryWords(kFetchHelperName));
-}
-}  // namespace
-}  // namespace foyer
-
+#define FOYER_THROUGH_FETCH_HELPER
 #include "sync/http_client_test.cpp"  // NOLINT: the same tests, through the helper
 
 namespace foyer {

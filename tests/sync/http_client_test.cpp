@@ -15,17 +15,7 @@
 #include "base/utf8.h"
 #include "support/fault_server.h"
 #include "support/files.h"
-
-// child_http_client_test.cpp includes this file again with the fetch helper
-// as the client under test: it must answer every fault as this one does.
-#ifndef CLIENT_TEST_PREFIX
-#define CLIENT_TEST_PREFIX ""
-namespace foyer {
-namespace {
-std::unique_ptr<HttpClient> NewClientUnderTest() { return NewCurlHttpClient(); }
-}  // namespace
-}  // namespace foyer
-#endif
+#include "sync/client_under_test.h"
 
 namespace foyer {
 namespace {

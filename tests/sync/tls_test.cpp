@@ -20,16 +20,7 @@
 #include "support/process.h"
 #include "sync/http_client.h"
 
-// child_tls_test.cpp includes this file again with the fetch helper as the
-// client under test.
-#ifndef CLIENT_TEST_PREFIX
-#define CLIENT_TEST_PREFIX ""
-namespace foyer {
-namespace {
-std::unique_ptr<HttpClient> NewClientUnderTest() { return NewCurlHttpClient(); }
-}  // namespace
-}  // namespace foyer
-#endif
+#include "sync/client_under_test.h"
 
 namespace foyer {
 namespace {
