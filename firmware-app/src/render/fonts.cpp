@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "base/log.h"
 #include "base/utf8.h"
 #include "layout/shown_text.h"
+#include "render/face_metrics.h"
 
 namespace foyer {
 namespace {
@@ -470,6 +472,31 @@ TTF_Font* FontChain::FontForRun(const TextRun& run, const TextStyle& style) {
   return font;
 }
 
+bool FontChain::LineSpacing(int face, int pixel_size, FontWeight weight, FaceLineMetrics* metrics) {
+  if (weight == FontWeight::kBold) ResolveBold(catalog_, faces_[face]);
+  const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
+  // SDL_ttf emboldens a synthetic bold itself: only it is trusted with one.
+  if (!file.synthetic_bold) {
+    auto key = std::make_pair(file.path, file.index);
+    auto found = design_metrics_.find(key);
+    if (found == design_metrics_.end()) {
+      Result<FaceDesignMetrics> design = ReadFaceDesignMetrics(file);
+      if (!design.ok())
+        Log(LogLevel::kDebug, design.status().message() + "; its line metrics come from SDL_ttf");
+      found =
+          design_metrics_.emplace(key, design.ok() ? std::optional(*design) : std::nullopt).first;
+    }
+    if (found->second) {
+      *metrics = ScaleFaceMetrics(*found->second, pixel_size);
+      return true;
+    }
+  }
+  TTF_Font* font = Font(face, pixel_size, weight);
+  if (!font) return false;
+  *metrics = {TTF_FontAscent(font), TTF_FontDescent(font), TTF_FontLineSkip(font)};
+  return true;
+}
+
 LineMetrics FontChain::Metrics(const TextStyle& style) {
   int size = ClampSize(style.pixel_size);
   auto key = std::make_pair(size, static_cast<int>(style.weight));
@@ -485,9 +512,10 @@ LineMetrics FontChain::Metrics(const TextStyle& style) {
     int descent = -TTF_FontDescent(first);
     for (int face = 1; face < static_cast<int>(faces_.size()); ++face) {
       if (!faces_[face].sets_line_height) continue;
-      if (TTF_Font* font = Font(face, size, style.weight)) {
-        line_skip = std::max(line_skip, TTF_FontLineSkip(font));
-        descent = std::max(descent, -TTF_FontDescent(font));
+      FaceLineMetrics spacing;
+      if (LineSpacing(face, size, style.weight, &spacing)) {
+        line_skip = std::max(line_skip, spacing.line_skip);
+        descent = std::max(descent, -spacing.descent);
       }
     }
     metrics.line_height = std::max(line_skip, metrics.ascent + descent);

@@ -31,6 +31,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -41,6 +42,7 @@
 #include "base/status.h"
 #include "layout/display_list.h"
 #include "render/cache_size.h"
+#include "render/face_metrics.h"
 #include "render/font_catalog.h"
 
 namespace foyer {
@@ -167,6 +169,11 @@ class FontChain {
   int FirstCovering(char32_t codepoint, FontWeight weight);
   // Appends a face from fontconfig that has codepoint; its index, or -1.
   int AddSystemFallback(char32_t codepoint);
+  // The ascent, descent and line skip of `face` in weight at pixel_size, as
+  // SDL_ttf gives them, from its design metrics when FreeType reads them
+  // (the face stays closed), else from the face opened through SDL_ttf. False
+  // when neither can open it.
+  bool LineSpacing(int face, int pixel_size, FontWeight weight, FaceLineMetrics* metrics);
 
   std::unique_ptr<TtfLibrary> ttf_;  // first member: TTF_Quit after every font is closed
   FontChainOptions options_;
@@ -178,6 +185,9 @@ class FontChain {
   };
   std::map<std::pair<int, int>, SizedFont> fonts_;      // (face, weight)
   std::map<std::pair<int, int>, LineMetrics> metrics_;  // (pixel size, weight)
+  // By (path, face index), for the faces that set line height, both weights:
+  // bounded by the families. Empty: FreeType could not read them.
+  std::map<std::pair<std::string, long>, std::optional<FaceDesignMetrics>> design_metrics_;
   std::unordered_set<char32_t> no_system_font_has_;
 };
 
