@@ -297,10 +297,13 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
       ResolveBold(chain->catalog_, face);
     if (found) {
       chain->faces_.push_back(face);
-      int index = static_cast<int>(chain->faces_.size()) - 1;
-      if (chain->CoverageFont(index, FontWeight::kRegular) != nullptr) continue;
+      // Only the first face is opened now: it draws nearly everything, and
+      // opening it checks that some font is usable. The others are opened
+      // when a codepoint first needs them (FirstCovering).
+      if (chain->faces_.size() > 1) continue;
+      if (chain->CoverageFont(0, FontWeight::kRegular) != nullptr) continue;
       chain->faces_.pop_back();
-      chain->fonts_.erase({index, static_cast<int>(FontWeight::kRegular)});
+      chain->fonts_.erase({0, static_cast<int>(FontWeight::kRegular)});
     }
     missing_patterns.push_back("\"" + family.name + ":style=Regular\"");
     if (std::find(missing_packages.begin(), missing_packages.end(), family.debian_package) ==
@@ -339,6 +342,13 @@ std::string FontChain::Describe() const {
       if (face.bold.index != 0) out += " #" + std::to_string(face.bold.index);
     }
     if (face.from_system_fallback) out += " (system fallback)";
+    auto opened = fonts_.find(
+        {static_cast<int>(&face - faces_.data()), static_cast<int>(FontWeight::kRegular)});
+    if (opened == fonts_.end()) {
+      out += " (opened when first needed)";
+    } else if (opened->second.font == nullptr) {
+      out += " (cannot be opened: covers nothing)";
+    }
     out += "\n";
   }
   return out;

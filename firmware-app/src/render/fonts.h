@@ -20,13 +20,23 @@
 // Fonts are opened lazily, each file once per weight, and kept until the
 // chain dies: set to the size asked for with TTF_SetFontSize, which SDL_ttf
 // does without reopening (one FreeType face and one HarfBuzz face per file,
-// not one per size, opened at load to check coverage). REQUIRES: a font
-// returned is used before the same face and weight is asked for at another size. Thread-compatible:
-// use from the UI thread only.
+// not one per size). Load opens only the first face, in regular, to check
+// that some font is usable; the others are opened the first time a codepoint
+// that the faces before them lack is looked up, so a screen that shows only
+// Latin and Cyrillic never holds Noto Sans CJK (~1.5 MB of FreeType heap per
+// weight, and HarfBuzz's tables once it shapes). A face that cannot be opened
+// then is logged once and covers nothing. Line heights open no face either:
+// those of the faces after the first that set line height are computed from
+// their design metrics, read once per file with FreeType alone
+// (render/face_metrics.h), and equal SDL_ttf's, so a line's height is the
+// same before and after such a face is opened to draw. REQUIRES: a font
+// returned is used before the same face and weight is asked for at another
+// size. Thread-compatible: use from the UI thread only.
 #pragma once
 
 #include <SDL_ttf.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -119,7 +129,9 @@ class FontChain {
 
   // The fonts in fallback order (grows when system fallback finds a font).
   const std::vector<FontFace>& faces() const { return faces_; }
-  // One line per face, for logs: "Noto Sans: /usr/…/NotoSans-Regular.ttf, bold …".
+  // One line per face, for logs: "Noto Sans: /usr/…/NotoSans-Regular.ttf, bold …",
+  // ending "(opened when first needed)" for a face not opened yet and "(cannot
+  // be opened: covers nothing)" for one that failed to open.
   std::string Describe() const;
 
   // True when some font in the chain (or found by system fallback) has a glyph
@@ -135,8 +147,12 @@ class FontChain {
   TTF_Font* FontForRun(const TextRun& run, const TextStyle& style);
   LineMetrics Metrics(const TextStyle& style);
 
-  // Fonts opened so far (one per face and weight), for tests.
-  int open_fonts() const { return static_cast<int>(fonts_.size()); }
+  // Fonts open now (at most one per face and weight: after Load, only the
+  // first face's regular), for tests.
+  int open_fonts() const {
+    return static_cast<int>(std::count_if(fonts_.begin(), fonts_.end(),
+                                          [](const auto& entry) { return entry.second.font; }));
+  }
 
   // The chain's caches that grow with what is drawn: "line_metrics" (by pixel
   // size and weight) and "missing_code_points" (code points no installed font
