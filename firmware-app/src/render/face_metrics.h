@@ -41,8 +41,9 @@ struct FaceLineMetrics {
 // Opens file (its path and face index) with FreeType, reads its design
 // metrics and closes it. An error when it cannot be opened or is not a
 // scalable face whose metrics ScaleFaceMetrics computes exactly (no bitmap
-// strikes, not a variable font). Costs a face's opening (~1 M instructions
-// for a CJK collection); callers remember the answer.
+// strikes, not a variable font). Costs a face's opening (~3 M instructions
+// for a CJK face, its CFF charset; about as much as SDL_ttf's opening), not
+// its keeping: callers remember the answer.
 Result<FaceDesignMetrics> ReadFaceDesignMetrics(const FontFile& file);
 
 // The metrics of a face with design metrics at pixel_size, exactly as

@@ -320,6 +320,14 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
     return Status::Error("fonts: no usable font: fontconfig found none of " + patterns +
                          "; install them with: apt install" + packages);
   }
+  // Every screen's first frame asks for line heights, and reading a CJK
+  // face's design metrics costs ~3 M instructions a weight: read them here,
+  // not in that frame.
+  for (FontFace& face : chain->faces_) {
+    if (&face == &chain->faces_.front() || !face.sets_line_height) continue;
+    chain->DesignMetrics(face.regular);
+    if (!face.bold.synthetic_bold) chain->DesignMetrics(face.bold);
+  }
   return chain;
 }
 
@@ -482,22 +490,24 @@ TTF_Font* FontChain::FontForRun(const TextRun& run, const TextStyle& style) {
   return font;
 }
 
+const std::optional<FaceDesignMetrics>& FontChain::DesignMetrics(const FontFile& file) {
+  auto key = std::make_pair(file.path, file.index);
+  auto found = design_metrics_.find(key);
+  if (found != design_metrics_.end()) return found->second;
+  Result<FaceDesignMetrics> design = ReadFaceDesignMetrics(file);
+  if (!design.ok())
+    Log(LogLevel::kDebug, design.status().message() + "; its line metrics come from SDL_ttf");
+  return design_metrics_.emplace(key, design.ok() ? std::optional(*design) : std::nullopt)
+      .first->second;
+}
+
 bool FontChain::LineSpacing(int face, int pixel_size, FontWeight weight, FaceLineMetrics* metrics) {
   if (weight == FontWeight::kBold) ResolveBold(catalog_, faces_[face]);
   const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
   // SDL_ttf emboldens a synthetic bold itself: only it is trusted with one.
   if (!file.synthetic_bold) {
-    auto key = std::make_pair(file.path, file.index);
-    auto found = design_metrics_.find(key);
-    if (found == design_metrics_.end()) {
-      Result<FaceDesignMetrics> design = ReadFaceDesignMetrics(file);
-      if (!design.ok())
-        Log(LogLevel::kDebug, design.status().message() + "; its line metrics come from SDL_ttf");
-      found =
-          design_metrics_.emplace(key, design.ok() ? std::optional(*design) : std::nullopt).first;
-    }
-    if (found->second) {
-      *metrics = ScaleFaceMetrics(*found->second, pixel_size);
+    if (const std::optional<FaceDesignMetrics>& design = DesignMetrics(file)) {
+      *metrics = ScaleFaceMetrics(*design, pixel_size);
       return true;
     }
   }

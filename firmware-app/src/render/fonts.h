@@ -190,6 +190,9 @@ class FontChain {
   // (the face stays closed), else from the face opened through SDL_ttf. False
   // when neither can open it.
   bool LineSpacing(int face, int pixel_size, FontWeight weight, FaceLineMetrics* metrics);
+  // file's design metrics, read once (at load for the faces that set line
+  // height); empty when FreeType cannot read them.
+  const std::optional<FaceDesignMetrics>& DesignMetrics(const FontFile& file);
 
   std::unique_ptr<TtfLibrary> ttf_;  // first member: TTF_Quit after every font is closed
   FontChainOptions options_;
