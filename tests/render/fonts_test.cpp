@@ -3,13 +3,20 @@
 #include "render/fonts.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "base/utf8.h"
 #include "render/canvas.h"
+#include "support/files.h"
 
 namespace foyer {
 namespace {
@@ -251,6 +258,79 @@ TEST_CASE("Hangul opens the CJK faces, and line heights are the same before and 
   const size_t cjk_line = described.find("Noto Sans CJK KR: ");
   REQUIRE(cjk_line != std::string::npos);
   CHECK(described.find("(opened when first needed)", cjk_line) > described.find('\n', cjk_line));
+}
+
+// What body writes to stderr (where foyer logs).
+std::string StderrOf(const std::function<void()>& body) {
+  testing::TempDir dir;
+  const std::string path = dir.File("stderr");
+  std::fflush(stderr);
+  const int saved = dup(2);
+  const int file = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  REQUIRE(file >= 0);
+  dup2(file, 2);
+  close(file);
+  body();
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  return testing::ReadFile(path);
+}
+
+int Occurrences(const std::string& text, const std::string& part) {
+  int count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+TEST_CASE("a face that cannot be opened when first needed is logged once and covers nothing") {
+  // Noto Sans and DejaVu Sans from a folder of their own, where DejaVu Sans
+  // is deleted after Load: fontconfig found it, but it cannot be opened.
+  testing::TempDir dir;
+  const std::string noto = dir.File("NotoSans-Regular.ttf"), dejavu = dir.File("DejaVuSans.ttf");
+  std::filesystem::copy_file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", noto);
+  std::filesystem::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", dejavu);
+  testing::WriteFile(dir.File("fonts.conf"), "<?xml version=\"1.0\"?>\n<fontconfig><dir>" +
+                                                 dir.path() + "</dir><cachedir>" +
+                                                 dir.File("cache") + "</cachedir></fontconfig>\n");
+  // A codepoint DejaVu Sans has and Noto Sans lacks.
+  char32_t only_dejavu = 0;
+  {
+    TtfLibrary ttf;
+    TTF_Font* noto_font = TTF_OpenFont(noto.c_str(), 16);
+    TTF_Font* dejavu_font = TTF_OpenFont(dejavu.c_str(), 16);
+    REQUIRE((noto_font && dejavu_font));
+    for (char32_t c : {U'\u2580', U'\u2591', U'\u2622', U'\u263A', U'\u2660', U'\u2318'})
+      if (!only_dejavu && TTF_GlyphIsProvided32(dejavu_font, c) &&
+          !TTF_GlyphIsProvided32(noto_font, c))
+        only_dejavu = c;
+    TTF_CloseFont(noto_font);
+    TTF_CloseFont(dejavu_font);
+  }
+  REQUIRE(only_dejavu != 0);
+
+  setenv("FONTCONFIG_FILE", dir.File("fonts.conf").c_str(), 1);
+  FontChainOptions options;
+  options.families = {{"Noto Sans", "fonts-noto-core", true},
+                      {"DejaVu Sans", "fonts-dejavu-core", false}};
+  options.system_fallback = false;
+  auto fonts = FontChain::Load(options);
+  unsetenv("FONTCONFIG_FILE");
+  REQUIRE_MESSAGE(fonts.ok(), fonts.status().ToString());
+  REQUIRE((*fonts)->faces().size() == 2);
+  CHECK((*fonts)->faces()[1].regular.path == dejavu);
+  CHECK((*fonts)->open_fonts() == 1);
+  CHECK((*fonts)->Describe().find("(opened when first needed)") != std::string::npos);
+
+  std::filesystem::remove(dejavu);
+  const std::string logged = StderrOf([&] {
+    CHECK_FALSE((*fonts)->Covers(only_dejavu));
+    CHECK_FALSE((*fonts)->Covers(only_dejavu));
+    CHECK((*fonts)->Covers(U'A'));
+  });
+  CHECK(Occurrences(logged, "fonts: cannot open " + dejavu) == 1);
+  CHECK((*fonts)->open_fonts() == 1);
+  CHECK((*fonts)->Describe().find("(cannot be opened: covers nothing)") != std::string::npos);
 }
 
 TEST_CASE("a fallback face's bold is looked up only once bold text needs that face") {
