@@ -20,15 +20,16 @@
 // Fonts are opened lazily, each file once per weight, and kept until the
 // chain dies: set to the size asked for with TTF_SetFontSize, which SDL_ttf
 // does without reopening (one FreeType face and one HarfBuzz face per file,
-// not one per size). Load opens only the first face, in regular, to check
-// that some font is usable; the others are opened the first time a codepoint
-// that the faces before them lack is looked up, so a screen that shows only
-// Latin and Cyrillic never holds Noto Sans CJK (~1.5 MB of FreeType heap per
-// weight, and HarfBuzz's tables once it shapes). A face that cannot be opened
-// then is logged once and covers nothing. Line heights open no face either:
-// those of the faces after the first that set line height are computed from
-// their design metrics, read once per file with FreeType alone
-// (render/face_metrics.h), and equal SDL_ttf's, so a line's height is the
+// not one per size). Load opens only the first face that opens (in
+// regular), to check that some font is usable; the others are opened the
+// first time a codepoint that the faces before them lack is looked up, so a
+// screen that shows only Latin and Cyrillic never holds Noto Sans CJK
+// (~1.5 MB of FreeType heap per weight, and HarfBuzz's tables once it
+// shapes). A face that cannot be opened then is logged once and covers
+// nothing. Line heights keep no other face open either: those of the faces
+// after the first that set line height come from their design metrics, read
+// at load with FreeType alone, each file closed at once
+// (render/face_metrics.h); they equal SDL_ttf's, so a line's height is the
 // same before and after such a face is opened to draw. REQUIRES: a font
 // returned is used before the same face and weight is asked for at another
 // size. Thread-compatible: use from the UI thread only.
