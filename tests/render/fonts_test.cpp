@@ -3,9 +3,20 @@
 #include "render/fonts.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
 
 #include "base/utf8.h"
 #include "render/canvas.h"
+#include "support/files.h"
 
 namespace foyer {
 namespace {
@@ -154,8 +165,8 @@ TEST_CASE("a missing family is reported with its fontconfig pattern and Debian p
 
 TEST_CASE("fonts are opened lazily, once per face and weight whatever the size") {
   auto fonts = LoadWithoutSystemFallback();
-  const int at_load = fonts->open_fonts();  // one per face, to check coverage
-  CHECK(at_load == static_cast<int>(fonts->faces().size()));
+  const int at_load = fonts->open_fonts();  // the first face, to check that some font is usable
+  CHECK(at_load == 1);
   FontMeasurer measurer(fonts.get());
   const int small = measurer.Width("Astana", TextStyle{40, FontWeight::kRegular});
   const int large = measurer.Width("Astana", TextStyle{80, FontWeight::kRegular});
@@ -167,6 +178,159 @@ TEST_CASE("fonts are opened lazily, once per face and weight whatever the size")
   CHECK(fresh.Width("Astana", TextStyle{40, FontWeight::kRegular}) == small);
   measurer.Width("Forum", TextStyle{40, FontWeight::kBold});
   CHECK(fonts->open_fonts() == at_load + 1);
+}
+
+int FaceOf(const FontChain& fonts, const std::string& family) {
+  for (int i = 0; i < static_cast<int>(fonts.faces().size()); ++i)
+    if (fonts.faces()[i].family == family) return i;
+  return -1;
+}
+
+// The styles a screen draws with, and some it might.
+std::vector<TextStyle> SomeStyles() {
+  std::vector<TextStyle> styles;
+  for (int size : {1, 9, 12, 16, 21, 24, 31, 48, 64, 96, 150, 200, 400, 2048})
+    for (FontWeight weight : {FontWeight::kRegular, FontWeight::kBold})
+      styles.push_back({size, weight});
+  return styles;
+}
+
+TEST_CASE("a screen in English and Kazakh opens only Noto Sans, not the CJK faces") {
+  auto fonts = LoadWithoutSystemFallback();
+  const int cjk = FaceOf(*fonts, "Noto Sans CJK KR");
+  REQUIRE(cjk > 0);
+  FontMeasurer measurer(fonts.get());
+  for (const TextStyle& style : SomeStyles()) {
+    CHECK(measurer.LineHeight(style) > 0);  // the CJK face sets line height, unopened
+    CHECK(measurer.Width("Astana Think Tank Forum 2025", style) > 0);
+    CHECK(measurer.Width("Қазақстан стратегиялық зерттеулер институты", style) > 0);
+  }
+  CHECK(fonts->open_fonts() == 2);  // Noto Sans, regular and bold
+  const std::string described = fonts->Describe();
+  const size_t cjk_line = described.find("Noto Sans CJK KR: ");
+  REQUIRE(cjk_line != std::string::npos);
+  CHECK(described.find("(opened when first needed)", cjk_line) < described.find('\n', cjk_line));
+}
+
+TEST_CASE("Hangul opens the CJK faces, and line heights are the same before and after") {
+  auto latin_only = LoadWithoutSystemFallback();
+  FontMeasurer latin_measurer(latin_only.get());
+  std::vector<LineMetrics> unopened;
+  for (const TextStyle& style : SomeStyles()) {
+    unopened.push_back(latin_only->Metrics(style));
+    latin_measurer.Width("Қазақстан", style);
+  }
+  CHECK(latin_only->open_fonts() == 2);
+
+  auto fonts = LoadWithoutSystemFallback();
+  const int cjk = FaceOf(*fonts, "Noto Sans CJK KR");
+  REQUIRE(cjk > 0);
+  const int before = fonts->open_fonts();
+  const LineMetrics before_hangul = fonts->Metrics(TextStyle{24, FontWeight::kRegular});
+  FontMeasurer measurer(fonts.get());
+  for (size_t i = 0; i < SomeStyles().size(); ++i) {
+    const TextStyle style = SomeStyles()[i];
+    INFO("size " << style.pixel_size << (style.weight == FontWeight::kBold ? " bold" : ""));
+    auto hangul = fonts->Runs("서울", style);
+    REQUIRE(hangul.size() == 1);
+    CHECK(hangul[0].face == cjk);
+    TTF_Font* korean = fonts->FontForRun(hangul[0], style);
+    REQUIRE(korean != nullptr);
+    const int korean_descent = -TTF_FontDescent(korean), korean_skip = TTF_FontLineSkip(korean);
+    auto latin = fonts->Runs("Қазақстан", style);
+    REQUIRE(latin.size() == 1);
+    TTF_Font* first = fonts->FontForRun(latin[0], style);
+    REQUIRE(first != nullptr);
+    // What Metrics gave, computed here from the open faces through SDL_ttf.
+    const int ascent = TTF_FontAscent(first);
+    const int line_height = std::max({TTF_FontLineSkip(first), korean_skip,
+                                      ascent + std::max(-TTF_FontDescent(first), korean_descent)});
+    CHECK(unopened[i].ascent == ascent);
+    CHECK(unopened[i].line_height == line_height);
+    CHECK(fonts->Metrics(style).line_height == line_height);
+    CHECK(measurer.LineHeight(style) == unopened[i].line_height);
+    CHECK(measurer.Width("서울", style) > 0);
+  }
+  CHECK(fonts->open_fonts() > before);
+  CHECK(fonts->Metrics(TextStyle{24, FontWeight::kRegular}).line_height ==
+        before_hangul.line_height);
+  const std::string described = fonts->Describe();
+  const size_t cjk_line = described.find("Noto Sans CJK KR: ");
+  REQUIRE(cjk_line != std::string::npos);
+  CHECK(described.find("(opened when first needed)", cjk_line) > described.find('\n', cjk_line));
+}
+
+// What body writes to stderr (where foyer logs).
+std::string StderrOf(const std::function<void()>& body) {
+  testing::TempDir dir;
+  const std::string path = dir.File("stderr");
+  std::fflush(stderr);
+  const int saved = dup(2);
+  const int file = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  REQUIRE(file >= 0);
+  dup2(file, 2);
+  close(file);
+  body();
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  return testing::ReadFile(path);
+}
+
+int Occurrences(const std::string& text, const std::string& part) {
+  int count = 0;
+  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+TEST_CASE("a face that cannot be opened when first needed is logged once and covers nothing") {
+  // Noto Sans and DejaVu Sans from a folder of their own, where DejaVu Sans
+  // is deleted after Load: fontconfig found it, but it cannot be opened.
+  testing::TempDir dir;
+  const std::string noto = dir.File("NotoSans-Regular.ttf"), dejavu = dir.File("DejaVuSans.ttf");
+  std::filesystem::copy_file("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", noto);
+  std::filesystem::copy_file("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", dejavu);
+  testing::WriteFile(dir.File("fonts.conf"), "<?xml version=\"1.0\"?>\n<fontconfig><dir>" +
+                                                 dir.path() + "</dir><cachedir>" +
+                                                 dir.File("cache") + "</cachedir></fontconfig>\n");
+  // A codepoint DejaVu Sans has and Noto Sans lacks.
+  char32_t only_dejavu = 0;
+  {
+    TtfLibrary ttf;
+    TTF_Font* noto_font = TTF_OpenFont(noto.c_str(), 16);
+    TTF_Font* dejavu_font = TTF_OpenFont(dejavu.c_str(), 16);
+    REQUIRE((noto_font && dejavu_font));
+    for (char32_t c : {U'\u2580', U'\u2591', U'\u2622', U'\u263A', U'\u2660', U'\u2318'})
+      if (!only_dejavu && TTF_GlyphIsProvided32(dejavu_font, c) &&
+          !TTF_GlyphIsProvided32(noto_font, c))
+        only_dejavu = c;
+    TTF_CloseFont(noto_font);
+    TTF_CloseFont(dejavu_font);
+  }
+  REQUIRE(only_dejavu != 0);
+
+  setenv("FONTCONFIG_FILE", dir.File("fonts.conf").c_str(), 1);
+  FontChainOptions options;
+  options.families = {{"Noto Sans", "fonts-noto-core", true},
+                      {"DejaVu Sans", "fonts-dejavu-core", false}};
+  options.system_fallback = false;
+  auto fonts = FontChain::Load(options);
+  unsetenv("FONTCONFIG_FILE");
+  REQUIRE_MESSAGE(fonts.ok(), fonts.status().ToString());
+  REQUIRE((*fonts)->faces().size() == 2);
+  CHECK((*fonts)->faces()[1].regular.path == dejavu);
+  CHECK((*fonts)->open_fonts() == 1);
+  CHECK((*fonts)->Describe().find("(opened when first needed)") != std::string::npos);
+
+  std::filesystem::remove(dejavu);
+  const std::string logged = StderrOf([&] {
+    CHECK_FALSE((*fonts)->Covers(only_dejavu));
+    CHECK_FALSE((*fonts)->Covers(only_dejavu));
+    CHECK((*fonts)->Covers(U'A'));
+  });
+  CHECK(Occurrences(logged, "fonts: cannot open " + dejavu) == 1);
+  CHECK((*fonts)->open_fonts() == 1);
+  CHECK((*fonts)->Describe().find("(cannot be opened: covers nothing)") != std::string::npos);
 }
 
 TEST_CASE("a fallback face's bold is looked up only once bold text needs that face") {

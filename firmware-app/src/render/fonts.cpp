@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "base/log.h"
 #include "base/utf8.h"
 #include "layout/shown_text.h"
+#include "render/face_metrics.h"
 
 namespace foyer {
 namespace {
@@ -295,10 +297,13 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
       ResolveBold(chain->catalog_, face);
     if (found) {
       chain->faces_.push_back(face);
-      int index = static_cast<int>(chain->faces_.size()) - 1;
-      if (chain->CoverageFont(index, FontWeight::kRegular) != nullptr) continue;
+      // Only the first face is opened now: it draws nearly everything, and
+      // opening it checks that some font is usable. The others are opened
+      // when a codepoint first needs them (FirstCovering).
+      if (chain->faces_.size() > 1) continue;
+      if (chain->CoverageFont(0, FontWeight::kRegular) != nullptr) continue;
       chain->faces_.pop_back();
-      chain->fonts_.erase({index, static_cast<int>(FontWeight::kRegular)});
+      chain->fonts_.erase({0, static_cast<int>(FontWeight::kRegular)});
     }
     missing_patterns.push_back("\"" + family.name + ":style=Regular\"");
     if (std::find(missing_packages.begin(), missing_packages.end(), family.debian_package) ==
@@ -314,6 +319,14 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
     for (const std::string& package : missing_packages) packages += " " + package;
     return Status::Error("fonts: no usable font: fontconfig found none of " + patterns +
                          "; install them with: apt install" + packages);
+  }
+  // Every screen's first frame asks for line heights, and reading a CJK
+  // face's design metrics costs ~3 M instructions a weight: read them here,
+  // not in that frame.
+  for (FontFace& face : chain->faces_) {
+    if (&face == &chain->faces_.front() || !face.sets_line_height) continue;
+    chain->DesignMetrics(face.regular);
+    if (!face.bold.synthetic_bold) chain->DesignMetrics(face.bold);
   }
   return chain;
 }
@@ -337,6 +350,13 @@ std::string FontChain::Describe() const {
       if (face.bold.index != 0) out += " #" + std::to_string(face.bold.index);
     }
     if (face.from_system_fallback) out += " (system fallback)";
+    auto opened = fonts_.find(
+        {static_cast<int>(&face - faces_.data()), static_cast<int>(FontWeight::kRegular)});
+    if (opened == fonts_.end()) {
+      out += " (opened when first needed)";
+    } else if (opened->second.font == nullptr) {
+      out += " (cannot be opened: covers nothing)";
+    }
     out += "\n";
   }
   return out;
@@ -470,6 +490,33 @@ TTF_Font* FontChain::FontForRun(const TextRun& run, const TextStyle& style) {
   return font;
 }
 
+const std::optional<FaceDesignMetrics>& FontChain::DesignMetrics(const FontFile& file) {
+  auto key = std::make_pair(file.path, file.index);
+  auto found = design_metrics_.find(key);
+  if (found != design_metrics_.end()) return found->second;
+  Result<FaceDesignMetrics> design = ReadFaceDesignMetrics(file);
+  if (!design.ok())
+    Log(LogLevel::kDebug, design.status().message() + "; its line metrics come from SDL_ttf");
+  return design_metrics_.emplace(key, design.ok() ? std::optional(*design) : std::nullopt)
+      .first->second;
+}
+
+bool FontChain::LineSpacing(int face, int pixel_size, FontWeight weight, FaceLineMetrics* metrics) {
+  if (weight == FontWeight::kBold) ResolveBold(catalog_, faces_[face]);
+  const FontFile& file = weight == FontWeight::kBold ? faces_[face].bold : faces_[face].regular;
+  // SDL_ttf emboldens a synthetic bold itself: only it is trusted with one.
+  if (!file.synthetic_bold) {
+    if (const std::optional<FaceDesignMetrics>& design = DesignMetrics(file)) {
+      *metrics = ScaleFaceMetrics(*design, pixel_size);
+      return true;
+    }
+  }
+  TTF_Font* font = Font(face, pixel_size, weight);
+  if (!font) return false;
+  *metrics = {TTF_FontAscent(font), TTF_FontDescent(font), TTF_FontLineSkip(font)};
+  return true;
+}
+
 LineMetrics FontChain::Metrics(const TextStyle& style) {
   int size = ClampSize(style.pixel_size);
   auto key = std::make_pair(size, static_cast<int>(style.weight));
@@ -485,9 +532,10 @@ LineMetrics FontChain::Metrics(const TextStyle& style) {
     int descent = -TTF_FontDescent(first);
     for (int face = 1; face < static_cast<int>(faces_.size()); ++face) {
       if (!faces_[face].sets_line_height) continue;
-      if (TTF_Font* font = Font(face, size, style.weight)) {
-        line_skip = std::max(line_skip, TTF_FontLineSkip(font));
-        descent = std::max(descent, -TTF_FontDescent(font));
+      FaceLineMetrics spacing;
+      if (LineSpacing(face, size, style.weight, &spacing)) {
+        line_skip = std::max(line_skip, spacing.line_skip);
+        descent = std::max(descent, -spacing.descent);
       }
     }
     metrics.line_height = std::max(line_skip, metrics.ascent + descent);

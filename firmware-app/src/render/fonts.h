@@ -20,17 +20,29 @@
 // Fonts are opened lazily, each file once per weight, and kept until the
 // chain dies: set to the size asked for with TTF_SetFontSize, which SDL_ttf
 // does without reopening (one FreeType face and one HarfBuzz face per file,
-// not one per size, opened at load to check coverage). REQUIRES: a font
-// returned is used before the same face and weight is asked for at another size. Thread-compatible:
-// use from the UI thread only.
+// not one per size). Load opens only the first face that opens (in
+// regular), to check that some font is usable; the others are opened the
+// first time a codepoint that the faces before them lack is looked up, so a
+// screen that shows only Latin and Cyrillic never holds Noto Sans CJK
+// (~1.5 MB of FreeType heap per weight, and HarfBuzz's tables once it
+// shapes). A face that cannot be opened then is logged once and covers
+// nothing. Line heights keep no other face open either: those of the faces
+// after the first that set line height come from their design metrics, read
+// at load with FreeType alone, each file closed at once
+// (render/face_metrics.h); they equal SDL_ttf's, so a line's height is the
+// same before and after such a face is opened to draw. REQUIRES: a font
+// returned is used before the same face and weight is asked for at another
+// size. Thread-compatible: use from the UI thread only.
 #pragma once
 
 #include <SDL_ttf.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -41,6 +53,7 @@
 #include "base/status.h"
 #include "layout/display_list.h"
 #include "render/cache_size.h"
+#include "render/face_metrics.h"
 #include "render/font_catalog.h"
 
 namespace foyer {
@@ -117,7 +130,9 @@ class FontChain {
 
   // The fonts in fallback order (grows when system fallback finds a font).
   const std::vector<FontFace>& faces() const { return faces_; }
-  // One line per face, for logs: "Noto Sans: /usr/…/NotoSans-Regular.ttf, bold …".
+  // One line per face, for logs: "Noto Sans: /usr/…/NotoSans-Regular.ttf, bold …",
+  // ending "(opened when first needed)" for a face not opened yet and "(cannot
+  // be opened: covers nothing)" for one that failed to open.
   std::string Describe() const;
 
   // True when some font in the chain (or found by system fallback) has a glyph
@@ -133,8 +148,12 @@ class FontChain {
   TTF_Font* FontForRun(const TextRun& run, const TextStyle& style);
   LineMetrics Metrics(const TextStyle& style);
 
-  // Fonts opened so far (one per face and weight), for tests.
-  int open_fonts() const { return static_cast<int>(fonts_.size()); }
+  // Fonts open now (at most one per face and weight: after Load, only the
+  // first face's regular), for tests.
+  int open_fonts() const {
+    return static_cast<int>(std::count_if(fonts_.begin(), fonts_.end(),
+                                          [](const auto& entry) { return entry.second.font; }));
+  }
 
   // The chain's caches that grow with what is drawn: "line_metrics" (by pixel
   // size and weight) and "missing_code_points" (code points no installed font
@@ -167,6 +186,14 @@ class FontChain {
   int FirstCovering(char32_t codepoint, FontWeight weight);
   // Appends a face from fontconfig that has codepoint; its index, or -1.
   int AddSystemFallback(char32_t codepoint);
+  // The ascent, descent and line skip of `face` in weight at pixel_size, as
+  // SDL_ttf gives them, from its design metrics when FreeType reads them
+  // (the face stays closed), else from the face opened through SDL_ttf. False
+  // when neither can open it.
+  bool LineSpacing(int face, int pixel_size, FontWeight weight, FaceLineMetrics* metrics);
+  // file's design metrics, read once (at load for the faces that set line
+  // height); empty when FreeType cannot read them.
+  const std::optional<FaceDesignMetrics>& DesignMetrics(const FontFile& file);
 
   std::unique_ptr<TtfLibrary> ttf_;  // first member: TTF_Quit after every font is closed
   FontChainOptions options_;
@@ -178,6 +205,9 @@ class FontChain {
   };
   std::map<std::pair<int, int>, SizedFont> fonts_;      // (face, weight)
   std::map<std::pair<int, int>, LineMetrics> metrics_;  // (pixel size, weight)
+  // By (path, face index), for the faces that set line height, both weights:
+  // bounded by the families. Empty: FreeType could not read them.
+  std::map<std::pair<std::string, long>, std::optional<FaceDesignMetrics>> design_metrics_;
   std::unordered_set<char32_t> no_system_font_has_;
 };
 
