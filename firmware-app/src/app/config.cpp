@@ -346,16 +346,25 @@ void ConfigFileReader::ReadFleetLogin(const toml::table& fleet) {
     toml_.Problem(*node, "fleet.password_file needs fleet.username, the account it is for");
 }
 
+// A config file is a screen's settings: a few KiB. More is the wrong file.
+constexpr std::size_t kMostConfigBytes = 1 << 20;
+
 // Parses the file; on failure reports why at its line and returns nullopt.
+// Read here rather than by toml::parse_file, whose std::ifstream would set
+// up C++ streams and locales: ~1.4 MiB of libstdc++ mapped into the kiosk.
 std::optional<toml::table> ParseToml(const std::string& path, TomlReader& toml) {
+  auto bytes = ReadSmallFile(path, kMostConfigBytes);
+  if (!bytes.ok()) {
+    toml.Problem(1, std::filesystem::exists(path)
+                        ? "cannot read the config file: it " + bytes.status().message()
+                        : std::string("cannot read the config file (it does not exist)"));
+    return std::nullopt;
+  }
   try {
-    return toml::parse_file(path);
+    return toml::parse(*bytes, path);
   } catch (const toml::parse_error& error) {
-    if (!std::filesystem::exists(path))
-      toml.Problem(1, "cannot read the config file (it does not exist)");
-    else
-      toml.Problem(static_cast<int>(error.source().begin.line),
-                   "not valid TOML: " + std::string(error.description()));
+    toml.Problem(static_cast<int>(error.source().begin.line),
+                 "not valid TOML: " + std::string(error.description()));
     return std::nullopt;
   }
 }

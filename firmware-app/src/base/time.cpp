@@ -4,12 +4,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <optional>
 
+#include "base/files.h"
+
 namespace foyer {
 namespace {
+
+// A TZif file is a few KiB (the largest in tzdata ~4 KiB); far more is not one.
+constexpr std::size_t kMostZoneFileBytes = 1 << 20;
 
 bool ReadDigits(std::string_view text, size_t& pos, int count, int& out) {
   if (pos + count > text.size()) return false;
@@ -184,9 +188,13 @@ Result<Zone> Zone::Load(const std::string& iana_name) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error))
     return Status::Error("unknown time zone \"" + iana_name + "\" (no " + path + ")");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("unknown time zone \"" + iana_name + "\" (no " + path + ")");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read whole, not through std::ifstream, which would set up C++ locales
+  // (~1.4 MiB of libstdc++ mapped into the kiosk) for one binary file.
+  auto read = ReadSmallFile(path, kMostZoneFileBytes);
+  if (!read.ok())
+    return Status::Error("unknown time zone \"" + iana_name + "\" (" + path + " " +
+                         read.status().message() + ")");
+  const std::string& data = *read;
   auto bad = Status::Error("time zone file " + path + " is not TZif");
   auto bytes = reinterpret_cast<const unsigned char*>(data.data());
   if (data.size() < 44 || data.compare(0, 4, "TZif") != 0) return bad;

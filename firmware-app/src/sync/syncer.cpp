@@ -1,7 +1,5 @@
 #include "sync/syncer.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -147,7 +145,9 @@ std::string SyncOutcome::LogLine() const {
 
 Syncer::Syncer(Env* env, HttpClient* http, Store* store, SyncOptions options)
     : env_(env), http_(http), store_(store), options_(std::move(options)) {
-  if (sodium_init() < 0) LogError("libsodium failed to initialize");
+  // No sodium_init() here: SHA-256 needs none, and minisign calls it when a
+  // feed is first verified; at start it would touch ~250 KiB of libsodium
+  // (picking implementations of ciphers foyer never uses) for nothing.
   if (!options_.health_path.empty()) health_ = ReadSyncHealth(options_.health_path);
 }
 
@@ -218,7 +218,7 @@ Syncer::Fetched Syncer::Fetch(const std::string& url, FeedKind kind, const std::
   }
   if (status != 200) return fail(HttpFailure(status));
   fetched.hash = fetched.response.body_sha256.empty() ? Sha256Hex(fetched.response.body)
-                                                     : fetched.response.body_sha256;
+                                                      : fetched.response.body_sha256;
   if (fetched.trusted && fetched.hash == state->content_hash) {
     fetched.kind = SyncOutcome::Kind::kUnchanged;
     return fetched;
