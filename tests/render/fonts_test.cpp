@@ -54,6 +54,26 @@ std::string Joined(const std::vector<TextRun>& runs) {
   return text;
 }
 
+// Which of fc-cache's files this process maps now.
+std::string MappedFontCaches() {
+  std::string maps = testing::ReadFile("/proc/self/maps"), caches;
+  for (size_t at = maps.find(".cache-"); at != std::string::npos; at = maps.find(".cache-", at + 1))
+    caches += maps.substr(maps.rfind(' ', at) + 1, maps.find('\n', at) - maps.rfind(' ', at));
+  return caches;
+}
+
+TEST_CASE("a loaded chain leaves no fontconfig cache mapped, and still finds fonts it lacks") {
+  auto chain = FontChain::Load();  // ctest runs each test in a process of its own
+  REQUIRE(chain.ok());
+  CHECK(MappedFontCaches().empty());
+  // ᚠ is in none of the chain's families, but in Noto Sans Runic
+  // (fonts-noto-core): found through fontconfig, loaded again.
+  CHECK((*chain)->Covers(U'\u16A0'));
+  REQUIRE(!(*chain)->faces().empty());
+  CHECK((*chain)->faces().back().family == "Noto Sans Runic");
+  CHECK((*chain)->faces().back().from_system_fallback);
+}
+
 TEST_CASE("the chain's own fonts have a glyph for every codepoint of every script a title uses") {
   auto fonts = LoadWithoutSystemFallback();
   for (char32_t c : DecodeUtf8(kEveryScript)) {

@@ -110,9 +110,12 @@ FcFontSet* FamilyFaces(FcConfig* config, const std::string& family) {
 
 FontCatalog::FontCatalog() = default;
 
-FontCatalog::~FontCatalog() {
+FontCatalog::~FontCatalog() { Forget(); }
+
+void FontCatalog::Forget() {
   if (names_ != nullptr && names_ != system_) FcConfigDestroy(names_);
   if (system_ != nullptr) FcConfigDestroy(system_);
+  names_ = system_ = nullptr;
 }
 
 FcConfig* FontCatalog::Names() {

@@ -328,6 +328,10 @@ Result<std::unique_ptr<FontChain>> FontChain::Load(FontChainOptions options) {
     chain->DesignMetrics(face.regular);
     if (!face.bold.synthetic_bold) chain->DesignMetrics(face.bold);
   }
+  // Most screens never look up another font: the fontconfig caches need not
+  // stay mapped for weeks. A later lookup (a bold Arabic title, a codepoint
+  // no chain font has) loads them again.
+  chain->catalog_.Forget();
   return chain;
 }
 
