@@ -18,6 +18,9 @@
 namespace foyer {
 namespace {
 
+// Each connection's page cache: 256 KiB (SQLite's own default is 2 MiB).
+constexpr const char* kCacheSizePragma = "PRAGMA cache_size=-256;";
+
 // The ordered schema migrations. Entry i takes user_version i to i + 1. Never
 // edit a released entry; append a new one.
 const std::vector<const char*>& Migrations() {
@@ -189,6 +192,10 @@ class Store::Impl {
   }
 
   Status Configure(bool read_only) {
+    // SQLite's page cache would grow to 2 MiB a connection (its default) and
+    // stay that large for weeks; foyer reads a schedule whole into its own
+    // structures and writes it in one transaction, which spills to the WAL.
+    if (Status cache = db->Execute(kCacheSizePragma); !cache.ok()) return cache;
     // A reader takes the file's journal mode as it is.
     if (read_only) return db->Execute("PRAGMA foreign_keys=ON;");
     // A newer foyer's file is left as it is, journal mode too.
