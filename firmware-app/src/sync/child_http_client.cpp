@@ -34,15 +34,19 @@ constexpr int kExecFailed = 127;
 struct Helper {
   pid_t pid = -1;
   int socket = -1;
+  int error = 0;  // errno when it could not be started
 };
 
 // Starts `command` with stdin and stdout on one end of a new socket pair,
 // stderr shared (the journal), every other file closed, and every signal at
-// its default. Fails with errno's reason.
-Result<Helper> Start(const std::vector<std::string>& command) {
+// its default. On failure, error holds errno.
+Helper Start(const std::vector<std::string>& command) {
+  Helper helper;
   int ends[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
-    return Status::Error(std::strerror(errno));
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+    helper.error = errno;
+    return helper;
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, ends[1], 0);
@@ -59,14 +63,14 @@ Result<Helper> Start(const std::vector<std::string>& command) {
   std::vector<char*> argv;
   for (const std::string& word : command) argv.push_back(const_cast<char*>(word.c_str()));
   argv.push_back(nullptr);
-  Helper helper;
   int error = posix_spawn(&helper.pid, argv[0], &actions, &attributes, argv.data(), environ);
   posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   close(ends[1]);
   if (error != 0) {
     close(ends[0]);
-    return Status::Error(std::strerror(error));
+    helper.error = error;
+    return helper;
   }
   helper.socket = ends[0];
   return helper;
@@ -122,22 +126,26 @@ class ChildHttpClient : public HttpClient {
   Result<HttpResponse> Fetch(const HttpRequest& request) override {
     if (stopped_) return Status::Error(kFetchStopped);
     if (HttpClient* in_process = InProcess()) return in_process->Fetch(request);
-    auto helper = Start(command_);
-    if (!helper.ok()) return FetchInProcess(request, helper.status().message());
-    Track(helper->pid);
+    Helper helper = Start(command_);
+    if (helper.error == ENOEXEC)  // built for another machine: it never will start
+      return FetchInProcess(request, std::strerror(helper.error));
+    if (helper.error != 0)  // missing a moment (an upgrade), or no processes left: next poll
+      return Status::Error("cannot start the fetch helper " + helper_ + ": " +
+                           std::strerror(helper.error));
+    Track(helper.pid);
     std::string answer;
     Read read = Read::kBroken;
-    if (SendAll(helper->socket, EncodeRequest(request))) {
-      shutdown(helper->socket, SHUT_WR);
+    if (SendAll(helper.socket, EncodeRequest(request))) {
+      shutdown(helper.socket, SHUT_WR);
       const long timeout = std::max(request.timeout_seconds, 1L);
-      read = ReadAnswer(helper->socket, static_cast<int>(timeout) + grace_seconds_,
+      read = ReadAnswer(helper.socket, static_cast<int>(timeout) + grace_seconds_,
                         request.max_bytes + kMostAnswerOverheadBytes, answer);
     }
-    close(helper->socket);
-    Untrack(helper->pid);
-    if (read != Read::kAll) kill(helper->pid, SIGKILL);
+    close(helper.socket);
+    Untrack(helper.pid);
+    if (read != Read::kAll) kill(helper.pid, SIGKILL);
     int status = 0;
-    while (waitpid(helper->pid, &status, 0) < 0 && errno == EINTR) {
+    while (waitpid(helper.pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (stopped_) return Status::Error(kFetchStopped);
     return Answer(request, read, status, answer);

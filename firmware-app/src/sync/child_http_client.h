@@ -13,10 +13,14 @@
 // own when the helper fails:
 //   "the fetch helper /usr/libexec/foyer/foyer-fetch ended with signal 9 before answering"
 //   "the fetch helper gave no answer within feed.timeout (30 s) and 15 s more"
-// When the helper cannot be started at all (missing, not executable, built
-// for another machine), the fetch is done in this process instead, as before
-// the helper existed, and a warning says so once: the screen's schedule stays
-// fresh at the cost of the memory. Stop() kills running helpers at once.
+//   "cannot start the fetch helper /usr/libexec/foyer/foyer-fetch: No such file or directory"
+// That last one fails only this fetch (a helper replaced by an upgrade at that
+// very moment, no processes left); the next poll tries again. A helper built
+// for another machine (ENOEXEC, or an emulated foyer's exec failing: exit 127
+// without an answer) will never start: then this and every later fetch is
+// done in this process, as before the helper existed, and a warning says so
+// once: the schedule stays fresh at the cost of the memory. Stop() kills
+// running helpers at once.
 // Thread-safe, as HttpClient.
 #pragma once
 
