@@ -18,7 +18,9 @@
 namespace foyer {
 namespace {
 
-// Each connection's page cache: 256 KiB (SQLite's own default is 2 MiB).
+// Each connection's page cache: 256 KiB. SQLite's default, 2 MiB, would stay
+// that large for weeks; foyer reads a schedule whole into its own structures
+// and writes it in one transaction, which spills to the WAL.
 constexpr const char* kCacheSizePragma = "PRAGMA cache_size=-256;";
 
 // The ordered schema migrations. Entry i takes user_version i to i + 1. Never
@@ -192,12 +194,8 @@ class Store::Impl {
   }
 
   Status Configure(bool read_only) {
-    // SQLite's page cache would grow to 2 MiB a connection (its default) and
-    // stay that large for weeks; foyer reads a schedule whole into its own
-    // structures and writes it in one transaction, which spills to the WAL.
-    if (Status cache = db->Execute(kCacheSizePragma); !cache.ok()) return cache;
     // A reader takes the file's journal mode as it is.
-    if (read_only) return db->Execute("PRAGMA foreign_keys=ON;");
+    if (read_only) return db->Execute(std::string("PRAGMA foreign_keys=ON; ") + kCacheSizePragma);
     // A newer foyer's file is left as it is, journal mode too.
     auto version = db->QueryInt("PRAGMA user_version");
     if (!version.ok()) return version.status();
@@ -215,7 +213,9 @@ class Store::Impl {
     if (!status.ok()) return status;
     // secure_delete (Debian's default, not every build's): what is replaced, a
     // URL an older foyer wrote, is overwritten.
-    return db->Execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
+    return db->Execute(
+        std::string("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; ") +
+        kCacheSizePragma);
   }
 
   // Takes the cache to schema version `target`, one migration per transaction.
