@@ -206,6 +206,20 @@ int FaceOf(const FontChain& fonts, const std::string& family) {
   return -1;
 }
 
+TEST_CASE("Hangul opens the Korean font and none of the fonts before it that lack Hangul") {
+  auto fonts = LoadWithoutSystemFallback();
+  REQUIRE(FaceOf(*fonts, "Noto Sans Symbols") > 0);  // between Noto Sans and the Korean font
+  FontMeasurer measurer(fonts.get());
+  CHECK(measurer.Width("서울", TextStyle{40, FontWeight::kRegular}) > 0);
+  CHECK(fonts->open_fonts() == 2);  // Noto Sans and Noto Sans CJK KR, regular
+  const std::vector<TextRun> runs = fonts->Runs("서울", TextStyle{40, FontWeight::kRegular});
+  REQUIRE(runs.size() == 1);
+  CHECK(fonts->faces()[runs[0].face].family == "Noto Sans CJK KR");
+  // A symbol only Noto Sans Symbols2 has opens that one alone.
+  CHECK(measurer.Width("\u2B95", TextStyle{40, FontWeight::kRegular}) > 0);  // ⮕
+  CHECK(fonts->open_fonts() == 3);
+}
+
 // The styles a screen draws with, and some it might.
 std::vector<TextStyle> SomeStyles() {
   std::vector<TextStyle> styles;

@@ -9,12 +9,18 @@ namespace foyer {
 namespace {
 
 // The folders Debian's /etc/fonts/fonts.conf lists for every user, and the
-// caches fc-cache writes for them (font packages run it when installed).
+// caches fc-cache writes for them (the fontconfig package runs it whenever a
+// font package is installed), then the user's own cache, as fonts.conf has
+// it: where the system's is missing or stale, fontconfig reads the fonts
+// themselves and keeps what it read there ($XDG_CACHE_HOME/fontconfig, for
+// the service /var/lib/foyer/.cache), rather than complaining on every start
+// that it has nowhere to write.
 constexpr char kNamesConfig[] = R"(<?xml version="1.0"?>
 <fontconfig>
   <dir>/usr/share/fonts</dir>
   <dir>/usr/local/share/fonts</dir>
   <cachedir>/var/cache/fontconfig</cachedir>
+  <cachedir prefix="xdg">fontconfig</cachedir>
 </fontconfig>
 )";
 
@@ -68,6 +74,15 @@ bool FileOf(FcPattern* pattern, FontFile* file) {
   if (FcPatternGetInteger(pattern, FC_INDEX, 0, &index) != FcResultMatch) index = 0;
   file->path = reinterpret_cast<const char*>(path);
   file->index = index;  // the high bits name a variable font's instance; FreeType takes them
+  FcCharSet* charset = nullptr;
+  if (FcPatternGetCharSet(pattern, FC_CHARSET, 0, &charset) == FcResultMatch) {
+    // Merged into a new set, its pages are copied: it keeps no cache mapped.
+    FcCharSet* copy = FcCharSetCreate();
+    if (copy != nullptr && FcCharSetMerge(copy, charset, nullptr))
+      file->charset.reset(copy, FcCharSetDestroy);
+    else if (copy != nullptr)
+      FcCharSetDestroy(copy);
+  }
   return true;
 }
 
@@ -89,14 +104,15 @@ bool HasChar(FcPattern* pattern, char32_t codepoint) {
          FcCharSetHasChar(charset, codepoint);
 }
 
-// The installed faces of family (with what matching looks at), or null.
+// The installed faces of family (with what matching looks at, and their
+// charsets, which FontChain keeps), or null.
 FcFontSet* FamilyFaces(FcConfig* config, const std::string& family) {
   PatternPtr wanted(FcPatternCreate());
   FcPatternAddString(wanted.get(), FC_FAMILY, Chars(family));
   FcObjectSet* objects =
       FcObjectSetBuild(FC_FAMILY, FC_FAMILYLANG, FC_STYLE, FC_WEIGHT, FC_SLANT, FC_WIDTH,
                        FC_SPACING, FC_FOUNDRY, FC_FONTFORMAT, FC_SCALABLE, FC_OUTLINE, FC_VARIABLE,
-                       FC_FONT_HAS_HINT, FC_LANG, FC_FILE, FC_INDEX, nullptr);
+                       FC_FONT_HAS_HINT, FC_LANG, FC_CHARSET, FC_FILE, FC_INDEX, nullptr);
   FcFontSet* faces = FcFontList(config, wanted.get(), objects);
   FcObjectSetDestroy(objects);
   if (faces != nullptr && faces->nfont == 0) {

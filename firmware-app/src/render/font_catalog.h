@@ -18,6 +18,7 @@
 
 #include <fontconfig/fontconfig.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct FontFile {
   std::string path;
   long index = 0;               // face in a collection (.ttc), from FC_INDEX
   bool synthetic_bold = false;  // no bold face: SDL_ttf emboldens the regular one
+  // The codepoints fontconfig says it has (a copy of its charset, free of
+  // fontconfig's caches), to skip opening it for one it lacks; null when
+  // not known.
+  std::shared_ptr<const FcCharSet> charset;
 };
 
 // A font that has some codepoint, from FontCatalog::Covering.

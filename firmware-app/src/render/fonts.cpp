@@ -401,6 +401,13 @@ TTF_Font* FontChain::Font(int face, int pixel_size, FontWeight weight) {
 
 int FontChain::FirstCovering(char32_t codepoint, FontWeight weight) {
   for (int face = 0; face < static_cast<int>(faces_.size()); ++face) {
+    // A face not open yet is opened only when fontconfig says it has the
+    // codepoint: Hangul opens Noto Sans CJK KR, not the two symbol fonts
+    // before it as well. FreeType's cmap has the last word.
+    const FcCharSet* listed = faces_[face].regular.charset.get();
+    if (listed != nullptr && !fonts_.count({face, static_cast<int>(weight)}) &&
+        !FcCharSetHasChar(listed, codepoint))
+      continue;
     TTF_Font* font = CoverageFont(face, weight);
     if (font && TTF_GlyphIsProvided32(font, codepoint)) return face;
   }
