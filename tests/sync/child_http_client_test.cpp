@@ -69,6 +69,15 @@ TEST_CASE("a helper built for another machine gives way to a fetch in this proce
   CHECK(server.RequestsFor("/schedule.json").size() == 2);
 }
 
+TEST_CASE("a helper whose exec fails in the child (127, as under qemu) gives way too") {
+  FaultServer server;
+  server.On("/schedule.json", testing::Answer(200, kFeed));
+  auto client = ScriptClient("exit 127");  // before reading the request, as an exec that failed
+  auto response = client->Fetch(RequestFor(server.Url("/schedule.json")));
+  REQUIRE_MESSAGE(response.ok(), ErrorOf(response));
+  CHECK(response->body == kFeed);
+}
+
 TEST_CASE("a helper that dies before answering is named, with the signal") {
   auto response = ScriptClient("kill -9 $$")->Fetch(RequestFor("http://127.0.0.1:1/"));
   CHECK(ErrorOf(response) == "the fetch helper kill -9 $$ ended with signal 9 before answering");

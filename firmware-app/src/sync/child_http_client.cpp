@@ -172,13 +172,15 @@ class ChildHttpClient : public HttpClient {
         return Status::Error("the fetch helper's answer is larger than feed.max_bytes (" +
                              std::to_string(request.max_bytes) + " bytes)");
       case Read::kAll:
-        if (WIFEXITED(status) && WEXITSTATUS(status) == kExecFailed && answer.empty())
-          return FetchInProcess(request, "it exited with status 127 before answering");
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return DecodeResult(answer);
-        [[fallthrough]];
       case Read::kBroken:
         break;
     }
+    // Under an emulator the exec fails in the child, after the request was
+    // sent or while it was: no answer, and status 127.
+    if (WIFEXITED(status) && WEXITSTATUS(status) == kExecFailed && answer.empty())
+      return FetchInProcess(request, "it exited with status 127 before answering");
+    if (read == Read::kAll && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      return DecodeResult(answer);
     return Status::Error("the fetch helper " + helper_ + " " + HowItEnded(status) +
                          " before answering");
   }
